@@ -1,0 +1,33 @@
+// The auditor finds a refused sign-in in the audit log and verifies the chain.
+import { expect, test } from "@playwright/test";
+import { signIn, signInAndLand } from "../helpers";
+
+test("a wrong password is audited, and the auditor sees it and verifies the chain", async ({ page }) => {
+  await signIn(page, "health.officer", "definitely-wrong-password");
+  await expect(page.getByTestId("form-error")).toBeVisible();
+
+  await signInAndLand(page, "auditor", "admin");
+  await page.getByRole("navigation").getByRole("link", { name: "Журнал аудита" }).click();
+  const table = page.getByTestId("audit-table");
+  await expect(table).toBeVisible();
+
+  await page.locator("select[name=action]").selectOption("auth.login.failure");
+  const failure = table.locator("tbody tr", { hasText: "health.officer" }).first();
+  await expect(failure).toContainText("auth.login.failure");
+  await expect(failure).toContainText("wrong_password");
+
+  await page.getByRole("button", { name: "Проверить целостность цепочки" }).click();
+  const result = page.getByTestId("chain-result");
+  await expect(result).toHaveAttribute("data-ok", "true");
+  await expect(result).toContainText("Цепочка целостна");
+});
+
+test("the auditor cannot open account management, and the administrator cannot read the log", async ({ page }) => {
+  await signInAndLand(page, "auditor", "admin");
+  expect((await page.goto("/admin/users"))?.status()).toBe(403);
+  await page.goto("/admin");
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await signInAndLand(page, "sys.admin", "admin");
+  expect((await page.goto("/admin/audit"))?.status()).toBe(403);
+});

@@ -1,0 +1,58 @@
+// End-to-end tests in Debian's Chromium against the production build, with a
+// fresh embedded database per run (or E2E_DATABASE_URL, e.g. PostgreSQL).
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const BASE_URL = `http://localhost:${PORT}`;
+const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
+const resetEmbedded = DATABASE_URL === "pglite:.data/e2e" ? "rm -rf .data/e2e && " : "";
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1, // one server, one embedded database: keep the order deterministic
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    locale: "ru-RU",
+    timezoneId: "Europe/Moscow",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--headless",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [
+    { name: "auth", testDir: "e2e/auth" },
+    { name: "cross-portal", testDir: "e2e/cross-portal" },
+    { name: "admin", testDir: "e2e/admin" },
+  ],
+  webServer: {
+    command: `${resetEmbedded}node_modules/.bin/tsx tools/start.ts --skip-build`,
+    url: `${BASE_URL}/login`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL,
+      NEXTAUTH_URL: BASE_URL,
+      NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,69 @@
+"use client";
+import { signIn } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { useMessages } from "@/components/messages-provider";
+import { Field } from "@/components/field";
+import { ZSignInInput } from "@/lib/schemas/auth";
+
+type FieldErrors = Partial<Record<"login" | "password", string>>;
+
+export function LoginForm() {
+  const { m } = useMessages();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const parsed = ZSignInInput.safeParse({ login: data.get("login"), password: data.get("password") });
+    setFormError(null);
+    if (!parsed.success) {
+      const errors: FieldErrors = {};
+      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
+      setFieldErrors(errors);
+      return;
+    }
+    setFieldErrors({});
+    setPending(true);
+    try {
+      const result = await signIn("credentials", { ...parsed.data, redirect: false });
+      if (result?.ok && !result.error) {
+        // The server sends each role to its own portal.
+        window.location.assign("/");
+        return;
+      }
+      setFormError(result?.error === "invalid_input" ? m.login.invalidInput : m.login.invalidCredentials);
+    } catch {
+      setFormError(m.login.unavailable);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <Field label={m.login.login} name="login" autoComplete="username" error={fieldErrors.login} maxLength={64} />
+      <Field
+        label={m.login.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={fieldErrors.password}
+        maxLength={256}
+      />
+      {formError && (
+        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
+        {pending ? m.login.submitting : m.login.submit}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import { LanguageSwitch } from "@/components/language-switch";
+import { getCurrentActor } from "@/server/auth/current-actor";
+import { getServerMessages } from "@/server/i18n";
+import { LoginForm } from "./login-form";
+
+export default async function LoginPage() {
+  const actor = await getCurrentActor();
+  if (actor) redirect(`/${actor.portal}`);
+  const m = await getServerMessages();
+  return (
+    <main className="flex min-h-screen flex-col items-center justify-center px-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <div className="text-3xl font-bold text-brand-900">{m.app.name}</div>
+          <div className="mt-1 text-sm text-slate-600">{m.app.fullName}</div>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="mb-4 text-xl font-semibold">{m.login.title}</h1>
+          <LoginForm />
+        </div>
+        <p className="mt-4 text-center text-xs text-slate-500">{m.login.closedSystem}</p>
+        <div className="mt-2 text-center">
+          <LanguageSwitch />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,218 @@
+"use client";
+// The auditor's log browser. Filters and page live in the URL; reading the
+// log and verifying the chain each add a row to the log itself.
+import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { createColumnHelper } from "@tanstack/react-table";
+import type { inferRouterOutputs } from "@trpc/server";
+import { useMemo, type FormEvent } from "react";
+import { DataTable } from "@/components/data-table";
+import { useMessages } from "@/components/messages-provider";
+import { formatDateTime } from "@/lib/format";
+import { ZListAuditInput } from "@/lib/schemas/audit";
+import { isRole } from "@/server/authz/matrix";
+import type { AppRouter } from "@/server/trpc/root";
+import { useTRPC } from "@/trpc/react";
+import { useUrlFilters } from "../use-url-filters";
+
+type AuditRow = inferRouterOutputs<AppRouter>["admin"]["audit"]["list"]["rows"][number];
+const FILTERS = ["login", "action", "from", "to"] as const;
+const PAGE_SIZE = 50;
+const DETAILS_MAX = 120;
+const column = createColumnHelper<AuditRow>();
+const OUTCOME_CLASS: Record<string, string> = {
+  SUCCESS: "bg-green-50 text-green-800",
+  FAILURE: "bg-red-50 text-red-700",
+  DENIED: "bg-amber-50 text-amber-800",
+};
+
+/** UUIDs are long: the cell shows their start, the title the whole id. */
+const shortId = (id: string | null) => (id && id.length > 13 ? `${id.slice(0, 8)}…` : id);
+
+export function AuditPage() {
+  const { m } = useMessages();
+  const t = m.adminAudit;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { applied, page, draft, setField, apply, setPage, reset } = useUrlFilters(FILTERS);
+
+  // Checked here with the server's schema, so a reversed period is explained
+  // next to the date fields instead of coming back as a failed request.
+  const input = ZListAuditInput.safeParse({
+    login: applied.login || undefined,
+    action: applied.action || undefined,
+    from: applied.from || undefined,
+    to: applied.to || undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  });
+  const inputErrors = input.success ? {} : Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.message]));
+  const list = useQuery(
+    trpc.admin.audit.list.queryOptions(input.success ? input.data : skipToken, { placeholderData: keepPreviousData }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply();
+  }
+
+  const verify = useMutation(
+    trpc.admin.audit.verifyChain.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.audit.list.queryKey() }),
+    }),
+  );
+
+  const columns = useMemo(
+    () => [
+      column.accessor("id", { header: t.id, cell: (c) => <span className="font-mono tabular-nums">{c.getValue()}</span> }),
+      column.accessor("at", { header: t.at, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
+      column.accessor("actorLogin", { header: t.actor, cell: (c) => c.getValue() ?? m.common.none }),
+      column.accessor("actorRole", {
+        header: t.role,
+        cell: (c) => {
+          const role = c.getValue();
+          return role ? (isRole(role) ? m.roles[role] : role) : m.common.none;
+        },
+      }),
+      column.accessor("ip", { header: t.ip, cell: (c) => <span className="font-mono">{c.getValue() ?? m.common.none}</span> }),
+      column.accessor("action", { header: t.action, cell: (c) => <span className="font-mono whitespace-nowrap">{c.getValue()}</span> }),
+      column.accessor("outcome", {
+        header: t.outcome,
+        cell: (c) => (
+          <span className={`rounded px-2 py-0.5 whitespace-nowrap ${OUTCOME_CLASS[c.getValue()] ?? ""}`}>
+            {t.outcomes[c.getValue() as keyof typeof t.outcomes] ?? c.getValue()}
+          </span>
+        ),
+      }),
+      column.display({
+        id: "entity",
+        header: t.entity,
+        cell: ({ row: { original: r } }) =>
+          r.entityType ? (
+            <span className="text-xs whitespace-nowrap" title={r.entityId ?? undefined}>
+              {r.entityType} <span className="font-mono text-slate-500">{shortId(r.entityId)}</span>
+            </span>
+          ) : (
+            m.common.none
+          ),
+      }),
+      column.accessor("details", {
+        header: t.details,
+        cell: (c) => {
+          const value = c.getValue();
+          if (value === null || value === undefined) return m.common.none;
+          const json = JSON.stringify(value);
+          return (
+            <code title={JSON.stringify(value, null, 2)} className="block max-w-[16rem] truncate text-xs text-slate-600">
+              {json.length > DETAILS_MAX ? `${json.slice(0, DETAILS_MAX)}…` : json}
+            </code>
+          );
+        },
+      }),
+    ],
+    [m, t],
+  );
+
+  const inputClass = "rounded border bg-white px-3 py-2";
+  const fieldError = (name: (typeof FILTERS)[number]) =>
+    inputErrors[name] && (
+      <span id={`${name}-error`} className="mt-1 block text-sm text-red-700">
+        {inputErrors[name]}
+      </span>
+    );
+  const result = verify.data;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className="text-xl font-semibold">{t.title}</h1>
+        <button
+          type="button"
+          onClick={() => verify.mutate()}
+          disabled={verify.isPending}
+          className="ml-auto rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          {verify.isPending ? t.verifying : t.verify}
+        </button>
+      </div>
+
+      {result && (
+        <p
+          role={result.ok ? "status" : "alert"}
+          data-testid="chain-result"
+          data-ok={result.ok}
+          className={`rounded px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 font-medium text-red-700"}`}
+        >
+          {result.ok ? t.chainOk(result.checked) : `${t.chainBroken(result.brokenAtId)}: ${t.reasons[result.reason]}`}
+        </p>
+      )}
+      {verify.isError && (
+        <p role="alert" data-testid="chain-result" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
+          {verify.error.message || m.errors.generic}
+        </p>
+      )}
+
+      <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-start gap-3">
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium text-slate-700">{t.login}</span>
+          <input name="login" value={draft.login} onChange={(e) => setField("login", e.target.value)} maxLength={64} className={`${inputClass} border-slate-300`} />
+        </label>
+        <label className="block">
+          <span className="mb-1 block text-sm font-medium text-slate-700">{t.action}</span>
+          <select name="action" value={draft.action} onChange={(e) => apply({ action: e.target.value })} className={`${inputClass} border-slate-300`}>
+            <option value="">{t.allActions}</option>
+            {/* Keeps a URL's action selectable before the first answer arrives. */}
+            {(list.data?.actions ?? (applied.action ? [applied.action] : [])).map((action) => (
+              <option key={action} value={action}>
+                {action}
+              </option>
+            ))}
+          </select>
+        </label>
+        {(["from", "to"] as const).map((name) => (
+          <label key={name} className="block">
+            <span className="mb-1 block text-sm font-medium text-slate-700">{t[name]}</span>
+            <input
+              type="date"
+              name={name}
+              value={draft[name]}
+              onChange={(e) => setField(name, e.target.value)}
+              aria-invalid={inputErrors[name] ? true : undefined}
+              aria-describedby={inputErrors[name] ? `${name}-error` : undefined}
+              className={`${inputClass} ${inputErrors[name] ? "border-red-500" : "border-slate-300"}`}
+            />
+            {fieldError(name)}
+          </label>
+        ))}
+        <div className="flex gap-2 self-end">
+          <button type="submit" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+            {t.apply}
+          </button>
+          <button type="button" onClick={reset} className="rounded px-3 py-2 text-slate-600 hover:bg-slate-100">
+            {t.reset}
+          </button>
+        </div>
+      </form>
+
+      {list.isError && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
+          {list.error.message || m.errors.generic}
+        </p>
+      )}
+      {input.success && list.isPending ? (
+        <p className="text-slate-500">{m.common.loading}</p>
+      ) : list.data ? (
+        <DataTable
+          columns={columns}
+          data={list.data.rows}
+          total={list.data.total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          isFetching={list.isFetching}
+          emptyText={t.empty}
+          testId="audit-table"
+          getRowId={(r) => r.id}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+import { PortalShell } from "@/components/portal-shell";
+import { requirePortal } from "@/server/auth/current-actor";
+
+export const dynamic = "force-dynamic";
+
+export default async function Layout({ children }: { children: ReactNode }) {
+  const actor = await requirePortal("ministry");
+  return <PortalShell actor={actor}>{children}</PortalShell>;
+}

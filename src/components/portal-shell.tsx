@@ -1,0 +1,63 @@
+// Shared layout of every portal: header, navigation, account menu.
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Actor } from "@/server/auth/actor";
+import { hasCapability, type Capability, type Portal } from "@/server/authz/matrix";
+import { getServerMessages } from "@/server/i18n";
+import type { Messages } from "@/lib/i18n";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+interface NavItem {
+  href: string;
+  label: (m: Messages) => string;
+  capability?: Capability;
+}
+
+const NAV: Record<Portal, NavItem[]> = {
+  school: [{ href: "/school", label: (m) => m.nav.home }],
+  ministry: [{ href: "/ministry", label: (m) => m.nav.home }],
+  health: [{ href: "/health", label: (m) => m.nav.home }],
+  admin: [
+    { href: "/admin", label: (m) => m.nav.home },
+    { href: "/admin/users", label: (m) => m.nav.users, capability: "users.manage" },
+    { href: "/admin/audit", label: (m) => m.nav.audit, capability: "audit.read" },
+  ],
+};
+
+export async function PortalShell({ actor, children }: { actor: Actor; children: ReactNode }) {
+  const m = await getServerMessages();
+  const items = NAV[actor.portal].filter((i) => !i.capability || hasCapability(actor.role, i.capability));
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href={`/${actor.portal}`} className="font-bold text-brand-900">
+            {m.app.name}
+          </Link>
+          <span className="text-sm text-slate-500" data-testid="portal-title">
+            {m.portals[actor.portal]}
+          </span>
+          <nav aria-label="main" className="flex gap-4">
+            {items.map((item) => (
+              <Link key={item.href} href={item.href} className="text-sm text-slate-700 hover:text-brand-600">
+                {item.label(m)}
+              </Link>
+            ))}
+          </nav>
+          <div className="ml-auto flex items-center gap-4" aria-label={m.account.menu}>
+            <LanguageSwitch />
+            <div className="text-right text-sm leading-tight" data-testid="account">
+              <div className="font-medium">{actor.fullName}</div>
+              <div className="text-slate-500">
+                {m.roles[actor.role]} · {actor.login}
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// Dates as people in the region read them: ДД.ММ.ГГГГ.
+const DEFAULT_TIME_ZONE = "Europe/Moscow";
+
+/** A calendar date (birth date, order date): no time zone shift. */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return "";
+  const dd = String(d.getUTCDate()).padStart(2, "0");
+  const mm = String(d.getUTCMonth() + 1).padStart(2, "0");
+  return `${dd}.${mm}.${d.getUTCFullYear()}`;
+}
+
+/** An instant (audit time, last sign-in) in the region's time zone: ДД.ММ.ГГГГ ЧЧ:ММ:СС. */
+export function formatDateTime(value: Date | string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
+  if (!value) return "";
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return "";
+  const parts = new Intl.DateTimeFormat("ru-RU", {
+    timeZone,
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")}.${get("month")}.${get("year")} ${get("hour")}:${get("minute")}:${get("second")}`;
+}

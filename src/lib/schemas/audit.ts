@@ -1,0 +1,17 @@
+// Audit log browsing filters, shared by the auditor's page and the server.
+import { z } from "zod";
+
+const zDay = z.iso.date("Дата в формате ГГГГ-ММ-ДД");
+
+export const ZListAuditInput = z
+  .object({
+    login: z.string().trim().max(64).optional(),
+    action: z.string().trim().max(64).optional(),
+    /** Inclusive calendar days, interpreted in UTC. */
+    from: zDay.optional(),
+    to: zDay.optional(),
+    page: z.number().int().min(0).max(100_000).default(0),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "Начало периода позже конца", path: ["to"] });
+export type ListAuditInput = z.infer<typeof ZListAuditInput>;

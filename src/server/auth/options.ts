@@ -1,0 +1,59 @@
+// next-auth configuration: credentials only, JWT sessions that carry nothing
+// but the account id and its session version (see actor.ts for why).
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getDb } from "../db";
+import { serverEnv } from "../env";
+import { signIn } from "./sign-in";
+import { clientIp } from "./request-meta";
+
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+export function sessionCookieName(): string {
+  // __Host- binds the cookie to this exact origin (no Domain, Path=/, Secure);
+  // browsers accept it only over HTTPS, so plain-HTTP local runs use a plain name.
+  return serverEnv().NEXTAUTH_URL?.startsWith("https://") ? "__Host-kt.session" : "kt.session";
+}
+
+export function authOptions(): NextAuthOptions {
+  const env = serverEnv();
+  const secure = env.NEXTAUTH_URL?.startsWith("https://") ?? false;
+  return {
+    secret: env.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    useSecureCookies: secure,
+    cookies: {
+      sessionToken: {
+        name: sessionCookieName(),
+        options: { httpOnly: true, sameSite: "lax", path: "/", secure },
+      },
+    },
+    providers: [
+      CredentialsProvider({
+        name: "credentials",
+        credentials: { login: { type: "text" }, password: { type: "password" } },
+        async authorize(credentials, req) {
+          const ip = clientIp(req.headers ?? {});
+          const result = await signIn(await getDb(), credentials ?? {}, ip);
+          if (!result.ok) throw new Error(result.error); // next-auth passes the code to the page
+          return { id: result.claims.userId, sv: result.claims.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.sv = (user as { sv?: number }).sv;
+        }
+        return token;
+      },
+      // The browser-visible session says only that someone is signed in;
+      // who and with which rights is answered by the server (session.me).
+      session({ session }) {
+        return { expires: session.expires } as typeof session;
+      },
+    },
+  };
+}

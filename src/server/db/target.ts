@@ -1,0 +1,35 @@
+// Which database this process talks to. The one place that reads DATABASE_URL,
+// so the app, the migration runner, the seed and the tests agree.
+import path from "node:path";
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+/** Default embedded data directory, relative to the project root. */
+export const DEFAULT_PGLITE_DIR = path.join(".data", "pglite");
+
+/**
+ * `postgresql://…` or `postgres://…` → a PostgreSQL server.
+ * `pglite:memory` → an in-memory embedded database (tests).
+ * `pglite:<dir>` or unset → the embedded database under that directory.
+ */
+export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
+  const value = url?.trim();
+  if (!value) return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ DEFAULT_PGLITE_DIR) };
+  if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
+  if (value.startsWith("pglite:")) {
+    const rest = value.slice("pglite:".length);
+    if (rest === "memory") return { kind: "pglite", dataDir: "memory://" };
+    return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ rest || DEFAULT_PGLITE_DIR) };
+  }
+  throw new Error(
+    `DATABASE_URL must start with postgresql://, postgres:// or pglite: (got "${value.split(":")[0]}:…")`,
+  );
+}
+
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "pglite") return `embedded PGlite (${target.dataDir})`;
+  const u = new URL(target.url);
+  return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
+}

@@ -1,0 +1,17 @@
+// The application router: one sub-router per portal, plus the session.
+import { auditRouter } from "./routers/admin/audit";
+import { usersRouter } from "./routers/admin/users";
+import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
+import { sessionRouter } from "./routers/session";
+import { createCallerFactory, router } from "./init";
+
+export const appRouter = router({
+  session: sessionRouter,
+  school: schoolRouter,
+  ministry: ministryRouter,
+  health: healthRouter,
+  admin: router({ users: usersRouter, audit: auditRouter }),
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

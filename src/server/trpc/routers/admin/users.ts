@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { ZCreateUserInput, ZListUsersInput, ZUpdateUserInput } from "@/lib/schemas/users";
+import {
+  createUser,
+  listScopeOptions,
+  listUsers,
+  setUserActive,
+  updateUser,
+} from "../../../services/users/manage-users";
+import { ZUserView } from "../../../services/users/user-view";
+import { capabilityProcedure, router } from "../../init";
+
+const manage = capabilityProcedure("users.manage");
+
+export const usersRouter = router({
+  list: manage
+    .input(ZListUsersInput)
+    .output(z.object({ total: z.number(), rows: z.array(ZUserView) }))
+    .query(({ ctx, input }) => listUsers(ctx.db, ctx.actor, input)),
+  scopeOptions: manage
+    .output(
+      z.object({
+        municipalities: z.array(
+          z.object({
+            id: z.string(),
+            name: z.string(),
+            organisations: z.array(z.object({ id: z.string(), shortName: z.string() })),
+          }),
+        ),
+      }),
+    )
+    .query(({ ctx }) => listScopeOptions(ctx.db, ctx.actor)),
+  create: manage
+    .input(ZCreateUserInput)
+    .output(ZUserView)
+    .mutation(({ ctx, input }) => createUser(ctx.db, ctx.actor, input, ctx)),
+  update: manage
+    .input(ZUpdateUserInput)
+    .output(ZUserView)
+    .mutation(({ ctx, input }) => updateUser(ctx.db, ctx.actor, input, ctx)),
+  setActive: manage
+    .input(z.object({ id: z.uuid(), active: z.boolean() }))
+    .output(ZUserView)
+    .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input.id, input.active, ctx)),
+});

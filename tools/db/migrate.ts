@@ -1,0 +1,32 @@
+// `npm run db:migrate`: applies pending migrations from prisma/migrations to
+// the database DATABASE_URL names (default: the embedded PGlite in .data/pglite).
+// Works without Prisma's native engine; see src/server/db/migrate.ts.
+import fs from "node:fs";
+import { applyMigrations } from "../../src/server/db/migrate";
+import { openSqlConnection } from "../../src/server/db/sql";
+import { describeTarget, resolveDatabaseTarget } from "../../src/server/db/target";
+
+async function main() {
+  const target = resolveDatabaseTarget();
+  const where = describeTarget(target);
+  // PGlite creates the data directory itself, but not its missing parents.
+  if (target.kind === "pglite" && !target.dataDir.startsWith("memory://")) {
+    fs.mkdirSync(target.dataDir, { recursive: true });
+  }
+  const conn = await openSqlConnection(target);
+  try {
+    const { applied } = await applyMigrations(conn, { log: (msg) => console.log(msg) });
+    console.log(
+      applied.length === 0
+        ? `${where}: already up to date, no migrations applied`
+        : `${where}: applied ${applied.length} migration(s): ${applied.join(", ")}`,
+    );
+  } finally {
+    await conn.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
