@@ -2,9 +2,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signInAndLand } from "../helpers";
 
-test("a wrong password is audited, and the auditor sees it and verifies the chain", async ({ page }) => {
+test("a wrong password and a sign-out are audited; the auditor sees them and verifies the chain", async ({ page }) => {
   await signIn(page, "health.officer", "definitely-wrong-password");
   await expect(page.getByTestId("form-error")).toBeVisible();
+  await signInAndLand(page, "health.officer", "health");
+  await page.getByRole("button", { name: "Выйти" }).click();
+  await expect(page).toHaveURL(/\/login/);
 
   await signInAndLand(page, "auditor", "admin");
   await page.getByRole("navigation").getByRole("link", { name: "Журнал аудита" }).click();
@@ -15,6 +18,9 @@ test("a wrong password is audited, and the auditor sees it and verifies the chai
   const failure = table.locator("tbody tr", { hasText: "health.officer" }).first();
   await expect(failure).toContainText("auth.login.failure");
   await expect(failure).toContainText("wrong_password");
+
+  await page.locator("select[name=action]").selectOption("auth.logout");
+  await expect(table.locator("tbody tr", { hasText: "health.officer" }).first()).toContainText("auth.logout");
 
   await page.getByRole("button", { name: "Проверить целостность цепочки" }).click();
   const result = page.getByTestId("chain-result");

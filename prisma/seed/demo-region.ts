@@ -4,6 +4,7 @@
 import { hashPassword } from "../../src/server/auth/password";
 import type { Role, ScopeKind } from "../../src/lib/roles";
 import type { OrganisationType, PrismaClient } from "../../src/server/generated/prisma/client";
+import { ZOrganisationIdentifiers } from "../../src/lib/schemas/organisation";
 import { makeInn, makeOgrn } from "../../src/lib/validators";
 
 /** Demo-only password, published in the README. Never use it on real data. */
@@ -74,18 +75,20 @@ export async function seedDemoRegion(db: PrismaClient) {
   }
   const organisationIds: Record<string, string> = {};
   for (const o of ORGANISATIONS) {
-    const inn = makeInn(o.inn9);
+    const ids = ZOrganisationIdentifiers.parse({
+      inn: makeInn(o.inn9),
+      ogrn: makeOgrn(o.ogrn12),
+      kpp: `${o.inn9.slice(0, 4)}01001`,
+    });
     const row = await db.organisation.upsert({
-      where: { inn },
+      where: { inn: ids.inn },
       update: {},
       create: {
         municipalityId: municipalityIds[o.municipality],
         type: o.type,
         shortName: o.shortName,
         fullName: o.fullName,
-        inn,
-        ogrn: makeOgrn(o.ogrn12),
-        kpp: `${o.inn9.slice(0, 4)}01001`,
+        ...ids,
         founder: o.founder,
         address: o.address,
         headName: o.headName,

@@ -1,15 +1,7 @@
-import Link from "next/link";
+import { StatusPage } from "@/components/status-page";
 import { getServerMessages } from "@/server/i18n";
 
 export default async function NotFound() {
   const m = await getServerMessages();
-  return (
-    <main className="mx-auto mt-24 max-w-lg rounded-lg border border-slate-200 bg-white p-8 text-center shadow-sm">
-      <h1 className="text-2xl font-semibold">{m.errors.notFoundTitle}</h1>
-      <p className="mt-3 text-slate-600">{m.errors.notFoundText}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-600 underline">
-        {m.errors.toHome}
-      </Link>
-    </main>
-  );
+  return <StatusPage title={m.errors.notFoundTitle} text={m.errors.notFoundText} home={m.errors.toHome} tone="neutral" />;
 }

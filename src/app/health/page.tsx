@@ -1,7 +1,7 @@
+import { OversightHome } from "@/components/oversight-home";
 import { requirePortal } from "@/server/auth/current-actor";
-import { HealthHome } from "./health-home";
 
 export default async function Page() {
   await requirePortal("health");
-  return <HealthHome />;
+  return <OversightHome portal="health" />;
 }

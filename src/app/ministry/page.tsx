@@ -1,7 +1,7 @@
+import { OversightHome } from "@/components/oversight-home";
 import { requirePortal } from "@/server/auth/current-actor";
-import { MinistryHome } from "./ministry-home";
 
 export default async function Page() {
   await requirePortal("ministry");
-  return <MinistryHome />;
+  return <OversightHome portal="ministry" />;
 }
