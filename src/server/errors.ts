@@ -9,6 +9,8 @@ export class DomainError extends Error {
     message: string,
     /** The input field the error belongs to, for inline display. */
     readonly field?: string,
+    /** Structured facts the page needs (e.g. the existing record to offer). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "DomainError";
@@ -17,5 +19,6 @@ export class DomainError extends Error {
 
 export const notFound = (message = "Запись не найдена") => new DomainError("NOT_FOUND", message);
 export const forbidden = (message = "Недостаточно прав") => new DomainError("FORBIDDEN", message);
-export const conflict = (message: string, field?: string) => new DomainError("CONFLICT", message, field);
+export const conflict = (message: string, field?: string, details?: Record<string, unknown>) =>
+  new DomainError("CONFLICT", message, field, details);
 export const badRequest = (message: string, field?: string) => new DomainError("BAD_REQUEST", message, field);

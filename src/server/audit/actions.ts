@@ -11,6 +11,18 @@ export const AUDIT_ACTIONS = [
   "user.activate",
   "audit.log.read",
   "audit.chain.verify",
+  "learner.list.read",
+  "learner.search",
+  "learner.card.read",
+  "learner.create",
+  "learner.update",
+  "learner.representative.add",
+  "learner.representative.update",
+  "learner.representative.unlink",
+  "learner.consent.give",
+  "learner.consent.withdraw",
+  "learner.import",
+  "learner.export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

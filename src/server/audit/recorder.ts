@@ -53,3 +53,8 @@ export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry
   });
   return created.id;
 }
+
+/** The audit identity of a signed-in actor at an address. */
+export function auditActorOf(actor: { id: string; login: string; role: Role }, ip: string | null): AuditActor {
+  return { id: actor.id, login: actor.login, role: actor.role, ip };
+}

@@ -24,14 +24,26 @@ export interface Context {
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof ZodError ? z.flattenError(error.cause) : null;
-    const domainField = error.cause instanceof DomainError ? (error.cause.field ?? null) : null;
+    const cause = error.cause;
+    const zodError =
+      cause instanceof ZodError
+        ? { ...z.flattenError(cause), issues: cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }
+        : null;
+    const domainField = cause instanceof DomainError ? (cause.field ?? null) : null;
+    const details = cause instanceof DomainError ? (cause.details ?? null) : null;
     // Internal errors never show their message or stack to the browser.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     return {
       ...shape,
       message: internal ? "Внутренняя ошибка сервера. Попробуйте позже." : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, zodError, field: domainField },
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        zodError,
+        field: domainField,
+        details,
+      },
     };
   },
 });
@@ -47,6 +59,10 @@ const mapErrors = t.middleware(async ({ next }) => {
   const cause = err.cause;
   if (cause instanceof DomainError) {
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  // A unique index lost a race that the service's own check could not see.
+  if ((cause as { code?: unknown } | undefined)?.code === "P2002") {
+    throw new TRPCError({ code: "CONFLICT", message: "Такая запись уже существует. Обновите страницу и проверьте данные.", cause });
   }
   if (err.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", cause ?? err);
   return result;

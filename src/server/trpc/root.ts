@@ -1,12 +1,14 @@
 // The application router: one sub-router per portal, plus the session.
 import { auditRouter } from "./routers/admin/audit";
 import { usersRouter } from "./routers/admin/users";
+import { learnersRouter } from "./routers/learners";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { sessionRouter } from "./routers/session";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   session: sessionRouter,
+  learners: learnersRouter,
   school: schoolRouter,
   ministry: ministryRouter,
   health: healthRouter,

@@ -2,7 +2,7 @@
 import type { ListAuditInput } from "@/lib/schemas/audit";
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../../audit/actions";
-import { recordAudit } from "../../audit/recorder";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
 import { verifyAuditChain, type ChainVerification } from "../../audit/verify";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
@@ -44,7 +44,7 @@ export async function listAuditEvents(db: Db, actor: Actor, input: ListAuditInpu
       take: input.pageSize,
     });
     const { page, pageSize, ...filters } = input;
-    await recordAudit(tx, { id: actor.id, login: actor.login, role: actor.role, ip }, {
+    await recordAudit(tx, auditActorOf(actor, ip), {
       action: "audit.log.read",
       details: { filters, page, pageSize, total },
     });
@@ -60,7 +60,7 @@ export async function runChainVerification(db: Db, actor: Actor, ip: string | nu
   // Verify first, then record the outcome: the record is itself a new link.
   const result = await verifyAuditChain(db);
   await db.$transaction((tx) =>
-    recordAudit(tx, { id: actor.id, login: actor.login, role: actor.role, ip }, {
+    recordAudit(tx, auditActorOf(actor, ip), {
       action: "audit.chain.verify",
       outcome: result.ok ? "SUCCESS" : "FAILURE",
       details: { ...result },

@@ -3,7 +3,7 @@
 import type { CreateUserInput, UpdateUserInput } from "@/lib/schemas/users";
 import { z } from "zod";
 import type { ZListUsersInput } from "@/lib/schemas/users";
-import { recordAudit } from "../../audit/recorder";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import { hashPassword } from "../../auth/password";
 import type { Db } from "../../db";
@@ -12,7 +12,7 @@ import { resolveUserScope } from "./user-scope";
 import { userViewSelect } from "./user-view";
 
 type AuditIp = { ip: string | null };
-const auditActor = (actor: Actor, { ip }: AuditIp) => ({ id: actor.id, login: actor.login, role: actor.role, ip });
+const auditActor = (actor: Actor, { ip }: AuditIp) => auditActorOf(actor, ip);
 
 export async function listUsers(db: Db, actor: Actor, input: z.infer<typeof ZListUsersInput>) {
   const where = {

@@ -1,0 +1,136 @@
+// What each role may see of a learner. Output schemas strip everything else,
+// so a query that fetches more cannot leak it (the card's field guarantee).
+import { z } from "zod";
+import { allowsStage, STAGES, type Role, type Stage } from "../../authz/matrix";
+
+const zDate = z.date();
+const zEnum = z.string();
+
+/** Full name, birth date, sex, SNILS, current organisation and class. */
+export const ZLearnerIdentity = z.object({
+  id: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  birthDate: zDate,
+  sex: zEnum,
+  snils: z.string().nullable(),
+  organisation: z.object({ id: z.string(), shortName: z.string() }).nullable(),
+  grade: z.number().nullable(),
+  classLetter: z.string().nullable(),
+});
+export type LearnerIdentity = z.infer<typeof ZLearnerIdentity>;
+
+const documentFields = {
+  citizenship: z.string(),
+  docType: zEnum.nullable(),
+  docSeries: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  docIssuer: z.string().nullable(),
+  docIssuedAt: zDate.nullable(),
+  docCountry: z.string().nullable(),
+  registrationAddress: z.string().nullable(),
+  actualAddress: z.string().nullable(),
+};
+
+export const ZRepresentativeView = z.object({
+  id: z.string(),
+  relation: zEnum,
+  isPrimaryContact: z.boolean(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
+  birthDate: zDate.nullable(),
+  sex: zEnum.nullable(),
+  snils: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  ...documentFields,
+});
+
+export const ZConsentView = z.object({
+  id: z.string(),
+  representativeId: z.string(),
+  givenAt: zDate,
+  scope: z.string(),
+  withdrawnAt: zDate.nullable(),
+});
+
+export const ZEnrolmentView = z.object({
+  id: z.string(),
+  organisation: z.object({ id: z.string(), shortName: z.string() }),
+  level: zEnum,
+  isBasic: z.boolean(),
+  grade: z.number().nullable(),
+  classLetter: z.string().nullable(),
+  status: zEnum,
+  enrolledAt: zDate,
+  endedAt: zDate.nullable(),
+});
+
+export const ZLearnerPersonal = ZLearnerIdentity.extend({
+  birthPlace: z.string().nullable(),
+  ...documentFields,
+  representatives: z.array(ZRepresentativeView),
+  consents: z.array(ZConsentView),
+  enrolments: z.array(ZEnrolmentView),
+});
+
+export const ZLearnerCard = z.discriminatedUnion("view", [
+  z.object({ view: z.literal("personal"), stages: z.array(z.enum(STAGES)), canWrite: z.boolean(), learner: ZLearnerPersonal }),
+  z.object({ view: z.literal("identity"), stages: z.array(z.enum(STAGES)), canWrite: z.literal(false), learner: ZLearnerIdentity }),
+]);
+export type LearnerCard = z.infer<typeof ZLearnerCard>;
+
+/** Stages whose tab the role sees on a learner's card (aggregate-only does not count). */
+export function cardStages(role: Role): Stage[] {
+  return STAGES.filter((stage) => allowsStage(role, stage, stage === "PERSONAL" ? "identity" : "read"));
+}
+
+export const identitySelect = {
+  id: true,
+  lastName: true,
+  firstName: true,
+  middleName: true,
+  birthDate: true,
+  sex: true,
+  snils: true,
+} as const;
+
+export const enrolmentSelect = {
+  id: true,
+  level: true,
+  isBasic: true,
+  grade: true,
+  classLetter: true,
+  status: true,
+  enrolledAt: true,
+  endedAt: true,
+  organisation: { select: { id: true, shortName: true } },
+} as const;
+
+type EnrolmentRow = z.infer<typeof ZEnrolmentView>;
+
+/** The "current" enrolment: the active basic one, else any held one, else the latest. */
+export function currentEnrolment(enrolments: EnrolmentRow[]): EnrolmentRow | undefined {
+  const held = enrolments.filter((e) => e.status !== "ENDED");
+  return held.find((e) => e.isBasic) ?? held[0] ?? [...enrolments].sort((a, b) => +b.enrolledAt - +a.enrolledAt)[0];
+}
+
+export function toIdentity(
+  learner: Omit<LearnerIdentity, "organisation" | "grade" | "classLetter">,
+  enrolment: EnrolmentRow | undefined,
+): LearnerIdentity {
+  return {
+    id: learner.id,
+    lastName: learner.lastName,
+    firstName: learner.firstName,
+    middleName: learner.middleName,
+    birthDate: learner.birthDate,
+    sex: learner.sex,
+    snils: learner.snils,
+    organisation: enrolment?.organisation ?? null,
+    grade: enrolment?.grade ?? null,
+    classLetter: enrolment?.classLetter ?? null,
+  };
+}

@@ -1,0 +1,145 @@
+// Reading the registry: a school's list, region-wide search, and the card.
+// Each read is audited in the same transaction: lists and searches as one
+// event with filters and count, a card with the learner id and stages shown.
+import type { ListLearnersInput } from "@/lib/schemas/learner";
+import { normalizeSnils } from "@/lib/validators";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
+import type { Actor } from "../../auth/actor";
+import { allowsStage } from "../../authz/matrix";
+import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import type { Db } from "../../db";
+import { forbidden, notFound } from "../../errors";
+import { cardStages, currentEnrolment, enrolmentSelect, identitySelect, toIdentity, type LearnerCard } from "./learner-views";
+
+const NONE_HELD = { none: { withdrawnAt: null } };
+
+function missingWhere(missing: ListLearnersInput["missing"]) {
+  switch (missing) {
+    case "snils":
+      return { snils: null };
+    case "document":
+      return { OR: [{ docType: null }, { docNumber: null }] };
+    case "representative":
+      return { representatives: { none: {} } };
+    case "consent":
+      return { consents: NONE_HELD };
+    default:
+      return {};
+  }
+}
+
+/** "Иванов Пётр" → last-name and first-name prefixes; 11 digits → exact SNILS. */
+export function nameOrSnilsWhere(query: string | undefined) {
+  if (!query) return {};
+  const snils = normalizeSnils(query);
+  if (snils) return { snils };
+  const [last, first, middle] = query.split(/\s+/).filter(Boolean);
+  const prefix = (v: string | undefined) => (v ? { startsWith: v, mode: "insensitive" as const } : undefined);
+  return {
+    lastName: prefix(last),
+    ...(first ? { firstName: prefix(first) } : {}),
+    ...(middle ? { middleName: prefix(middle) } : {}),
+  };
+}
+
+export async function listLearners(db: Db, actor: Actor, input: ListLearnersInput, ip: string | null) {
+  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+  const where = {
+    organisationId: actor.scope.organisationId,
+    ...(input.status ? { status: input.status } : { status: { in: ["ACTIVE" as const, "PENDING_TRANSFER" as const] } }),
+    ...(input.level ? { level: input.level } : {}),
+    ...(input.grade !== undefined ? { grade: input.grade } : {}),
+    ...(input.classLetter ? { classLetter: input.classLetter.toUpperCase() } : {}),
+    learner: { ...nameOrSnilsWhere(input.search), ...missingWhere(input.missing) },
+  };
+  const byName = [{ learner: { lastName: input.order } }, { learner: { firstName: input.order } }, { learner: { middleName: input.order } }] as const;
+  const orderBy =
+    input.sort === "birthDate"
+      ? [{ learner: { birthDate: input.order } }, ...byName]
+      : input.sort === "class"
+        ? [{ grade: input.order }, { classLetter: input.order }, ...byName]
+        : [...byName];
+  return db.$transaction(async (tx) => {
+    const total = await tx.enrolment.count({ where });
+    const rows = await tx.enrolment.findMany({
+      where,
+      orderBy: [...orderBy, { id: "asc" }],
+      skip: input.page * input.pageSize,
+      take: input.pageSize,
+      select: {
+        ...enrolmentSelect,
+        learner: { select: { ...identitySelect, docType: true, docNumber: true, _count: { select: { representatives: true } } } },
+      },
+    });
+    const { page, pageSize, ...filters } = input;
+    await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.list.read", details: { filters, page, pageSize, total } });
+    return {
+      total,
+      rows: rows.map(({ learner, ...enrolment }) => ({
+        ...toIdentity(learner, enrolment),
+        enrolmentId: enrolment.id,
+        level: enrolment.level,
+        status: enrolment.status,
+        missingSnils: learner.snils === null,
+        missingDocument: learner.docType === null || learner.docNumber === null,
+        missingRepresentative: learner._count.representatives === 0,
+      })),
+    };
+  });
+}
+
+/** Region-wide (or municipality-wide) lookup by SNILS or name, identity subset only. */
+export async function searchRegistry(db: Db, actor: Actor, query: string, ip: string | null) {
+  const where = { AND: [learnerReadWhere(actor.scope), nameOrSnilsWhere(query)] };
+  return db.$transaction(async (tx) => {
+    const rows = await tx.learner.findMany({
+      where,
+      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { birthDate: "asc" }],
+      take: 51,
+      select: { ...identitySelect, enrolments: { select: enrolmentSelect } },
+    });
+    const truncated = rows.length > 50;
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.search",
+      details: { by: normalizeSnils(query) ? "snils" : "name", count: Math.min(rows.length, 50), truncated },
+    });
+    return { truncated, rows: rows.slice(0, 50).map(({ enrolments, ...l }) => toIdentity(l, currentEnrolment(enrolments))) };
+  });
+}
+
+export async function getLearnerCard(db: Db, actor: Actor, id: string, ip: string | null): Promise<LearnerCard> {
+  const personal = allowsStage(actor.role, "PERSONAL", "read");
+  const stages = cardStages(actor.role);
+  return db.$transaction(async (tx) => {
+    const learner = await tx.learner.findFirst({
+      where: { AND: [{ id }, learnerReadWhere(actor.scope)] },
+      include: {
+        enrolments: { select: enrolmentSelect, orderBy: { enrolledAt: "desc" } },
+        representatives: { include: { representative: true }, orderBy: [{ isPrimaryContact: "desc" }, { createdAt: "asc" }] },
+        consents: { orderBy: { givenAt: "desc" } },
+      },
+    });
+    if (!learner) throw notFound("Обучающийся не найден");
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.card.read",
+      entityType: "Learner",
+      entityId: learner.id,
+      details: { stages, view: personal ? "personal" : "identity" },
+    });
+    const identity = toIdentity(learner, currentEnrolment(learner.enrolments));
+    if (!personal) return { view: "identity", stages, canWrite: false, learner: identity };
+    const canWrite =
+      allowsStage(actor.role, "PERSONAL", "write") &&
+      (await tx.learner.count({ where: { AND: [{ id }, learnerWriteWhere(actor.scope)] } })) > 0;
+    return {
+      view: "personal",
+      stages,
+      canWrite,
+      learner: {
+        ...learner,
+        ...identity,
+        representatives: learner.representatives.map(({ representative, relation, isPrimaryContact }) => ({ ...representative, relation, isPrimaryContact })),
+      },
+    };
+  });
+}

@@ -1,0 +1,102 @@
+// Creating and editing learners at a school. One region-wide person per
+// child: an existing SNILS is offered instead of a copy; a same-name, same-sex,
+// same-birth-date person raises a "possible duplicate" warning first.
+import type { CreateLearnerInput, LearnerData } from "@/lib/schemas/learner";
+import { z } from "zod";
+import type { ZUpdateLearnerInput } from "@/lib/schemas/learner";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
+import type { Actor } from "../../auth/actor";
+import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import type { Db, DbTx } from "../../db";
+import { conflict, forbidden, notFound } from "../../errors";
+import { linkRepresentative } from "./representatives";
+import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
+
+/** An existing person with the same SNILS or the same name, sex and birth date. */
+async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, acknowledged: boolean, exceptId?: string) {
+  const inScope = async (id: string) =>
+    (await tx.learner.count({ where: { AND: [{ id }, learnerReadWhere(actor.scope)] } })) > 0;
+  if (data.snils) {
+    const same = await tx.learner.findUnique({ where: { snils: data.snils }, select: { id: true } });
+    if (same && same.id !== exceptId) {
+      const visible = await inScope(same.id);
+      throw conflict(
+        visible
+          ? "Обучающийся с таким СНИЛС уже есть в вашей организации: откройте его карточку"
+          : "Обучающийся с таким СНИЛС уже есть в реестре региона (в другой организации): оформите его прибытие, а не новую запись",
+        "learner.snils",
+        { kind: "snils", existingId: visible ? same.id : null },
+      );
+    }
+  }
+  if (acknowledged) return;
+  const similar = await tx.learner.findFirst({
+    where: {
+      id: exceptId ? { not: exceptId } : undefined,
+      lastName: { equals: data.lastName, mode: "insensitive" },
+      firstName: { equals: data.firstName, mode: "insensitive" },
+      middleName: data.middleName ? { equals: data.middleName, mode: "insensitive" } : null,
+      sex: data.sex,
+      birthDate: day(data.birthDate),
+    },
+    select: { id: true },
+  });
+  if (similar) {
+    const visible = await inScope(similar.id);
+    throw conflict("Возможный дубликат: в реестре уже есть человек с такими ФИО, полом и датой рождения", "learner.lastName", {
+      kind: "possibleDuplicate",
+      existingId: visible ? similar.id : null,
+    });
+  }
+}
+
+export async function createLearner(db: Db, actor: Actor, input: CreateLearnerInput, ip: string | null) {
+  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+  const organisationId = actor.scope.organisationId;
+  return db.$transaction(async (tx) => {
+    await assertNotDuplicate(tx, actor, input.learner, input.acknowledgeDuplicate);
+    const learner = await tx.learner.create({
+      data: { ...toColumns(input.learner, LEARNER_COLUMNS), regionId: actor.scope.regionId } as never,
+      select: { id: true },
+    });
+    const { level, grade, classLetter, enrolledAt } = input.enrolment;
+    await tx.enrolment.create({
+      data: { learnerId: learner.id, organisationId, level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt) },
+    });
+    const representativeIds: string[] = [];
+    for (const rep of input.representatives) {
+      representativeIds.push(await linkRepresentative(tx, actor.scope.regionId, learner.id, rep));
+    }
+    if (input.consent && representativeIds[0]) {
+      await tx.consent.create({
+        data: { learnerId: learner.id, representativeId: representativeIds[0], givenAt: day(input.consent.givenAt), scope: input.consent.scope },
+      });
+    }
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.create",
+      entityType: "Learner",
+      entityId: learner.id,
+      details: {
+        fields: LEARNER_COLUMNS.filter((f) => input.learner[f] !== undefined),
+        enrolment: { level, grade: grade ?? null, classLetter: classLetter ?? null },
+        representatives: representativeIds.length,
+        consent: Boolean(input.consent),
+        acknowledgedDuplicate: input.acknowledgeDuplicate,
+      },
+    });
+    return { id: learner.id };
+  });
+}
+
+export async function updateLearner(db: Db, actor: Actor, input: z.infer<typeof ZUpdateLearnerInput>, ip: string | null) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.learner.findFirst({ where: { AND: [{ id: input.id }, learnerWriteWhere(actor.scope)] } });
+    if (!before) throw notFound("Обучающийся не найден");
+    await assertNotDuplicate(tx, actor, input.learner, true, before.id);
+    const next = toColumns(input.learner, LEARNER_COLUMNS);
+    const changed = changedFields(before, next);
+    if (changed.length > 0) await tx.learner.update({ where: { id: before.id }, data: next as never });
+    await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.update", entityType: "Learner", entityId: before.id, details: { changed } });
+    return { id: before.id, changed };
+  });
+}
