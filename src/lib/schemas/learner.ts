@@ -1,7 +1,7 @@
 // Learner, representative, enrolment and consent input: shared by the school
 // portal's forms, the bulk import and the tRPC procedures.
 import { z } from "zod";
-import { ageOn, checkDocument, optional, personFields, SEXES, todayIso, zDay } from "./person";
+import { ageOn, canonicalDocument, documentRefinement, optional, personFields, SEXES, todayIso, zDay } from "./person";
 
 export const EDUCATION_LEVELS = ["PRESCHOOL", "PRIMARY", "BASIC", "SECONDARY", "VOCATIONAL", "ADDITIONAL"] as const;
 export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
@@ -33,7 +33,8 @@ export const ZLearnerData = z
     birthPlace: optional(z.string().trim().max(300, "Не длиннее 300 символов")),
     sex: z.enum(SEXES, "Укажите пол"),
   })
-  .transform((v, ctx) => checkDocument(v, ctx));
+  .superRefine(...documentRefinement)
+  .transform(canonicalDocument);
 export type LearnerData = z.infer<typeof ZLearnerData>;
 
 export const ZRepresentativeData = z
@@ -46,7 +47,8 @@ export const ZRepresentativeData = z
     relation: z.enum(RELATIONS, "Укажите, кем приходится ребёнку"),
     isPrimaryContact: z.boolean().default(false),
   })
-  .transform((v, ctx) => checkDocument(v, ctx));
+  .superRefine(...documentRefinement)
+  .transform(canonicalDocument);
 export type RepresentativeData = z.infer<typeof ZRepresentativeData>;
 
 export const ZEnrolmentData = z

@@ -31,7 +31,8 @@ export const zName = (what: string) =>
     .trim()
     .min(1, `Укажите ${what}`)
     .max(100, "Не длиннее 100 символов")
-    .regex(NAME, "Только буквы, пробел, дефис или апостроф");
+    // Empty is already reported above; one message per problem.
+    .refine((v) => v === "" || NAME.test(v), "Только буквы, пробел, дефис или апостроф");
 
 /** A calendar date from a date input: YYYY-MM-DD, a real day. */
 export const zDay = (what: string) =>
@@ -39,8 +40,9 @@ export const zDay = (what: string) =>
     .string({ error: `Укажите ${what}` })
     .trim()
     .min(1, `Укажите ${what}`)
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Дата в формате ДД.ММ.ГГГГ")
+    .refine((v) => v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v), "Дата в формате ДД.ММ.ГГГГ")
     .refine((v) => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return true; // reported above
       const d = new Date(`${v}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01";
     }, "Такой даты нет");
@@ -78,29 +80,55 @@ interface DocumentFields {
   docCountry?: string;
 }
 
-/** Series and number checked by document type, and put in canonical form. */
-export function checkDocument<T extends DocumentFields>(value: T, ctx: z.RefinementCtx, prefix: (string | number)[] = []): T {
-  const out = { ...value };
-  const check = (field: "docSeries" | "docNumber", schema: z.ZodType<string, string>) => {
-    const parsed = schema.safeParse(value[field] ?? "");
-    if (parsed.success) out[field] = parsed.data;
-    else ctx.addIssue({ code: "custom", path: [...prefix, field], message: parsed.error.issues[0]!.message });
-  };
-  if (value.docType === "BIRTH_CERTIFICATE_RF") {
-    check("docSeries", zBirthCertificateSeries);
-    check("docNumber", zBirthCertificateNumber);
-  } else if (value.docType === "PASSPORT_RF") {
-    check("docSeries", zPassportSeries);
-    check("docNumber", zPassportNumber);
-  } else if (value.docType) {
-    if (!value.docNumber) ctx.addIssue({ code: "custom", path: [...prefix, "docNumber"], message: "Укажите номер документа" });
-    if (value.docType.startsWith("FOREIGN") && !value.docCountry) {
-      ctx.addIssue({ code: "custom", path: [...prefix, "docCountry"], message: "Укажите страну выдачи документа" });
+const ALWAYS = { when: () => true };
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+/**
+ * Series and number checked by document type. Runs even when other fields
+ * failed (`when`), so the person sees every problem of the form at once.
+ */
+export const documentRefinement = [
+  (raw: unknown, ctx: z.RefinementCtx) => {
+    const value = (raw ?? {}) as Record<string, unknown>;
+    const docType = str(value.docType);
+    const check = (field: "docSeries" | "docNumber", schema: z.ZodType) => {
+      const parsed = schema.safeParse(str(value[field]) ?? "");
+      if (!parsed.success) ctx.addIssue({ code: "custom", path: [field], message: parsed.error.issues[0]!.message });
+    };
+    if (docType === "BIRTH_CERTIFICATE_RF") {
+      check("docSeries", zBirthCertificateSeries);
+      check("docNumber", zBirthCertificateNumber);
+    } else if (docType === "PASSPORT_RF") {
+      check("docSeries", zPassportSeries);
+      check("docNumber", zPassportNumber);
+    } else if (docType) {
+      if (!str(value.docNumber)?.trim()) ctx.addIssue({ code: "custom", path: ["docNumber"], message: "Укажите номер документа" });
+      if (docType.startsWith("FOREIGN") && !str(value.docCountry)) {
+        ctx.addIssue({ code: "custom", path: ["docCountry"], message: "Укажите страну выдачи документа" });
+      }
+    } else if (str(value.docSeries)?.trim() || str(value.docNumber)?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["docType"], message: "Выберите тип документа" });
     }
-  } else if (value.docSeries || value.docNumber) {
-    ctx.addIssue({ code: "custom", path: [...prefix, "docType"], message: "Выберите тип документа" });
+  },
+  ALWAYS,
+] as const;
+
+interface DocumentFields {
+  docType?: DocumentType;
+  docSeries?: string;
+  docNumber?: string;
+}
+
+/** Russian documents in canonical form ("45 12" → "4512"), once all checks passed. */
+export function canonicalDocument<T extends DocumentFields>(value: T): T {
+  const pick = (schema: z.ZodType<string, string>, v: string | undefined) => (v ? schema.parse(v) : v);
+  if (value.docType === "BIRTH_CERTIFICATE_RF") {
+    return { ...value, docSeries: pick(zBirthCertificateSeries, value.docSeries), docNumber: pick(zBirthCertificateNumber, value.docNumber) };
   }
-  return out;
+  if (value.docType === "PASSPORT_RF") {
+    return { ...value, docSeries: pick(zPassportSeries, value.docSeries), docNumber: pick(zPassportNumber, value.docNumber) };
+  }
+  return value;
 }
 
 /** Full years on a date (for age plausibility). */
