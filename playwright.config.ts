@@ -40,6 +40,8 @@ export default defineConfig({
     { name: "auth", testDir: "e2e/auth" },
     { name: "cross-portal", testDir: "e2e/cross-portal" },
     { name: "admin", testDir: "e2e/admin" },
+    { name: "school", testDir: "e2e/school" },
+    { name: "registry", testDir: "e2e/registry" },
   ],
   webServer: {
     command: `${resetEmbedded}node_modules/.bin/tsx tools/start.ts --skip-build`,

@@ -15,9 +15,18 @@ interface NavItem {
 }
 
 const NAV: Record<Portal, NavItem[]> = {
-  school: [{ href: "/school", label: (m) => m.nav.home }],
-  ministry: [{ href: "/ministry", label: (m) => m.nav.home }],
-  health: [{ href: "/health", label: (m) => m.nav.home }],
+  school: [
+    { href: "/school", label: (m) => m.nav.home },
+    { href: "/school/learners", label: (m) => m.nav.learners },
+  ],
+  ministry: [
+    { href: "/ministry", label: (m) => m.nav.home },
+    { href: "/ministry/learners", label: (m) => m.nav.registrySearch },
+  ],
+  health: [
+    { href: "/health", label: (m) => m.nav.home },
+    { href: "/health/learners", label: (m) => m.nav.registrySearch },
+  ],
   admin: [
     { href: "/admin", label: (m) => m.nav.home },
     { href: "/admin/users", label: (m) => m.nav.users, capability: "users.manage" },

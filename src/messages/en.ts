@@ -1,4 +1,6 @@
 // English UI text. Typed against the Russian catalogue, so a missing key fails the build.
+import { learnersEn } from "./learners-en";
+import { importEn } from "./import-en";
 import type { Messages } from "./ru";
 
 export const en: Messages = {
@@ -20,7 +22,7 @@ export const en: Messages = {
     health: "Health ministry portal",
     admin: "Administration",
   },
-  nav: { home: "Home", users: "Accounts", audit: "Audit log" },
+  nav: { home: "Home", users: "Accounts", audit: "Audit log", learners: "Learners", registrySearch: "Learner lookup" },
   account: { menu: "Account", signOut: "Sign out", signedInAs: "Signed in as" },
   login: {
     title: "Sign in",
@@ -147,4 +149,6 @@ export const en: Messages = {
     pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
     total: (n: number) => `Total: ${n}`,
   },
+  ...learnersEn,
+  ...importEn,
 };

@@ -1,4 +1,6 @@
 // Russian UI text: the language of record. en.ts must have the same shape.
+import { learnersRu } from "./learners-ru";
+import { importRu } from "./import-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -18,7 +20,7 @@ export const ru = {
     health: "Портал Министерства здравоохранения",
     admin: "Администрирование",
   },
-  nav: { home: "Главная", users: "Учётные записи", audit: "Журнал аудита" },
+  nav: { home: "Главная", users: "Учётные записи", audit: "Журнал аудита", learners: "Обучающиеся", registrySearch: "Поиск обучающихся" },
   account: { menu: "Учётная запись", signOut: "Выйти", signedInAs: "Вы вошли как" },
   login: {
     title: "Вход в систему",
@@ -145,6 +147,8 @@ export const ru = {
     pageOf: (page: number, pages: number) => `Страница ${page} из ${pages}`,
     total: (n: number) => `Всего: ${n}`,
   },
+  ...learnersRu,
+  ...importRu,
 };
 
 export type Messages = typeof ru;

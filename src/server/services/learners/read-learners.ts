@@ -42,10 +42,16 @@ export function nameOrSnilsWhere(query: string | undefined) {
   };
 }
 
-export async function listLearners(db: Db, actor: Actor, input: ListLearnersInput, ip: string | null) {
-  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+export type ListFilters = Omit<ListLearnersInput, "page" | "pageSize">;
+
+/**
+ * The school list's query: its filters as a `where` on enrolments and its
+ * sort as an `orderBy` (ending in a unique key, so paging is stable). Shared
+ * by the list and the XLSX export, so both show exactly the same learners.
+ */
+export function learnerListQuery(organisationId: string, input: ListFilters) {
   const where = {
-    organisationId: actor.scope.organisationId,
+    organisationId,
     ...(input.status ? { status: input.status } : { status: { in: ["ACTIVE" as const, "PENDING_TRANSFER" as const] } }),
     ...(input.level ? { level: input.level } : {}),
     ...(input.grade !== undefined ? { grade: input.grade } : {}),
@@ -53,17 +59,23 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
     learner: { ...nameOrSnilsWhere(input.search), ...missingWhere(input.missing) },
   };
   const byName = [{ learner: { lastName: input.order } }, { learner: { firstName: input.order } }, { learner: { middleName: input.order } }] as const;
-  const orderBy =
+  const sorted =
     input.sort === "birthDate"
       ? [{ learner: { birthDate: input.order } }, ...byName]
       : input.sort === "class"
         ? [{ grade: input.order }, { classLetter: input.order }, ...byName]
         : [...byName];
+  return { where, orderBy: [...sorted, { id: "asc" as const }] };
+}
+
+export async function listLearners(db: Db, actor: Actor, input: ListLearnersInput, ip: string | null) {
+  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+  const { where, orderBy } = learnerListQuery(actor.scope.organisationId, input);
   return db.$transaction(async (tx) => {
     const total = await tx.enrolment.count({ where });
     const rows = await tx.enrolment.findMany({
       where,
-      orderBy: [...orderBy, { id: "asc" }],
+      orderBy,
       skip: input.page * input.pageSize,
       take: input.pageSize,
       select: {

@@ -1,0 +1,13 @@
+import { forbidden, notFound } from "next/navigation";
+import { LearnerEdit } from "@/components/learners/form/learner-edit";
+import { isUuid } from "@/components/learners/display";
+import { requirePortal } from "@/server/auth/current-actor";
+import { allowsStage } from "@/server/authz/matrix";
+
+export default async function EditLearner({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePortal("school");
+  if (!allowsStage(actor.role, "PERSONAL", "write")) forbidden();
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  return <LearnerEdit id={id} />;
+}

@@ -1,0 +1,8 @@
+import { requireCapability } from "@/server/auth/current-actor";
+import { ImportPage } from "./import-page";
+
+export default async function SchoolLearnersImport() {
+  // The route handlers check the same right again on every request.
+  await requireCapability("school", "import.run");
+  return <ImportPage />;
+}

@@ -1,0 +1,73 @@
+"use client";
+// Filter bar of the learner list. Text fields apply on "Найти"; selects at once.
+import type { FormEvent } from "react";
+import { useMessages } from "@/components/messages-provider";
+import { EDUCATION_LEVELS, ENROLMENT_STATUSES } from "@/lib/schemas/learner";
+import type { useUrlFilters } from "../../admin/use-url-filters";
+import { MISSING, type ListFilter } from "./list-params";
+
+const GRADES = Array.from({ length: 13 }, (_, i) => String(i));
+
+export function LearnersFilters({ filters }: { filters: ReturnType<typeof useUrlFilters<ListFilter>> }) {
+  const { m } = useMessages();
+  const t = m.learners;
+  const { draft, setField, apply, reset } = filters;
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply();
+  }
+  const label = "mb-1 block text-sm font-medium text-slate-700";
+  const control = "rounded border border-slate-300 bg-white px-3 py-2";
+  const select = (key: ListFilter, title: string, options: { value: string; label: string }[], empty = t.any) => (
+    <label className="block">
+      <span className={label}>{title}</span>
+      <select name={key} value={draft[key]} onChange={(e) => apply({ [key]: e.target.value })} className={control}>
+        <option value="">{empty}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="learners-filters">
+      <label className="block grow sm:grow-0">
+        <span className={label}>{t.search}</span>
+        <input
+          type="search"
+          name="search"
+          value={draft.search}
+          onChange={(e) => setField("search", e.target.value)}
+          maxLength={100}
+          autoComplete="off"
+          className={`${control} w-full sm:w-72`}
+        />
+      </label>
+      {select("grade", t.grade, GRADES.map((g) => ({ value: g, label: g })))}
+      <label className="block">
+        <span className={label}>{t.classLetter}</span>
+        <input
+          name="classLetter"
+          value={draft.classLetter}
+          onChange={(e) => setField("classLetter", e.target.value)}
+          maxLength={2}
+          autoComplete="off"
+          className={`${control} w-20`}
+        />
+      </label>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100">
+        {t.find}
+      </button>
+      {select("level", t.level, EDUCATION_LEVELS.map((l) => ({ value: l, label: m.vocab.levels[l] })))}
+      {select("status", t.status, ENROLMENT_STATUSES.map((s) => ({ value: s, label: m.vocab.enrolmentStatuses[s] })), t.activeOrPending)}
+      {select("missing", t.missing, MISSING.map((k) => ({ value: k, label: t.missingOptions[k] })), t.any)}
+      <button type="button" onClick={reset} className="px-2 py-2 text-sm text-brand-600 underline">
+        {t.reset}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+// The school's learner list: filters, sort and page in the URL; add, import
+// and export buttons for those who may write.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useMessages } from "@/components/messages-provider";
+import { useTRPC } from "@/trpc/react";
+import { useUrlFilters } from "../../admin/use-url-filters";
+import { LearnersFilters } from "./learners-filters";
+import { LearnersTable } from "./learners-table";
+import { exportHref, LIST_FILTERS, PAGE_SIZE, toListInput, type SortKey } from "./list-params";
+
+export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canExport: boolean }) {
+  const { m } = useMessages();
+  const t = m.learners;
+  const trpc = useTRPC();
+  const filters = useUrlFilters(LIST_FILTERS);
+  const { applied, page, setPage, apply } = filters;
+  const input = toListInput(applied, page);
+  const list = useQuery(trpc.learners.list.queryOptions(input, { placeholderData: keepPreviousData }));
+
+  const onSort = (key: SortKey) => {
+    const order = input.sort === key && input.order === "asc" ? "desc" : "asc";
+    apply({ sort: key, order });
+  };
+
+  const button = "rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100";
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{t.title}</h1>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {canWrite && (
+            <>
+              <Link href="/school/learners/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+                {t.add}
+              </Link>
+              <Link href="/school/learners/import" className={button}>
+                {t.import}
+              </Link>
+            </>
+          )}
+          {/* A plain link: the route streams the file, and the browser saves it. */}
+          {canExport && (
+            <a href={exportHref(applied)} className={button} data-testid="learners-export" download>
+              {t.export}
+            </a>
+          )}
+        </div>
+      </div>
+
+      <LearnersFilters filters={filters} />
+
+      {list.isError && (
+        <p role="alert" data-testid="query-error" className="rounded bg-red-50 px-3 py-2 text-red-700">
+          {list.error.message || m.errors.generic}
+        </p>
+      )}
+      {list.isPending ? (
+        <p className="text-slate-500">{m.common.loading}</p>
+      ) : list.data ? (
+        <LearnersTable
+          rows={list.data.rows}
+          total={list.data.total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          onPageChange={setPage}
+          isFetching={list.isFetching}
+          sort={input.sort}
+          order={input.order}
+          onSort={onSort}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { forbidden } from "next/navigation";
+import { LearnerForm } from "@/components/learners/form/learner-form";
+import { requirePortal } from "@/server/auth/current-actor";
+import { allowsStage } from "@/server/authz/matrix";
+
+export default async function NewLearner() {
+  const actor = await requirePortal("school");
+  if (!allowsStage(actor.role, "PERSONAL", "write")) forbidden();
+  return <LearnerForm mode="create" />;
+}

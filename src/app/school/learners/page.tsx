@@ -1,0 +1,18 @@
+import { Suspense } from "react";
+import { requirePortal } from "@/server/auth/current-actor";
+import { allowsStage } from "@/server/authz/matrix";
+import { getServerMessages } from "@/server/i18n";
+import { LearnersPage } from "./learners-page";
+
+export default async function SchoolLearners() {
+  const actor = await requirePortal("school");
+  const m = await getServerMessages();
+  // Only hides the buttons: the procedures refuse a writer without the right anyway.
+  const canWrite = allowsStage(actor.role, "PERSONAL", "write");
+  const canExport = allowsStage(actor.role, "PERSONAL", "read");
+  return (
+    <Suspense fallback={<p className="text-slate-500">{m.common.loading}</p>}>
+      <LearnersPage canWrite={canWrite} canExport={canExport} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+// A learner's card, shared by the school, ministry and health portals. The
+// server decides the view (personal or identity subset), the visible stages
+// and whether the caller may write; this only renders what it was given.
+import Link from "next/link";
+import { useState } from "react";
+import { useMessages } from "@/components/messages-provider";
+import { formatDate } from "@/lib/format";
+import type { Portal } from "@/lib/roles";
+import { classLabel, fullName } from "../display";
+import { CardQuery, type CardData } from "./card-query";
+import { IdentityDetails } from "./identity-details";
+import { PersonalTab } from "./personal-tab";
+
+type Stage = CardData["stages"][number];
+
+export function LearnerCard({ id, portal }: { id: string; portal: Exclude<Portal, "admin"> }) {
+  const { m } = useMessages();
+  return (
+    <div className="space-y-4">
+      <Link href={`/${portal}/learners`} className="text-sm text-brand-600 hover:underline">
+        ← {m.learnerCard.back}
+      </Link>
+      <CardQuery id={id}>{(card) => <CardBody card={card} portal={portal} />}</CardQuery>
+    </div>
+  );
+}
+
+function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "admin"> }) {
+  const { m } = useMessages();
+  const t = m.learnerCard;
+  const [tab, setTab] = useState<Stage | undefined>(card.stages[0]);
+  const l = card.learner;
+  return (
+    <>
+      <header className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <h1 className="text-xl font-semibold" data-testid="learner-name">
+            {fullName(l)}
+          </h1>
+          <p className="mt-1 text-sm text-slate-600" data-testid="learner-summary">
+            {[`${t.birthDate}: ${formatDate(l.birthDate)}`, classLabel(l.grade, l.classLetter) && `${t.class}: ${classLabel(l.grade, l.classLetter)}`, l.organisation?.shortName]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+        </div>
+        {portal === "school" && card.canWrite && (
+          <Link
+            href={`/school/learners/${l.id}/edit`}
+            className="ml-auto rounded border border-slate-300 px-4 py-2 hover:bg-slate-100"
+            data-testid="learner-edit"
+          >
+            {t.edit}
+          </Link>
+        )}
+      </header>
+
+      <div role="tablist" className="flex gap-1 border-b border-slate-200">
+        {card.stages.map((stage) => (
+          <button
+            key={stage}
+            type="button"
+            role="tab"
+            aria-selected={tab === stage}
+            data-testid={`card-tab-${stage}`}
+            onClick={() => setTab(stage)}
+            className={`-mb-px rounded-t border px-4 py-2 text-sm ${
+              tab === stage ? "border-slate-200 border-b-white bg-white font-medium text-brand-900" : "border-transparent text-slate-600 hover:text-brand-600"
+            }`}
+          >
+            {m.vocab.stages[stage]}
+          </button>
+        ))}
+      </div>
+
+      <div role="tabpanel" data-testid={tab ? `card-panel-${tab}` : undefined} className="space-y-4">
+        {tab === "PERSONAL" &&
+          (card.view === "personal" ? <PersonalTab learner={card.learner} canWrite={card.canWrite} /> : <IdentityDetails learner={card.learner} />)}
+        {tab === "HEALTH" && <Placeholder text={t.healthPlaceholder} />}
+        {tab === "PORTFOLIO" && <Placeholder text={t.portfolioPlaceholder} />}
+      </div>
+    </>
+  );
+}
+
+function Placeholder({ text }: { text: string }) {
+  return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-500">{text}</p>;
+}
+

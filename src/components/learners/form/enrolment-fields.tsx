@@ -1,0 +1,30 @@
+"use client";
+// Where the new learner is enrolled: level, class, date.
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { EDUCATION_LEVELS } from "@/lib/schemas/learner";
+import { binder } from "./bind";
+import type { EnrolmentDraft, FieldErrors } from "./form-model";
+import { FormSection } from "./person-fields";
+
+interface EnrolmentFieldsProps {
+  draft: EnrolmentDraft;
+  errors: FieldErrors;
+  onChange: (key: keyof EnrolmentDraft, value: string) => void;
+}
+
+export function EnrolmentFields({ draft, errors, onChange }: EnrolmentFieldsProps) {
+  const { m } = useMessages();
+  const t = m.learnerForm;
+  const bind = binder<keyof EnrolmentDraft>("enrolment", draft, errors, onChange);
+  const levels = EDUCATION_LEVELS.map((l) => ({ value: l, label: m.vocab.levels[l] }));
+  return (
+    <FormSection title={t.enrolmentSection} testId="enrolment-section">
+      <SelectField label={t.level} options={levels} placeholder={t.choose} {...bind("level")} />
+      <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
+      <Field label={t.classLetter} maxLength={2} autoComplete="off" {...bind("classLetter")} />
+      <Field label={t.enrolledAt} type="date" {...bind("enrolledAt")} />
+    </FormSection>
+  );
+}

@@ -1,0 +1,136 @@
+// Drafts of the learner form as the inputs hold them (strings), conversions
+// from a card's view, and mapping of zod issues and server errors onto the
+// fields. Field keys are dotted paths ("learner.snils", "representatives.0.lastName"),
+// the same as the inputs' `name` and the server's `zodError.issues[].path`.
+import { RUSSIA } from "@/lib/countries";
+import { formatSnils } from "@/lib/validators/snils";
+
+export const PERSON_KEYS = [
+  "lastName",
+  "firstName",
+  "middleName",
+  "snils",
+  "citizenship",
+  "docType",
+  "docSeries",
+  "docNumber",
+  "docIssuer",
+  "docIssuedAt",
+  "docCountry",
+  "registrationAddress",
+  "actualAddress",
+] as const;
+export type PersonDraft = Record<(typeof PERSON_KEYS)[number], string>;
+export type LearnerDraft = PersonDraft & { birthDate: string; birthPlace: string; sex: string };
+export type RepresentativeDraft = PersonDraft & {
+  relation: string;
+  phone: string;
+  email: string;
+  birthDate: string;
+  sex: string;
+  isPrimaryContact: boolean;
+};
+export interface EnrolmentDraft {
+  level: string;
+  grade: string;
+  classLetter: string;
+  enrolledAt: string;
+}
+export interface ConsentDraft {
+  givenAt: string;
+  scope: string;
+}
+export type FieldErrors = Record<string, string>;
+
+export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+const emptyPerson = (): PersonDraft => ({
+  ...(Object.fromEntries(PERSON_KEYS.map((k) => [k, ""])) as PersonDraft),
+  citizenship: RUSSIA,
+});
+
+export const emptyLearner = (): LearnerDraft => ({ ...emptyPerson(), birthDate: "", birthPlace: "", sex: "" });
+export const emptyEnrolment = (): EnrolmentDraft => ({ level: "", grade: "", classLetter: "", enrolledAt: todayIso() });
+export const emptyRepresentative = (primary = false): RepresentativeDraft => ({
+  ...emptyPerson(),
+  relation: "",
+  phone: "",
+  email: "",
+  birthDate: "",
+  sex: "",
+  isPrimaryContact: primary,
+});
+
+const text = (v: string | null | undefined) => v ?? "";
+const isoDay = (v: Date | null | undefined) => (v ? v.toISOString().slice(0, 10) : "");
+
+type PersonView = { [K in (typeof PERSON_KEYS)[number]]: K extends "docIssuedAt" ? Date | null : string | null };
+
+function personFromView(v: PersonView): PersonDraft {
+  return {
+    lastName: text(v.lastName),
+    firstName: text(v.firstName),
+    middleName: text(v.middleName),
+    snils: v.snils ? formatSnils(v.snils) : "",
+    citizenship: text(v.citizenship),
+    docType: text(v.docType),
+    docSeries: text(v.docSeries),
+    docNumber: text(v.docNumber),
+    docIssuer: text(v.docIssuer),
+    docIssuedAt: isoDay(v.docIssuedAt),
+    docCountry: text(v.docCountry),
+    registrationAddress: text(v.registrationAddress),
+    actualAddress: text(v.actualAddress),
+  };
+}
+
+export function learnerFromView(v: PersonView & { birthDate: Date; birthPlace: string | null; sex: string }): LearnerDraft {
+  return { ...personFromView(v), birthDate: isoDay(v.birthDate), birthPlace: text(v.birthPlace), sex: v.sex };
+}
+
+/** Every stored field is carried, shown or not, so an update never blanks a column the form does not display. */
+export function representativeFromView(
+  v: PersonView & { relation: string; phone: string | null; email: string | null; birthDate: Date | null; sex: string | null; isPrimaryContact: boolean },
+): RepresentativeDraft {
+  return {
+    ...personFromView(v),
+    relation: v.relation,
+    phone: text(v.phone),
+    email: text(v.email),
+    birthDate: isoDay(v.birthDate),
+    sex: text(v.sex),
+    isPrimaryContact: v.isPrimaryContact,
+  };
+}
+
+/** Consent counts as entered once either of its fields is. */
+export const consentEntered = (c: ConsentDraft) => c.givenAt.trim() !== "" || c.scope.trim() !== "";
+
+/** First message per dotted path. */
+export function issuesToErrors(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = typeof issue.path === "string" ? issue.path : issue.path.map(String).join(".");
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
+export interface ServerError {
+  message: string;
+  data?: {
+    code?: string;
+    zodError?: { issues?: { path: string; message: string }[] } | null;
+    field?: string | null;
+    details?: Record<string, unknown> | null;
+  } | null;
+}
+
+/** A server refusal as field messages plus, when no field fits, one form-level message. */
+export function serverErrorsOf(error: ServerError, fallback: string): { fields: FieldErrors; form: string | null } {
+  const fields = issuesToErrors(error.data?.zodError?.issues ?? []);
+  if (error.data?.field) fields[error.data.field] = error.message;
+  if (Object.keys(fields).length > 0) return { fields, form: null };
+  // A zod error's own message is a JSON dump of issues, not a sentence.
+  return { fields, form: error.data?.zodError ? fallback : error.message || fallback };
+}

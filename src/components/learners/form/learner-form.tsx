@@ -1,0 +1,133 @@
+"use client";
+// Creating a learner (learner, enrolment, representatives, consent) and
+// editing one (learner section only). The browser checks the draft with the
+// procedures' own zod schema; the server's answer is mapped onto the same
+// dotted field names, and a duplicate is offered instead of a second record.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useMessages } from "@/components/messages-provider";
+import { ZCreateLearnerInput, ZUpdateLearnerInput } from "@/lib/schemas/learner";
+import { useTRPC } from "@/trpc/react";
+import { ConflictNotice, conflictOf, type Conflict } from "./conflict-notice";
+import { ConsentFields } from "./consent-fields";
+import { EnrolmentFields } from "./enrolment-fields";
+import {
+  consentEntered,
+  emptyEnrolment,
+  emptyLearner,
+  issuesToErrors,
+  serverErrorsOf,
+  type ConsentDraft,
+  type FieldErrors,
+  type LearnerDraft,
+  type RepresentativeDraft,
+  type ServerError,
+} from "./form-model";
+import { LearnerFields } from "./learner-fields";
+import { RepresentativesList } from "./representatives-list";
+
+export type LearnerFormProps = { mode: "create" } | { mode: "edit"; id: string; initial: LearnerDraft; title: string };
+
+export function LearnerForm(props: LearnerFormProps) {
+  const { m } = useMessages();
+  const t = m.learnerForm;
+  const trpc = useTRPC();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [learner, setLearner] = useState<LearnerDraft>(props.mode === "edit" ? props.initial : emptyLearner);
+  const [enrolment, setEnrolment] = useState(emptyEnrolment);
+  const [representatives, setRepresentatives] = useState<RepresentativeDraft[]>([]);
+  const [consent, setConsent] = useState<ConsentDraft>({ givenAt: "", scope: "" });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  const onSaved = async ({ id }: { id: string }) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.learners.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.learners.card.queryKey({ id }) });
+    router.push(`/school/learners/${id}`);
+  };
+  const onError = (error: ServerError) => {
+    const mapped = serverErrorsOf(error, t.checkFields);
+    setErrors(mapped.fields);
+    setConflict(conflictOf(error));
+    setFormError(mapped.form ?? (Object.keys(mapped.fields).length > 0 && !conflictOf(error) ? t.checkFields : null));
+  };
+  const create = useMutation(trpc.learners.create.mutationOptions({ onSuccess: onSaved, onError }));
+  const update = useMutation(trpc.learners.update.mutationOptions({ onSuccess: onSaved, onError }));
+  const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
+
+  function submit(acknowledgeDuplicate = false) {
+    setFormError(null);
+    setConflict(null);
+    if (props.mode === "edit") {
+      const parsed = ZUpdateLearnerInput.safeParse({ id: props.id, learner });
+      if (!parsed.success) return invalid(parsed.error.issues);
+      setErrors({});
+      update.mutate(parsed.data);
+      return;
+    }
+    const parsed = ZCreateLearnerInput.safeParse({
+      learner,
+      enrolment,
+      representatives,
+      consent: consentEntered(consent) ? consent : undefined,
+      acknowledgeDuplicate,
+    });
+    if (!parsed.success) return invalid(parsed.error.issues);
+    setErrors({});
+    create.mutate(parsed.data);
+  }
+  function invalid(issues: Parameters<typeof issuesToErrors>[0]) {
+    setErrors(issuesToErrors(issues));
+    setFormError(t.checkFields);
+  }
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    submit();
+  }
+
+  const cancelHref = props.mode === "edit" ? `/school/learners/${props.id}` : "/school/learners";
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="learner-form">
+      <h1 className="text-xl font-semibold">{props.mode === "edit" ? props.title : t.createTitle}</h1>
+      <LearnerFields draft={learner} errors={errors} onChange={(key, value) => setLearner((d) => ({ ...d, [key]: value }))} />
+      {props.mode === "create" && (
+        <>
+          <EnrolmentFields draft={enrolment} errors={errors} onChange={(key, value) => setEnrolment((d) => ({ ...d, [key]: value }))} />
+          <RepresentativesList items={representatives} errors={errors} onChange={setRepresentatives} />
+          <fieldset className="rounded-lg border border-slate-200 bg-white p-4" data-testid="consent-section">
+            <legend className="px-1 font-semibold text-slate-800">{t.consentSection}</legend>
+            <p className="mb-3 text-sm text-slate-500">{t.consentHint}</p>
+            {errors.consent && (
+              <p id="consent-error" className="mb-3 text-sm text-red-700">
+                {errors.consent}
+              </p>
+            )}
+            <ConsentFields prefix="consent" draft={consent} errors={errors} onChange={(key, value) => setConsent((d) => ({ ...d, [key]: value }))} />
+          </fieldset>
+        </>
+      )}
+      {conflict && <ConflictNotice conflict={conflict} pending={pending} onCreateAnyway={() => submit(true)} />}
+      {formError && (
+        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-red-700">
+          {formError}
+        </p>
+      )}
+      <div className="flex gap-3">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50"
+        >
+          {pending ? t.submitting : props.mode === "edit" ? t.submitEdit : t.submitCreate}
+        </button>
+        <Link href={cancelHref} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+          {t.cancel}
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+// Route handler bodies for the learner import, its template and the export.
+// Kept out of src/app so integration tests can call them with a test database.
+import type { NextRequest } from "next/server";
+import { ZListLearnersInput } from "@/lib/schemas/learner";
+import { allowsStage, hasCapability } from "../authz/matrix";
+import type { Db } from "../db";
+import { DomainError } from "../errors";
+import { exportLearners } from "../services/learners/export-learners";
+import { mapHeader } from "../services/learners/import/columns";
+import { importLearners } from "../services/learners/import/import-learners";
+import { ImportFileError, MAX_FILE_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
+import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
+import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+
+const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasCapability(actor.role, "import.run");
+const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
+
+async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean } | Response> {
+  // Refuse an oversized body before buffering it (multipart adds a little overhead).
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) {
+    return jsonError(413, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: разделите его на части`);
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return jsonError(400, "Ожидается форма с файлом (multipart/form-data)");
+  }
+  const file = form.get("file");
+  const mode = form.get("mode");
+  if (!(file instanceof File) || file.size === 0) return jsonError(400, "Выберите непустой файл CSV или XLSX");
+  if (mode !== "dry-run" && mode !== "commit") return jsonError(400, "Режим загрузки: dry-run или commit");
+  try {
+    const sheet = await readRows(new Uint8Array(await file.arrayBuffer()), file.name);
+    mapHeader(sheet.header); // a wrong header refuses the file before any row is checked
+    return { sheet, fileName: file.name, commit: mode === "commit" };
+  } catch (error) {
+    if (error instanceof ImportFileError) return jsonError(error.status, error.message);
+    throw error;
+  }
+}
+
+/** POST multipart (file, mode) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
+export async function handleImport(req: NextRequest, db?: Db): Promise<Response> {
+  try {
+    const ctx = await routeActor(req, canImport, db);
+    if (ctx instanceof Response) return ctx;
+    const upload = await readUpload(req);
+    if (upload instanceof Response) return upload;
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+        try {
+          const result = await importLearners(ctx.db, ctx.actor, upload.sheet, {
+            commit: upload.commit,
+            fileName: upload.fileName,
+            ip: ctx.ip,
+            async onProgress(progress) {
+              send({ type: "progress", ...progress });
+              await new Promise((resolve) => setImmediate(resolve)); // let the line go out
+            },
+          });
+          send({ type: "result", ...result });
+        } catch (error) {
+          if (!(error instanceof DomainError)) console.error("[import]", error);
+          send({ type: "error", error: error instanceof DomainError ? error.message : INTERNAL });
+        }
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
+  } catch (error) {
+    console.error("[import]", error);
+    return jsonError(500, INTERNAL);
+  }
+}
+
+export async function handleTemplate(req: NextRequest, db?: Db): Promise<Response> {
+  try {
+    const ctx = await routeActor(req, canImport, db);
+    if (ctx instanceof Response) return ctx;
+    const csv = req.nextUrl.searchParams.get("format") === "csv";
+    const file = csv ? templateCsv() : await templateXlsx();
+    const name = `Шаблон загрузки обучающихся.${csv ? "csv" : "xlsx"}`;
+    return new Response(new Uint8Array(file), {
+      headers: {
+        ...NO_STORE,
+        "Content-Type": csv ? "text/csv; charset=windows-1251" : XLSX_TYPE,
+        "Content-Disposition": attachment(name, `learners-template.${csv ? "csv" : "xlsx"}`),
+      },
+    });
+  } catch (error) {
+    console.error("[import template]", error);
+    return jsonError(500, INTERNAL);
+  }
+}
+
+/** GET with the list's query parameters (search, grade, classLetter, level, status, missing, sort, order). */
+export async function handleExport(req: NextRequest, db?: Db): Promise<Response> {
+  try {
+    const ctx = await routeActor(req, (actor) => allowsStage(actor.role, "PERSONAL", "read"), db);
+    if (ctx instanceof Response) return ctx;
+    const q = req.nextUrl.searchParams;
+    const text = (name: string) => q.get(name)?.trim() || undefined;
+    const grade = text("grade");
+    const parsed = ZListLearnersInput.safeParse({
+      search: text("search"),
+      grade: grade === undefined ? undefined : /^\d{1,2}$/.test(grade) ? Number(grade) : NaN,
+      classLetter: text("classLetter"),
+      level: text("level"),
+      status: text("status"),
+      missing: text("missing"),
+      sort: text("sort"),
+      order: text("order"),
+    });
+    if (!parsed.success) return jsonError(400, "Неверные параметры фильтра");
+    const { page: _page, pageSize: _size, ...filters } = parsed.data;
+    const { file } = await exportLearners(ctx.db, ctx.actor, filters, ctx.ip);
+    const cls = filters.grade !== undefined ? `_${filters.grade}${filters.classLetter?.toUpperCase() ?? ""}` : "";
+    const stamp = new Date().toISOString().slice(0, 10);
+    return new Response(new Uint8Array(file), {
+      headers: {
+        ...NO_STORE,
+        "Content-Type": XLSX_TYPE,
+        "Content-Disposition": attachment(`Обучающиеся${cls}_${stamp}.xlsx`, `learners${cls ? `_${filters.grade}` : ""}_${stamp}.xlsx`),
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
+    console.error("[export]", error);
+    return jsonError(500, INTERNAL);
+  }
+}

@@ -1,0 +1,44 @@
+// Authentication for route handlers that cannot go through tRPC (file upload
+// and download): the same claims and the same database re-read of the actor
+// as the tRPC context, and JSON errors without stacks.
+import type { NextRequest } from "next/server";
+import { loadActor, type Actor } from "../auth/actor";
+import { clientIp } from "../auth/request-meta";
+import { readSessionClaims } from "../auth/session";
+import { getDb, type Db } from "../db";
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function jsonError(status: number, error: string): Response {
+  return Response.json({ error }, { status, headers: NO_STORE });
+}
+
+export interface RouteContext {
+  db: Db;
+  actor: Actor;
+  ip: string | null;
+}
+
+/**
+ * The signed-in actor of a request, or the error response to send: 401 when
+ * signed out, 403 when `allowed` refuses the role. Deny on doubt: a failing
+ * check answers 403, never "allowed".
+ */
+export async function routeActor(req: NextRequest, allowed: (actor: Actor) => boolean, db?: Db): Promise<RouteContext | Response> {
+  const database = db ?? (await getDb());
+  const actor = await loadActor(database, await readSessionClaims(req.cookies));
+  if (!actor) return jsonError(401, "Требуется вход в систему");
+  let ok = false;
+  try {
+    ok = actor.scope.kind === "ORGANISATION" && allowed(actor);
+  } catch {
+    ok = false;
+  }
+  if (!ok) return jsonError(403, "Недостаточно прав");
+  return { db: database, actor, ip: clientIp(req.headers) };
+}
+
+/** Content-Disposition for a Cyrillic file name (RFC 6266 / 5987), with an ASCII fallback. */
+export function attachment(fileName: string, asciiFallback: string): string {
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

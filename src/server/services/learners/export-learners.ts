@@ -1,0 +1,82 @@
+// Export of a school's (filtered) learner list to XLSX, in the import format.
+// An export is a read of personal data: audited with filters and row count in
+// the same transaction, before the file is handed out.
+import { citizenshipName } from "@/lib/countries";
+import { formatSnils } from "@/lib/validators";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
+import type { Actor } from "../../auth/actor";
+import { allowsStage } from "../../authz/matrix";
+import type { Db } from "../../db";
+import { forbidden } from "../../errors";
+import { LABELS } from "./import/columns";
+import { writeLearnersXlsx, type SheetValues } from "./import/workbook";
+import { learnerListQuery, type ListFilters } from "./read-learners";
+
+export const MAX_EXPORT_ROWS = 100_000;
+
+export async function exportLearners(db: Db, actor: Actor, filters: ListFilters, ip: string | null) {
+  if (actor.scope.kind !== "ORGANISATION" || !allowsStage(actor.role, "PERSONAL", "read")) throw forbidden();
+  const organisationId = actor.scope.organisationId;
+  const { where, orderBy } = learnerListQuery(organisationId, filters);
+  const rows = await db.$transaction(async (tx) => {
+    const found = await tx.enrolment.findMany({
+      where,
+      orderBy,
+      take: MAX_EXPORT_ROWS,
+      include: {
+        learner: {
+          include: {
+            representatives: { include: { representative: true }, orderBy: [{ isPrimaryContact: "desc" }, { createdAt: "asc" }], take: 1 },
+            consents: { where: { withdrawnAt: null }, orderBy: { givenAt: "desc" } },
+          },
+        },
+      },
+    });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.export",
+      entityType: "Organisation",
+      entityId: organisationId,
+      details: { format: "xlsx", filters, rows: found.length, truncated: found.length === MAX_EXPORT_ROWS },
+    });
+    return found;
+  });
+
+  const values = rows.map(({ learner: l, ...e }): SheetValues => {
+    const link = l.representatives[0];
+    const rep = link?.representative;
+    const consent = rep ? l.consents.find((c) => c.representativeId === rep.id) : undefined;
+    return {
+      "learner.lastName": l.lastName,
+      "learner.firstName": l.firstName,
+      "learner.middleName": l.middleName,
+      "learner.birthDate": l.birthDate,
+      "learner.birthPlace": l.birthPlace,
+      "learner.sex": LABELS.sex[l.sex],
+      "learner.snils": l.snils ? formatSnils(l.snils) : null,
+      // Russia and "stateless" by name (readable); other countries by ОКСМ code, which re-imports unambiguously.
+      "learner.citizenship": l.citizenship === "643" || l.citizenship === "STATELESS" ? citizenshipName(l.citizenship) : l.citizenship,
+      "learner.docType": l.docType ? LABELS.docType[l.docType] : null,
+      "learner.docSeries": l.docSeries,
+      "learner.docNumber": l.docNumber,
+      "learner.docIssuer": l.docIssuer,
+      "learner.docIssuedAt": l.docIssuedAt,
+      "learner.docCountry": l.docCountry,
+      "learner.registrationAddress": l.registrationAddress,
+      "learner.actualAddress": l.actualAddress,
+      "enrolment.level": LABELS.level[e.level],
+      "enrolment.grade": e.grade,
+      "enrolment.classLetter": e.classLetter,
+      "enrolment.enrolledAt": e.enrolledAt,
+      "rep.relation": link ? LABELS.relation[link.relation] : null,
+      "rep.lastName": rep?.lastName ?? null,
+      "rep.firstName": rep?.firstName ?? null,
+      "rep.middleName": rep?.middleName ?? null,
+      "rep.snils": rep?.snils ? formatSnils(rep.snils) : null,
+      "rep.citizenship": rep && rep.citizenship !== l.citizenship ? rep.citizenship : null,
+      "rep.phone": rep?.phone ?? null,
+      "rep.email": rep?.email ?? null,
+      "consent.givenAt": consent?.givenAt ?? null,
+    };
+  });
+  return { file: await writeLearnersXlsx(values), rows: rows.length };
+}

@@ -1,0 +1,97 @@
+// Bulk import of a school's learners from a spreadsheet. Every row is checked
+// (file rules, then registry rules); a commit writes all rows or none, in one
+// transaction with one audit record. Re-importing the same file changes
+// nothing: learners are matched by SNILS (or full name, sex and birth date).
+import { auditActorOf, recordAudit } from "../../../audit/recorder";
+import type { Actor } from "../../../auth/actor";
+import { hasCapability } from "../../../authz/matrix";
+import type { Db } from "../../../db";
+import { forbidden } from "../../../errors";
+import { applyImport } from "./apply-import";
+import { mapHeader } from "./columns";
+import { planImport, type ValidRow } from "./plan-import";
+import type { Sheet } from "./read-file";
+import { rowToInput, type ImportIssue } from "./row-to-input";
+
+/** The answer lists this many errors at most; the count is always exact. */
+export const MAX_LISTED_ERRORS = 1000;
+/** A 100,000-row commit on a slow machine must not hit Prisma's 5-second default. */
+const TRANSACTION = { maxWait: 30_000, timeout: 15 * 60_000 };
+
+export type ImportPhase = "check" | "write";
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  commit: boolean;
+  fileName: string;
+  ip: string | null;
+  onProgress?: (progress: ImportProgress) => Promise<void> | void;
+}
+
+export interface ImportResult {
+  committed: boolean;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errorCount: number;
+  /** Sorted by row; at most MAX_LISTED_ERRORS. */
+  errors: ImportIssue[];
+}
+
+export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options: ImportOptions): Promise<ImportResult> {
+  if (actor.scope.kind !== "ORGANISATION" || !hasCapability(actor.role, "import.run")) throw forbidden();
+  const { organisationId, regionId } = actor.scope;
+  const columns = mapHeader(sheet.header);
+  const report = options.onProgress ?? (() => {});
+  const total = sheet.rows.length;
+
+  const errors: ImportIssue[] = [];
+  const valid: ValidRow[] = [];
+  for (let i = 0; i < total; i++) {
+    const { row, cells } = sheet.rows[i]!;
+    const parsed = rowToInput(cells, columns, row);
+    if (parsed.input) valid.push({ row, input: parsed.input });
+    else errors.push(...parsed.issues);
+    if ((i + 1) % 500 === 0 || i + 1 === total) await report({ phase: "check", done: i + 1, total });
+  }
+
+  return db.$transaction(async (tx) => {
+    const plan = await planImport(tx, organisationId, regionId, valid);
+    errors.push(...plan.errors);
+    errors.sort((a, b) => a.row - b.row);
+    const committed = options.commit && errors.length === 0;
+    if (committed) await applyImport(tx, plan, (done, all) => report({ phase: "write", done, total: all }));
+    const result: ImportResult = {
+      committed,
+      rows: total,
+      created: plan.created,
+      updated: plan.updated,
+      unchanged: plan.unchanged,
+      errorCount: errors.length,
+      errors: errors.slice(0, MAX_LISTED_ERRORS),
+    };
+    // Counts and the file name only: the rows themselves are personal data.
+    await recordAudit(tx, auditActorOf(actor, options.ip), {
+      action: "learner.import",
+      outcome: options.commit && !committed ? "FAILURE" : "SUCCESS",
+      entityType: "Organisation",
+      entityId: organisationId,
+      details: {
+        mode: options.commit ? "commit" : "dry-run",
+        fileName: options.fileName.slice(0, 200),
+        rows: total,
+        created: plan.created,
+        updated: plan.updated,
+        unchanged: plan.unchanged,
+        errors: errors.length,
+        committed,
+      },
+    });
+    return result;
+  }, TRANSACTION);
+}

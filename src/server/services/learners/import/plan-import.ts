@@ -1,0 +1,206 @@
+// Deciding, row by row, what an import would do against the registry: create
+// a learner, update one this school holds, leave it as it is, or refuse the
+// row. Nothing is written here; apply-import.ts carries the plan out.
+import { randomUUID } from "node:crypto";
+import type { CreateLearnerInput } from "@/lib/schemas/learner";
+import type { DbTx } from "../../../db";
+import type { Prisma } from "../../../generated/prisma/client";
+import { changedFields, day, LEARNER_COLUMNS, REPRESENTATIVE_COLUMNS, toColumns } from "../person-data";
+import type { ImportIssue } from "./row-to-input";
+
+const HELD = ["ACTIVE", "PENDING_TRANSFER"] as ("ACTIVE" | "PENDING_TRANSFER")[];
+const CHUNK = 1000;
+
+export interface ValidRow {
+  row: number;
+  input: CreateLearnerInput;
+}
+
+type Data = Record<string, unknown>;
+export interface ImportPlan {
+  learners: Data[];
+  enrolments: Data[];
+  representatives: Data[];
+  links: Data[];
+  consents: Data[];
+  learnerUpdates: { id: string; data: Data }[];
+  enrolmentUpdates: { id: string; data: Data }[];
+  representativeUpdates: Map<string, Data>;
+  linkUpdates: { learnerId: string; representativeId: string; relation: string }[];
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportIssue[];
+}
+
+const existingInclude = {
+  enrolments: { where: { status: { in: HELD } } },
+  representatives: { include: { representative: true } },
+  consents: { where: { withdrawnAt: null }, select: { representativeId: true, givenAt: true } },
+} as const;
+
+async function inChunks<T, R>(items: T[], load: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(...(await load(items.slice(i, i + CHUNK))));
+  return out;
+}
+
+const nameKey = (p: { lastName: string; firstName: string; middleName?: string | null; sex?: string | null; birthDate?: string | Date | null }) =>
+  [p.lastName, p.firstName, p.middleName ?? "", p.sex ?? "", p.birthDate instanceof Date ? p.birthDate.toISOString().slice(0, 10) : (p.birthDate ?? "")]
+    .join("|")
+    .toLowerCase()
+    .replace(/ё/g, "е");
+
+/** Only values the file gives: a blank cell never erases what is stored. */
+const given = (columns: Data) => Object.fromEntries(Object.entries(columns).filter(([, v]) => v !== null));
+const pick = (data: Data, keys: string[]) => Object.fromEntries(keys.map((k) => [k, data[k]]));
+
+/** Same SNILS twice in a file, or one representative described two ways, refuses the later row. */
+export function checkWithinFile(rows: ValidRow[], errors: ImportIssue[]): ValidRow[] {
+  const learnerAt = new Map<string, number>();
+  const repAt = new Map<string, { row: number; json: string }>();
+  return rows.filter(({ row, input }) => {
+    const key = input.learner.snils ?? `name:${nameKey(input.learner)}`;
+    const first = learnerAt.get(key);
+    if (first !== undefined) {
+      const [column, what] = input.learner.snils ? ["СНИЛС", "этот СНИЛС"] : ["", "обучающийся с такими ФИО, полом и датой рождения"];
+      errors.push({ row, column, message: `${what[0]!.toUpperCase()}${what.slice(1)} уже указан в строке ${first}` });
+      return false;
+    }
+    learnerAt.set(key, row);
+    const rep = input.representatives[0];
+    if (rep?.snils) {
+      const json = JSON.stringify(toColumns(rep, REPRESENTATIVE_COLUMNS));
+      const seen = repAt.get(rep.snils);
+      if (seen && seen.json !== json) {
+        errors.push({ row, column: "Представитель: СНИЛС", message: `Представитель с этим СНИЛС в строке ${seen.row} указан с другими данными` });
+        return false;
+      }
+      repAt.set(rep.snils, { row, json });
+    }
+    return true;
+  });
+}
+
+export async function planImport(tx: DbTx, organisationId: string, regionId: string, rows: ValidRow[]): Promise<ImportPlan> {
+  const plan: ImportPlan = {
+    learners: [], enrolments: [], representatives: [], links: [], consents: [],
+    learnerUpdates: [], enrolmentUpdates: [], representativeUpdates: new Map(), linkUpdates: [],
+    created: 0, updated: 0, unchanged: 0, errors: [],
+  };
+  const valid = checkWithinFile(rows, plan.errors);
+
+  const snilsList = valid.flatMap((r) => (r.input.learner.snils ? [r.input.learner.snils] : []));
+  const bySnils = new Map(
+    (await inChunks(snilsList, (chunk) => tx.learner.findMany({ where: { snils: { in: chunk } }, include: existingInclude }))).map((l) => [l.snils!, l]),
+  );
+  // Rows without SNILS, or with one the registry does not know yet, are also looked up
+  // by full name, sex and birth date (the duplicate rule of the forms): a school
+  // that first loaded a class without SNILS and then adds them updates, not duplicates.
+  const unnamed = valid.filter((r) => !r.input.learner.snils || !bySnils.has(r.input.learner.snils));
+  const byName = new Map<string, Prisma.LearnerGetPayload<{ include: typeof existingInclude }>[]>();
+  for (let i = 0; i < unnamed.length; i += 200) {
+    const chunk = unnamed.slice(i, i + 200).map((r) => r.input.learner);
+    const found = await tx.learner.findMany({
+      where: { OR: chunk.map((l) => ({ lastName: { equals: l.lastName, mode: "insensitive" as const }, firstName: { equals: l.firstName, mode: "insensitive" as const }, sex: l.sex, birthDate: day(l.birthDate) })) },
+      include: existingInclude,
+    });
+    for (const l of found) byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
+  }
+  const repSnils = [...new Set(valid.flatMap((r) => (r.input.representatives[0]?.snils ? [r.input.representatives[0].snils] : [])))];
+  const repBySnils = new Map(
+    (await inChunks(repSnils, (chunk) => tx.representative.findMany({ where: { snils: { in: chunk } } }))).map((r) => [r.snils!, r]),
+  );
+  const newRepBySnils = new Map<string, string>();
+
+  for (const { row, input } of valid) {
+    const { snils } = input.learner;
+    let existing = snils ? bySnils.get(snils) : undefined;
+    if (!existing) {
+      const matches = byName.get(nameKey(input.learner)) ?? [];
+      const here = matches.filter((l) => l.enrolments.some((e) => e.organisationId === organisationId) && (!snils || l.snils === null));
+      if (here.length > 1) {
+        plan.errors.push({ row, column: "СНИЛС", message: "В организации несколько обучающихся с такими ФИО, полом и датой рождения: укажите СНИЛС" });
+        continue;
+      }
+      // With a new SNILS, a same-name person elsewhere is another child (SNILS is the hard rule).
+      existing = here[0] ?? (snils ? undefined : matches[0]);
+    }
+    const enrolment = existing?.enrolments.find((e) => e.organisationId === organisationId);
+    if (existing && !enrolment) {
+      const elsewhere = existing.enrolments.length > 0;
+      const message = !snils
+        ? "В реестре уже есть человек с такими ФИО, полом и датой рождения: укажите СНИЛС или добавьте обучающегося через форму"
+        : elsewhere
+          ? "Обучающийся с этим СНИЛС числится в другой организации: оформите его прибытие, а не загрузку"
+          : "Обучающийся с этим СНИЛС уже есть в реестре региона (выбыл): оформите восстановление или прибытие, а не загрузку";
+      plan.errors.push({ row, column: snils ? "СНИЛС" : "", message });
+      continue;
+    }
+
+    let touched = false;
+    const learnerId = existing?.id ?? randomUUID();
+    const learnerColumns = toColumns(input.learner, LEARNER_COLUMNS);
+    const { level, grade, classLetter, enrolledAt } = input.enrolment;
+    const enrolmentColumns = { level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt) };
+    if (!existing || !enrolment) {
+      plan.learners.push({ id: learnerId, regionId, ...learnerColumns });
+      plan.enrolments.push({ id: randomUUID(), learnerId, organisationId, ...enrolmentColumns });
+    } else {
+      const next = given(learnerColumns);
+      const changed = changedFields(existing, next);
+      if (changed.length) plan.learnerUpdates.push({ id: existing.id, data: pick(next, changed) });
+      const enrolmentNext = given(enrolmentColumns);
+      const enrolmentChanged = changedFields(enrolment, enrolmentNext);
+      if (enrolmentChanged.length) plan.enrolmentUpdates.push({ id: enrolment.id, data: pick(enrolmentNext, enrolmentChanged) });
+      touched = changed.length > 0 || enrolmentChanged.length > 0;
+    }
+
+    const rep = input.representatives[0];
+    if (rep) {
+      const repColumns = given(toColumns(rep, REPRESENTATIVE_COLUMNS));
+      const sameName = (l: { representative: { lastName: string; firstName: string; middleName: string | null } }) =>
+        nameKey({ ...l.representative, sex: null, birthDate: null }) === nameKey({ ...rep, sex: null, birthDate: null });
+      const snilsFree = rep.snils && !repBySnils.has(rep.snils) && !newRepBySnils.has(rep.snils);
+      const linked =
+        existing?.representatives.find((l) => (rep.snils ? l.representative.snils === rep.snils : sameName(l))) ??
+        // A representative linked without SNILS gets the file's SNILS, unless another person holds it.
+        (snilsFree ? existing?.representatives.find((l) => l.representative.snils === null && sameName(l)) : undefined);
+      if (linked && rep.snils) newRepBySnils.set(rep.snils, linked.representative.id);
+      const stored = linked?.representative ?? (rep.snils ? repBySnils.get(rep.snils) : undefined);
+      let representativeId: string;
+      if (stored) {
+        representativeId = stored.id;
+        const changed = changedFields(stored, repColumns);
+        if (changed.length) {
+          plan.representativeUpdates.set(stored.id, pick(repColumns, changed));
+          touched = true;
+        }
+      } else {
+        const known = rep.snils ? newRepBySnils.get(rep.snils) : undefined;
+        representativeId = known ?? randomUUID();
+        if (!known) plan.representatives.push({ id: representativeId, regionId, ...repColumns });
+        if (rep.snils) newRepBySnils.set(rep.snils, representativeId);
+      }
+      if (!linked) {
+        const hasPrimary = existing?.representatives.some((l) => l.isPrimaryContact) ?? false;
+        plan.links.push({ learnerId, representativeId, relation: rep.relation, isPrimaryContact: !hasPrimary });
+        touched = true;
+      } else if (linked.relation !== rep.relation) {
+        plan.linkUpdates.push({ learnerId, representativeId, relation: rep.relation });
+        touched = true;
+      }
+      const consent = input.consent;
+      const givenAt = consent ? day(consent.givenAt) : null;
+      const hasConsent = existing?.consents.some((c) => c.representativeId === representativeId && c.givenAt.getTime() === givenAt?.getTime());
+      if (consent && givenAt && !hasConsent) {
+        plan.consents.push({ id: randomUUID(), learnerId, representativeId, givenAt, scope: consent.scope });
+        touched = true;
+      }
+    }
+    if (!existing) plan.created++;
+    else if (touched) plan.updated++;
+    else plan.unchanged++;
+  }
+  return plan;
+}

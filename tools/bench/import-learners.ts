@@ -1,0 +1,72 @@
+// `npm run bench:import`: a generated 10,000-row CSV (valid SNILS, one
+// representative and consent per row) imported through the real parsing and
+// service code: dry run, commit, and an idempotent re-import. On embedded
+// PGlite (in memory) and, if reachable, a throw-away PostgreSQL database.
+import { PGlite } from "@electric-sql/pglite";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { seedDemoRegion } from "../../prisma/seed/demo-region";
+import { loadActor } from "../../src/server/auth/actor";
+import { openDatabase, openPglite, type DatabaseHandle } from "../../src/server/db";
+import { applyMigrations } from "../../src/server/db/migrate";
+import { openSqlConnection, pgliteConnection, type SqlConnection } from "../../src/server/db/sql";
+import { importLearners } from "../../src/server/services/learners/import/import-learners";
+import { readRows } from "../../src/server/services/learners/import/read-file";
+import { learnersCsv } from "../../src/server/testing/import-fixtures";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
+const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+
+async function bench(name: string, handle: DatabaseHandle, sql: SqlConnection, file: Uint8Array) {
+  await applyMigrations(sql, { log: () => {} });
+  await seedDemoRegion(handle.prisma);
+  const user = await handle.prisma.user.findUniqueOrThrow({ where: { login: "school.registrar" } });
+  const actor = (await loadActor(handle.prisma, { userId: user.id, sessionVersion: user.sessionVersion }))!;
+  console.log(`\n${name}`);
+  for (const [label, commit] of [["dry run", false], ["commit", true], ["re-import (unchanged)", true]] as const) {
+    const start = performance.now();
+    // Reading the file is part of every run, as in the route handler.
+    const sheet = await readRows(file, "bench.csv");
+    const result = await importLearners(handle.prisma, actor, sheet, { commit, fileName: "bench.csv", ip: null });
+    const seconds = (performance.now() - start) / 1000;
+    if (result.errorCount) throw new Error(`unexpected errors: ${JSON.stringify(result.errors.slice(0, 3))}`);
+    const counts = `created ${result.created}, updated ${result.updated}, unchanged ${result.unchanged}`;
+    console.log(`  ${label.padEnd(22)} ${seconds.toFixed(2).padStart(6)} s  ${Math.round(ROWS / seconds).toLocaleString("en").padStart(7)} rows/s  (${counts})`);
+  }
+}
+
+async function main() {
+  const file = new Uint8Array(Buffer.from(learnersCsv(ROWS), "utf8"));
+  console.log(`Import benchmark: ${ROWS.toLocaleString("en")} rows, ${(file.byteLength / 1024 / 1024).toFixed(1)} MB CSV`);
+  const pglite = await PGlite.create();
+  const embedded = openPglite(pglite);
+  try {
+    await bench("PGlite (in memory)", embedded, pgliteConnection(pglite), file);
+  } finally {
+    await embedded.close();
+  }
+  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
+  const dbName = `kt_bench_${randomBytes(4).toString("hex")}`;
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    const url = new URL(ADMIN_URL);
+    url.pathname = `/${dbName}`;
+    const target = { kind: "postgres" as const, url: url.toString() };
+    const sql = await openSqlConnection(target);
+    const handle = await openDatabase(target);
+    try {
+      await bench("PostgreSQL", handle, sql, file);
+    } finally {
+      await handle.close();
+      await sql.close();
+      await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
+    }
+  } catch (error) {
+    console.warn(`PostgreSQL skipped: ${(error as Error).message}`);
+  } finally {
+    await admin.end().catch(() => {});
+  }
+}
+
+await main();
