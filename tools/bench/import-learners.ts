@@ -2,23 +2,16 @@
 // representative and consent per row) imported through the real parsing and
 // service code: dry run, commit, and an idempotent re-import. On embedded
 // PGlite (in memory) and, if reachable, a throw-away PostgreSQL database.
-import { PGlite } from "@electric-sql/pglite";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import { loadActor } from "../../src/server/auth/actor";
-import { openDatabase, openPglite, type DatabaseHandle } from "../../src/server/db";
-import { applyMigrations } from "../../src/server/db/migrate";
-import { openSqlConnection, pgliteConnection, type SqlConnection } from "../../src/server/db/sql";
 import { importLearners } from "../../src/server/services/learners/import/import-learners";
 import { readRows } from "../../src/server/services/learners/import/read-file";
 import { learnersCsv } from "../../src/server/testing/import-fixtures";
+import { forEachDatabase, type ThrowawayDatabase } from "../../src/server/testing/throwaway-db";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-async function bench(name: string, handle: DatabaseHandle, sql: SqlConnection, file: Uint8Array) {
-  await applyMigrations(sql, { log: () => {} });
+async function bench(name: string, handle: ThrowawayDatabase, file: Uint8Array) {
   await seedDemoRegion(handle.prisma);
   const user = await handle.prisma.user.findUniqueOrThrow({ where: { login: "school.registrar" } });
   const actor = (await loadActor(handle.prisma, { userId: user.id, sessionVersion: user.sessionVersion }))!;
@@ -38,35 +31,7 @@ async function bench(name: string, handle: DatabaseHandle, sql: SqlConnection, f
 async function main() {
   const file = new Uint8Array(Buffer.from(learnersCsv(ROWS), "utf8"));
   console.log(`Import benchmark: ${ROWS.toLocaleString("en")} rows, ${(file.byteLength / 1024 / 1024).toFixed(1)} MB CSV`);
-  const pglite = await PGlite.create();
-  const embedded = openPglite(pglite);
-  try {
-    await bench("PGlite (in memory)", embedded, pgliteConnection(pglite), file);
-  } finally {
-    await embedded.close();
-  }
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  const dbName = `kt_bench_${randomBytes(4).toString("hex")}`;
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    const target = { kind: "postgres" as const, url: url.toString() };
-    const sql = await openSqlConnection(target);
-    const handle = await openDatabase(target);
-    try {
-      await bench("PostgreSQL", handle, sql, file);
-    } finally {
-      await handle.close();
-      await sql.close();
-      await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-    }
-  } catch (error) {
-    console.warn(`PostgreSQL skipped: ${(error as Error).message}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
+  await forEachDatabase("kt_bench", (db, label) => bench(label, db, file));
 }
 
 await main();

@@ -1,21 +1,15 @@
 // `npm run bench:list`: a school's learner list at 100,000 learners in one
 // organisation, through the real service (with its audit write), on
 // PostgreSQL (if reachable) and embedded PGlite. Prints median and p95.
-import { PGlite } from "@electric-sql/pglite";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { ListLearnersInput } from "../../src/lib/schemas/learner";
 import { ZListLearnersInput } from "../../src/lib/schemas/learner";
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import { loadActor } from "../../src/server/auth/actor";
-import { openDatabase, openPglite, type DatabaseHandle } from "../../src/server/db";
-import { applyMigrations } from "../../src/server/db/migrate";
-import { openSqlConnection, pgliteConnection, type SqlConnection } from "../../src/server/db/sql";
 import { listLearners } from "../../src/server/services/learners/read-learners";
+import { forEachDatabase, type ThrowawayDatabase } from "../../src/server/testing/throwaway-db";
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 100_000);
 const RUNS = 15;
-const ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 // Bulk fill in SQL: names from small pools, SNILS-shaped unique digits (the
 // checksum is irrelevant to query speed), one active enrolment each.
@@ -45,8 +39,8 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
-async function bench(name: string, handle: DatabaseHandle, sql: SqlConnection) {
-  await applyMigrations(sql, { log: () => {} });
+async function bench(name: string, handle: ThrowawayDatabase) {
+  const sql = handle.sql;
   const seeded = await seedDemoRegion(handle.prisma);
   const t0 = performance.now();
   await sql.exec(FILL(seeded.organisationIds.school1!, seeded.regionId));
@@ -68,35 +62,7 @@ async function bench(name: string, handle: DatabaseHandle, sql: SqlConnection) {
 }
 
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 3000 });
-  const dbName = `kt_bench_${randomBytes(4).toString("hex")}`;
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    const target = { kind: "postgres" as const, url: url.toString() };
-    const sql = await openSqlConnection(target);
-    const handle = await openDatabase(target);
-    try {
-      await bench("PostgreSQL", handle, sql);
-    } finally {
-      await handle.close();
-      await sql.close();
-      await admin.query(`DROP DATABASE ${dbName} WITH (FORCE)`);
-    }
-  } catch (error) {
-    console.warn(`PostgreSQL skipped: ${(error as Error).message}`);
-  } finally {
-    await admin.end().catch(() => {});
-  }
-  const pglite = await PGlite.create();
-  const handle = openPglite(pglite);
-  try {
-    await bench("PGlite (in memory)", handle, pgliteConnection(pglite));
-  } finally {
-    await handle.close();
-  }
+  await forEachDatabase("kt_bench", (db, label) => bench(label, db));
 }
 
 await main();

@@ -20,6 +20,23 @@ export const DOCUMENT_TYPES = [
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 export const SEXES = ["MALE", "FEMALE"] as const;
 
+/** Identity-document and address columns both kinds of person have, in form order. */
+export const PERSON_COLUMNS = [
+  "lastName",
+  "firstName",
+  "middleName",
+  "snils",
+  "citizenship",
+  "docType",
+  "docSeries",
+  "docNumber",
+  "docIssuer",
+  "docIssuedAt",
+  "docCountry",
+  "registrationAddress",
+  "actualAddress",
+] as const;
+
 /** "" from an empty form field means "not given". */
 export const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());

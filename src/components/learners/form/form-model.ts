@@ -3,23 +3,10 @@
 // fields. Field keys are dotted paths ("learner.snils", "representatives.0.lastName"),
 // the same as the inputs' `name` and the server's `zodError.issues[].path`.
 import { RUSSIA } from "@/lib/countries";
+import { PERSON_COLUMNS } from "@/lib/schemas/person";
 import { formatSnils } from "@/lib/validators/snils";
 
-export const PERSON_KEYS = [
-  "lastName",
-  "firstName",
-  "middleName",
-  "snils",
-  "citizenship",
-  "docType",
-  "docSeries",
-  "docNumber",
-  "docIssuer",
-  "docIssuedAt",
-  "docCountry",
-  "registrationAddress",
-  "actualAddress",
-] as const;
+export const PERSON_KEYS = PERSON_COLUMNS;
 export type PersonDraft = Record<(typeof PERSON_KEYS)[number], string>;
 export type LearnerDraft = PersonDraft & { birthDate: string; birthPlace: string; sex: string };
 export type RepresentativeDraft = PersonDraft & {

@@ -1,5 +1,7 @@
 // Turning validated form data (YYYY-MM-DD strings, optional fields) into
 // database columns, and naming the fields a change touched.
+import { PERSON_COLUMNS } from "@/lib/schemas/person";
+
 const DATE_FIELDS = new Set(["birthDate", "docIssuedAt", "givenAt", "withdrawnAt", "enrolledAt"]);
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -19,41 +21,6 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return Object.keys(after).filter((k) => norm(before[k]) !== norm(after[k]));
 }
 
-export const LEARNER_COLUMNS = [
-  "lastName",
-  "firstName",
-  "middleName",
-  "birthDate",
-  "birthPlace",
-  "sex",
-  "snils",
-  "citizenship",
-  "docType",
-  "docSeries",
-  "docNumber",
-  "docIssuer",
-  "docIssuedAt",
-  "docCountry",
-  "registrationAddress",
-  "actualAddress",
-] as const;
+export const LEARNER_COLUMNS = [...PERSON_COLUMNS, "birthDate", "birthPlace", "sex"] as const;
 
-export const REPRESENTATIVE_COLUMNS = [
-  "lastName",
-  "firstName",
-  "middleName",
-  "birthDate",
-  "sex",
-  "snils",
-  "citizenship",
-  "docType",
-  "docSeries",
-  "docNumber",
-  "docIssuer",
-  "docIssuedAt",
-  "docCountry",
-  "registrationAddress",
-  "actualAddress",
-  "phone",
-  "email",
-] as const;
+export const REPRESENTATIVE_COLUMNS = [...PERSON_COLUMNS, "birthDate", "sex", "phone", "email"] as const;

@@ -1,19 +1,8 @@
 // Uploading an import file with XMLHttpRequest: fetch() reports no upload
 // progress, and the answer is NDJSON read as it arrives.
-export interface ImportIssue {
-  row: number;
-  column: string;
-  message: string;
-}
-export interface ImportResult {
-  committed: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: ImportIssue[];
-}
+import type { ImportResult } from "@/lib/import-result";
+
+export type { ImportIssue, ImportResult } from "@/lib/import-result";
 export type UploadProgress =
   | { stage: "upload"; percent: number }
   | { stage: "check" | "write"; done: number; total: number };

@@ -32,16 +32,9 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => Promise<void> | void;
 }
 
-export interface ImportResult {
-  committed: boolean;
-  rows: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  /** Sorted by row; at most MAX_LISTED_ERRORS. */
-  errors: ImportIssue[];
-}
+import type { ImportResult } from "@/lib/import-result";
+
+export type { ImportResult };
 
 export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options: ImportOptions): Promise<ImportResult> {
   if (actor.scope.kind !== "ORGANISATION" || !hasCapability(actor.role, "import.run")) throw forbidden();

@@ -13,13 +13,9 @@ import {
 } from "./columns";
 import type { Cell } from "./read-file";
 
-export interface ImportIssue {
-  /** As the spreadsheet numbers it: header = 1. */
-  row: number;
-  /** Header of the column, or "" for a problem of the whole row. */
-  column: string;
-  message: string;
-}
+import type { ImportIssue } from "@/lib/import-result";
+
+export type { ImportIssue };
 
 export interface ParsedRow {
   row: number;
