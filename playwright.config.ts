@@ -42,6 +42,7 @@ export default defineConfig({
     { name: "admin", testDir: "e2e/admin" },
     { name: "school", testDir: "e2e/school" },
     { name: "registry", testDir: "e2e/registry" },
+    { name: "ministry", testDir: "e2e/ministry" },
   ],
   webServer: {
     command: `${resetEmbedded}node_modules/.bin/tsx tools/start.ts --skip-build`,

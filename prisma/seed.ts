@@ -1,14 +1,14 @@
 // `npm run db:seed`: the demo region into the configured database (idempotent).
 import { describeTarget } from "../src/server/db/target";
 import { openDatabase } from "../src/server/db";
-import { seedDemoRegion } from "./seed/demo-region";
+import { DEMO_ACCOUNTS, seedDemoRegion } from "./seed/demo-region";
 
 const handle = await openDatabase();
 try {
   const result = await seedDemoRegion(handle.prisma);
   console.log(
     `Demo region seeded into ${describeTarget(handle.target)}: ` +
-      `${Object.keys(result.municipalityIds).length} municipalities, ${Object.keys(result.organisationIds).length} organisations, 7 demo accounts.`,
+      `${Object.keys(result.municipalityIds).length} municipalities, ${Object.keys(result.organisationIds).length} organisations, ${DEMO_ACCOUNTS.length} demo accounts.`,
   );
 } finally {
   await handle.close();

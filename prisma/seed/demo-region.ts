@@ -56,6 +56,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: "school.admin", fullName: "Петрова Анна Сергеевна", role: "SCHOOL_ADMIN", scopeKind: "ORGANISATION", organisation: "school1" },
   { login: "school.registrar", fullName: "Соколова Мария Ивановна", role: "SCHOOL_REGISTRAR", scopeKind: "ORGANISATION", organisation: "school1" },
   { login: "school.medic", fullName: "Лебедева Ирина Петровна", role: "SCHOOL_MEDIC", scopeKind: "ORGANISATION", organisation: "school1" },
+  // A second school's head, for transfers between two schools.
+  { login: "school2.admin", fullName: "Новиков Сергей Олегович", role: "SCHOOL_ADMIN", scopeKind: "ORGANISATION", organisation: "school4" },
   { login: "edu.officer", fullName: "Козлов Андрей Викторович", role: "EDU_OFFICER", scopeKind: "REGION" },
   { login: "health.officer", fullName: "Павлова Светлана Юрьевна", role: "HEALTH_OFFICER", scopeKind: "REGION" },
   { login: "sys.admin", fullName: "Орлов Максим Евгеньевич", role: "SYSTEM_ADMIN", scopeKind: "REGION" },

@@ -18,10 +18,15 @@ const NAV: Record<Portal, NavItem[]> = {
   school: [
     { href: "/school", label: (m) => m.nav.home },
     { href: "/school/learners", label: (m) => m.nav.learners },
+    { href: "/school/classes", label: (m) => m.programmes.nav },
+    { href: "/school/transfers", label: (m) => m.transfers.nav, capability: "movement.write" },
+    { href: "/school/rollover", label: (m) => m.rollover.nav, capability: "movement.write" },
   ],
   ministry: [
     { href: "/ministry", label: (m) => m.nav.home },
     { href: "/ministry/learners", label: (m) => m.nav.registrySearch },
+    { href: "/ministry/organisations", label: (m) => m.organisations.nav, capability: "organisations.manage" },
+    { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
   ],
   health: [
     { href: "/health", label: (m) => m.nav.home },

@@ -1,7 +1,11 @@
 // English UI text. Typed against the Russian catalogue, so a missing key fails the build.
 import { learnersEn } from "./learners-en";
 import { importEn } from "./import-en";
+import { organisationsEn } from "./organisations-en";
+import { programmesEn } from "./programmes-en";
 import type { Messages } from "./ru";
+import { movementEn } from "./movement-en";
+import { rolloverEn } from "./rollover-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -151,4 +155,8 @@ export const en: Messages = {
   },
   ...learnersEn,
   ...importEn,
+  ...organisationsEn,
+  ...programmesEn,
+  ...movementEn,
+  ...rolloverEn,
 };

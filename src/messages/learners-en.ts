@@ -79,6 +79,8 @@ export const learnersEn: typeof learnersRu = {
     grade: "Grade",
     classLetter: "Letter",
     enrolledAt: "Enrolment date",
+    orderNumber: "Enrolment order number",
+    orderDate: "Order date",
     relation: "Relation",
     phone: "Phone",
     email: "Email",

@@ -78,6 +78,8 @@ export const learnersRu = {
     grade: "Класс",
     classLetter: "Литера",
     enrolledAt: "Дата зачисления",
+    orderNumber: "Номер приказа о зачислении",
+    orderDate: "Дата приказа",
     relation: "Кем приходится",
     phone: "Телефон",
     email: "Эл. почта",

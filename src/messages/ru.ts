@@ -1,6 +1,10 @@
 // Russian UI text: the language of record. en.ts must have the same shape.
 import { learnersRu } from "./learners-ru";
 import { importRu } from "./import-ru";
+import { organisationsRu } from "./organisations-ru";
+import { programmesRu } from "./programmes-ru";
+import { movementRu } from "./movement-ru";
+import { rolloverRu } from "./rollover-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -149,6 +153,10 @@ export const ru = {
   },
   ...learnersRu,
   ...importRu,
+  ...organisationsRu,
+  ...programmesRu,
+  ...movementRu,
+  ...rolloverRu,
 };
 
 export type Messages = typeof ru;

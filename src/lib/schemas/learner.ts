@@ -57,6 +57,9 @@ export const ZEnrolmentData = z
     grade: z.preprocess((v) => (v === "" || v === null ? undefined : typeof v === "string" ? Number(v) : v), z.number("Класс — число").int("Класс — целое число").min(0, "Класс от 0 до 12").max(12, "Класс от 0 до 12").optional()),
     classLetter: optional(z.string().trim().toUpperCase().regex(/^[А-ЯЁ]{1,2}$/, "Литера класса: одна-две русские буквы")),
     enrolledAt: zDay("дату зачисления"),
+    /** The enrolment order (приказ о зачислении); "б/н" is recorded when unknown (historic data). */
+    orderNumber: optional(z.string().trim().max(50, "Не длиннее 50 символов")),
+    orderDate: optional(zDay("дату приказа").refine((v) => v <= todayIso(), "Дата приказа не может быть в будущем")),
   })
   .superRefine((v, ctx) => {
     const range = GRADE_RANGES[v.level];

@@ -23,6 +23,22 @@ export const AUDIT_ACTIONS = [
   "learner.consent.withdraw",
   "learner.import",
   "learner.export",
+  "programme.create",
+  "programme.update",
+  "class.create",
+  "class.delete",
+  "movement.enrol",
+  "movement.transfer.start",
+  "movement.transfer.accept",
+  "movement.transfer.reject",
+  "movement.transfer.read",
+  "movement.event",
+  "movement.cancel",
+  "movement.rollover",
+  "learner.trajectory.read",
+  "organisation.create",
+  "organisation.update",
+  "organisation.close",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

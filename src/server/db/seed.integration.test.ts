@@ -26,7 +26,7 @@ describeDb("demo seed", () => {
     const types = await db.prisma.organisation.groupBy({ by: ["type"], _count: { _all: true } });
     expect(types).toHaveLength(5);
     const roles = (await db.prisma.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
-    expect(roles).toEqual(["AUDITOR", "EDU_OFFICER", "HEALTH_OFFICER", "SCHOOL_ADMIN", "SCHOOL_MEDIC", "SCHOOL_REGISTRAR", "SYSTEM_ADMIN"]);
+    expect(roles).toEqual(["AUDITOR", "EDU_OFFICER", "HEALTH_OFFICER", "SCHOOL_ADMIN", "SCHOOL_ADMIN", "SCHOOL_MEDIC", "SCHOOL_REGISTRAR", "SYSTEM_ADMIN"]);
   });
 
   it("stores organisation identifiers that pass the domain checksums", async () => {

@@ -2,6 +2,8 @@
 import { auditRouter } from "./routers/admin/audit";
 import { usersRouter } from "./routers/admin/users";
 import { learnersRouter } from "./routers/learners";
+import { movementRouter } from "./routers/movement";
+import { organisationsRouter } from "./routers/organisations";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { sessionRouter } from "./routers/session";
 import { createCallerFactory, router } from "./init";
@@ -9,8 +11,10 @@ import { createCallerFactory, router } from "./init";
 export const appRouter = router({
   session: sessionRouter,
   learners: learnersRouter,
+  movement: movementRouter,
   school: schoolRouter,
-  ministry: ministryRouter,
+  // The portal's landing procedures plus the organisations registry.
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter }),
   health: healthRouter,
   admin: router({ users: usersRouter, audit: auditRouter }),
 });

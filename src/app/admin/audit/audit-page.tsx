@@ -12,7 +12,7 @@ import { ZListAuditInput } from "@/lib/schemas/audit";
 import { isRole } from "@/server/authz/matrix";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
-import { useUrlFilters } from "../use-url-filters";
+import { useUrlFilters } from "@/components/use-url-filters";
 
 type AuditRow = inferRouterOutputs<AppRouter>["admin"]["audit"]["list"]["rows"][number];
 const FILTERS = ["login", "action", "from", "to"] as const;

@@ -6,7 +6,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { ROLES, type Role } from "@/lib/roles";
 import { useTRPC } from "@/trpc/react";
-import { useUrlFilters } from "../use-url-filters";
+import { useUrlFilters } from "@/components/use-url-filters";
 import { UserForm, type UserRow } from "./user-form";
 import { UsersTable } from "./users-table";
 

@@ -3,7 +3,7 @@
 import type { FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { EDUCATION_LEVELS, ENROLMENT_STATUSES } from "@/lib/schemas/learner";
-import type { useUrlFilters } from "../../admin/use-url-filters";
+import type { useUrlFilters } from "@/components/use-url-filters";
 import { MISSING, type ListFilter } from "./list-params";
 
 const GRADES = Array.from({ length: 13 }, (_, i) => String(i));

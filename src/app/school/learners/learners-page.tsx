@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useMessages } from "@/components/messages-provider";
 import { useTRPC } from "@/trpc/react";
-import { useUrlFilters } from "../../admin/use-url-filters";
+import { useUrlFilters } from "@/components/use-url-filters";
 import { LearnersFilters } from "./learners-filters";
 import { LearnersTable } from "./learners-table";
 import { exportHref, LIST_FILTERS, PAGE_SIZE, toListInput, type SortKey } from "./list-params";

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { formatDate } from "@/lib/format";
 import type { Portal } from "@/lib/roles";
+import { TransferButton, TransferPanel, useCardTransfer } from "../../movement/card-transfer";
 import { classLabel, fullName } from "../display";
 import { CardQuery, type CardData } from "./card-query";
 import { IdentityDetails } from "./identity-details";
@@ -31,6 +32,8 @@ function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "a
   const t = m.learnerCard;
   const [tab, setTab] = useState<Stage | undefined>(card.stages[0]);
   const l = card.learner;
+  const transfer = useCardTransfer(card);
+  const school = portal === "school";
   return (
     <>
       <header className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -44,16 +47,16 @@ function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "a
               .join(" · ")}
           </p>
         </div>
-        {portal === "school" && card.canWrite && (
-          <Link
-            href={`/school/learners/${l.id}/edit`}
-            className="ml-auto rounded border border-slate-300 px-4 py-2 hover:bg-slate-100"
-            data-testid="learner-edit"
-          >
-            {t.edit}
-          </Link>
+        {school && card.canWrite && (
+          <div className="ml-auto flex flex-wrap gap-2">
+            <TransferButton state={transfer} />
+            <Link href={`/school/learners/${l.id}/edit`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100" data-testid="learner-edit">
+              {t.edit}
+            </Link>
+          </div>
         )}
       </header>
+      {school && <TransferPanel learnerId={l.id} canWrite={card.canWrite} state={transfer} />}
 
       <div role="tablist" className="flex gap-1 border-b border-slate-200">
         {card.stages.map((stage) => (

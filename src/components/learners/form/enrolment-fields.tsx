@@ -25,6 +25,8 @@ export function EnrolmentFields({ draft, errors, onChange }: EnrolmentFieldsProp
       <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
       <Field label={t.classLetter} maxLength={2} autoComplete="off" {...bind("classLetter")} />
       <Field label={t.enrolledAt} type="date" {...bind("enrolledAt")} />
+      <Field label={t.orderNumber} maxLength={50} autoComplete="off" {...bind("orderNumber")} />
+      <Field label={t.orderDate} type="date" {...bind("orderDate")} />
     </FormSection>
   );
 }

@@ -22,6 +22,8 @@ export interface EnrolmentDraft {
   grade: string;
   classLetter: string;
   enrolledAt: string;
+  orderNumber: string;
+  orderDate: string;
 }
 export interface ConsentDraft {
   givenAt: string;
@@ -37,7 +39,7 @@ const emptyPerson = (): PersonDraft => ({
 });
 
 export const emptyLearner = (): LearnerDraft => ({ ...emptyPerson(), birthDate: "", birthPlace: "", sex: "" });
-export const emptyEnrolment = (): EnrolmentDraft => ({ level: "", grade: "", classLetter: "", enrolledAt: todayIso() });
+export const emptyEnrolment = (): EnrolmentDraft => ({ level: "", grade: "", classLetter: "", enrolledAt: todayIso(), orderNumber: "", orderDate: "" });
 export const emptyRepresentative = (primary = false): RepresentativeDraft => ({
   ...emptyPerson(),
   relation: "",

@@ -9,6 +9,7 @@ import type { Actor } from "../../auth/actor";
 import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
+import { assertOrganisationOpen, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
 
@@ -59,9 +60,20 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
       data: { ...toColumns(input.learner, LEARNER_COLUMNS), regionId: actor.scope.regionId } as never,
       select: { id: true },
     });
-    const { level, grade, classLetter, enrolledAt } = input.enrolment;
-    await tx.enrolment.create({
+    const { level, grade, classLetter, enrolledAt, orderNumber, orderDate } = input.enrolment;
+    await assertOrganisationOpen(tx, organisationId);
+    const enrolment = await tx.enrolment.create({
       data: { learnerId: learner.id, organisationId, level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt) },
+      select: { id: true },
+    });
+    await recordMovement(tx, {
+      learnerId: learner.id,
+      organisationId,
+      type: "ENROLMENT",
+      order: { orderNumber: orderNumber ?? UNNUMBERED_ORDER, orderDate: orderDate ?? enrolledAt, effectiveDate: enrolledAt },
+      createdById: actor.id,
+      enrolmentId: enrolment.id,
+      to: { level, grade: grade ?? null, classLetter: classLetter ?? null },
     });
     const representativeIds: string[] = [];
     for (const rep of input.representatives) {

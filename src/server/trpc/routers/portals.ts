@@ -5,7 +5,9 @@ import {
   countOrganisationsByMunicipality,
   getOwnOrganisation,
 } from "../../services/portals/portal-summary";
+import { listOrganisationsDirectory } from "../../services/portals/organisations-directory";
 import { portalProcedure, router } from "../init";
+import { programmesRouter } from "./programmes";
 
 const ZOrganisationsByMunicipality = z.array(
   z.object({
@@ -34,6 +36,11 @@ export const schoolRouter = router({
       }),
     )
     .query(({ ctx }) => getOwnOrganisation(ctx.db, ctx.actor)),
+  // Where a learner can be transferred: open organisations of the region.
+  organisationsDirectory: portalProcedure("school")
+    .output(z.array(z.object({ id: z.string(), shortName: z.string(), municipalityName: z.string() })))
+    .query(({ ctx }) => listOrganisationsDirectory(ctx.db, ctx.actor)),
+  programmes: programmesRouter,
 });
 
 export const ministryRouter = router({

@@ -1,7 +1,9 @@
 // Carrying out an import plan inside the caller's transaction. New rows go in
 // in bulk (one statement per table and 2,000 rows); updates touch only the
 // changed columns, one row at a time, since each row changes different ones.
+import { randomUUID } from "node:crypto";
 import type { DbTx } from "../../../db";
+import { UNNUMBERED_ORDER } from "../../movement/record-event";
 import { bulkInsert, type BulkTable } from "./bulk-insert";
 import type { ImportPlan } from "./plan-import";
 
@@ -10,12 +12,31 @@ const CHUNK = 2000;
 
 export type WriteProgress = (done: number, total: number) => Promise<void> | void;
 
-export async function applyImport(tx: DbTx, plan: ImportPlan, onProgress?: WriteProgress): Promise<void> {
+/** Each new enrolment gets its ENROLMENT event; a file carries no order numbers, so «б/н». */
+function enrolmentEvents(plan: ImportPlan, createdById: string): Record<string, unknown>[] {
+  return plan.enrolments.map((e) => ({
+    id: randomUUID(),
+    learnerId: e.learnerId,
+    organisationId: e.organisationId,
+    type: "ENROLMENT",
+    orderNumber: UNNUMBERED_ORDER,
+    orderDate: e.enrolledAt,
+    effectiveDate: e.enrolledAt,
+    enrolmentId: e.id,
+    toLevel: e.level,
+    toGrade: e.grade,
+    toLetter: e.classLetter,
+    createdById,
+  }));
+}
+
+export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: string, onProgress?: WriteProgress): Promise<void> {
   // Parents before children: the foreign keys are checked per statement.
   const steps: [BulkTable, Record<string, unknown>[]][] = [
     ["Learner", plan.learners],
     ["Representative", plan.representatives],
     ["Enrolment", plan.enrolments],
+    ["MovementEvent", enrolmentEvents(plan, createdById)],
     ["LearnerRepresentative", plan.links],
     ["Consent", plan.consents],
   ];

@@ -25,6 +25,13 @@ export const BULK_TABLES = {
     updatedAt: false,
   },
   Consent: { columns: { id: "uuid", learnerId: "uuid", representativeId: "uuid", givenAt: "date", scope: "text" }, updatedAt: false },
+  MovementEvent: {
+    columns: {
+      id: "uuid", learnerId: "uuid", organisationId: "uuid", type: '"MovementType"', orderNumber: "text", orderDate: "date",
+      effectiveDate: "date", enrolmentId: "uuid", toLevel: '"EducationLevel"', toGrade: "smallint", toLetter: "text", createdById: "uuid",
+    },
+    updatedAt: false,
+  },
 } as const;
 
 export type BulkTable = keyof typeof BULK_TABLES;

@@ -7,6 +7,7 @@ import type { Actor } from "../../../auth/actor";
 import { hasCapability } from "../../../authz/matrix";
 import type { Db } from "../../../db";
 import { forbidden } from "../../../errors";
+import { assertOrganisationOpen } from "../../movement/record-event";
 import { applyImport } from "./apply-import";
 import { mapHeader } from "./columns";
 import { planImport, type ValidRow } from "./plan-import";
@@ -54,11 +55,12 @@ export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options
   }
 
   return db.$transaction(async (tx) => {
+    if (options.commit) await assertOrganisationOpen(tx, organisationId);
     const plan = await planImport(tx, organisationId, regionId, valid);
     errors.push(...plan.errors);
     errors.sort((a, b) => a.row - b.row);
     const committed = options.commit && errors.length === 0;
-    if (committed) await applyImport(tx, plan, (done, all) => report({ phase: "write", done, total: all }));
+    if (committed) await applyImport(tx, plan, actor.id, (done, all) => report({ phase: "write", done, total: all }));
     const result: ImportResult = {
       committed,
       rows: total,

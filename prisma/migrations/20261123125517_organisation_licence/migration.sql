@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "licenceDate" DATE,
+ADD COLUMN     "licenceNumber" VARCHAR(50);

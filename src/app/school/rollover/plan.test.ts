@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { countActions, groupByClass, nextPlacement, overridesOf, targetOf, type PlanRow } from "./plan";
+
+const row = (id: string, grade: number, letter: string, level: string, defaultAction: PlanRow["defaultAction"]): PlanRow => ({
+  enrolmentId: id,
+  from: { level, grade, classLetter: letter },
+  defaultAction,
+});
+
+describe("rollover plan", () => {
+  it("moves to the next grade and level", () => {
+    expect(nextPlacement({ level: "PRIMARY", grade: 4, classLetter: "А" })).toEqual({ level: "BASIC", grade: 5, classLetter: "А" });
+    expect(nextPlacement({ level: "BASIC", grade: 9, classLetter: "Б" })).toEqual({ level: "SECONDARY", grade: 10, classLetter: "Б" });
+    expect(nextPlacement({ level: "PRESCHOOL", grade: null, classLetter: null })).toBeNull();
+  });
+
+  it("keeps the class on repeat and ends it on graduation", () => {
+    const from = { level: "BASIC", grade: 7, classLetter: "В" };
+    expect(targetOf(from, "REPEAT_YEAR")).toEqual(from);
+    expect(targetOf(from, "GRADUATION")).toBeNull();
+  });
+
+  it("counts the chosen actions and sends only the changed ones", () => {
+    const rows = [row("a", 4, "А", "PRIMARY", "PROMOTION"), row("b", 9, "А", "BASIC", "GRADUATION"), row("c", 9, "А", "BASIC", "GRADUATION")];
+    const choices = { a: "PROMOTION", b: "PROMOTION" } as const;
+    expect(countActions(rows, choices)).toEqual({ PROMOTION: 2, REPEAT_YEAR: 0, GRADUATION: 1 });
+    expect(overridesOf(rows, choices)).toEqual([{ enrolmentId: "b", action: "PROMOTION" }]);
+  });
+
+  it("groups consecutive rows of one class", () => {
+    const groups = groupByClass([row("a", 4, "А", "PRIMARY", "PROMOTION"), row("b", 4, "А", "PRIMARY", "PROMOTION"), row("c", 4, "Б", "PRIMARY", "PROMOTION")]);
+    expect(groups.map((g) => g.rows.length)).toEqual([2, 1]);
+  });
+});

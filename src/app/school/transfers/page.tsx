@@ -1,0 +1,9 @@
+import { requireCapability } from "@/server/auth/current-actor";
+import { TransfersPage, type TransferTab } from "./transfers-page";
+
+export default async function SchoolTransfers({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
+  await requireCapability("school", "movement.write");
+  const { tab } = await searchParams;
+  const initial: TransferTab = tab === "outgoing" ? "outgoing" : "incoming";
+  return <TransfersPage initialTab={initial} />;
+}

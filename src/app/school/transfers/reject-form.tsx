@@ -1,0 +1,56 @@
+"use client";
+// Rejecting an incoming transfer: the reason is required and is shown to the
+// sending school, whose learner becomes an ordinary active learner again.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { FormAlert, FormButtons } from "@/components/movement/order-fields";
+import { useFormErrors } from "@/components/movement/use-form-errors";
+import { ZRejectTransferInput } from "@/lib/schemas/movement";
+import { useTRPC } from "@/trpc/react";
+import type { TransferRow } from "./transfers-table";
+
+export function RejectForm({ row, onCancel, onDone }: { row: TransferRow; onCancel: () => void; onDone: () => void }) {
+  const { m } = useMessages();
+  const t = m.transfers;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const form = useFormErrors(t.checkFields);
+
+  const reject = useMutation(
+    trpc.movement.transfers.reject.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries({ queryKey: trpc.movement.transfers.list.queryKey() });
+        onDone();
+      },
+      onError: form.server,
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clear();
+    const parsed = ZRejectTransferInput.safeParse({ transferId: row.id, reason });
+    if (parsed.success) reject.mutate(parsed.data);
+    else form.invalid(parsed.error.issues);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="transfer-reject-form">
+      <Field
+        label={t.rejectReason}
+        name="reason"
+        value={reason}
+        maxLength={500}
+        autoComplete="off"
+        error={form.errors.reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="max-w-xl"
+      />
+      <FormAlert text={form.formError} />
+      <FormButtons submit={t.submitReject} pending={reject.isPending} onCancel={onCancel} />
+    </form>
+  );
+}

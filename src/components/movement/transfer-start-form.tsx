@@ -1,0 +1,109 @@
+"use client";
+// From a learner's card: start a transfer to another organisation of the
+// region, with the leaving order. The learner stays on the roll (PENDING_TRANSFER)
+// until the receiving organisation decides.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { ZStartTransferInput } from "@/lib/schemas/movement";
+import { useTRPC } from "@/trpc/react";
+import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
+import { useFormErrors } from "./use-form-errors";
+
+interface Props {
+  learnerId: string;
+  /** The caller's own organisation: not a transfer target. */
+  ownOrganisationId: string | undefined;
+  onDone: (started: boolean) => void;
+}
+
+export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Props) {
+  const { m } = useMessages();
+  const t = m.transfers;
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const directory = useQuery(trpc.school.organisationsDirectory.queryOptions());
+  const [toOrganisationId, setTarget] = useState("");
+  const [reason, setReason] = useState("");
+  const [order, setOrder] = useState(emptyOrder);
+  const form = useFormErrors(t.checkFields);
+
+  const start = useMutation(
+    trpc.movement.transfers.start.mutationOptions({
+      onSuccess: async () => {
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.learners.card.queryKey({ id: learnerId }) }),
+          queryClient.invalidateQueries({ queryKey: trpc.learners.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.movement.transfers.list.queryKey() }),
+        ]);
+        onDone(true);
+      },
+      onError: form.server,
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clear();
+    const parsed = ZStartTransferInput.safeParse({ learnerId, toOrganisationId, order, reason });
+    if (parsed.success) start.mutate(parsed.data);
+    else form.invalid(parsed.error.issues);
+  }
+
+  // Options grouped by municipality, in the server's order (municipality, name).
+  const groups = new Map<string, { id: string; shortName: string }[]>();
+  for (const o of directory.data ?? []) {
+    if (o.id === ownOrganisationId) continue;
+    groups.set(o.municipalityName, [...(groups.get(o.municipalityName) ?? []), o]);
+  }
+  const targetError = form.errors.toOrganisationId;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="transfer-form">
+      <h2 className="font-semibold text-slate-800">{t.startTitle}</h2>
+      <label className="block max-w-xl">
+        <span className="mb-1 block text-sm font-medium text-slate-700">{t.target}</span>
+        <select
+          name="toOrganisationId"
+          value={toOrganisationId}
+          onChange={(e) => setTarget(e.target.value)}
+          aria-invalid={targetError ? true : undefined}
+          aria-describedby={targetError ? "toOrganisationId-error" : undefined}
+          data-testid="transfer-target"
+          className={`h-[42px] w-full rounded border bg-white px-3 py-2 ${targetError ? "border-red-500" : "border-slate-300"}`}
+        >
+          <option value="">{directory.isPending ? m.common.loading : t.choose}</option>
+          {[...groups].map(([municipality, organisations]) => (
+            <optgroup key={municipality} label={municipality}>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.shortName}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+        {targetError && (
+          <span id="toOrganisationId-error" className="mt-1 block text-sm text-red-700">
+            {targetError}
+          </span>
+        )}
+        {directory.isError && <span className="mt-1 block text-sm text-red-700">{t.directoryError}</span>}
+      </label>
+      <OrderFields title={t.outOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
+      <Field
+        label={t.reason}
+        name="reason"
+        value={reason}
+        maxLength={500}
+        autoComplete="off"
+        error={form.errors.reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="max-w-xl"
+      />
+      <FormAlert text={form.formError} />
+      <FormButtons submit={t.submit} pending={start.isPending} onCancel={() => onDone(false)} />
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+// Writing movement events and the enrolment changes they make. Events are
+// append-only rows (a trigger refuses UPDATE/DELETE); enrolments are the
+// current state those events produce.
+import type { Order, Placement } from "@/lib/schemas/movement";
+import type { DbTx } from "../../db";
+import { badRequest, conflict } from "../../errors";
+import type { MovementType } from "../../generated/prisma/client";
+import { day } from "../learners/person-data";
+
+export interface EventFacts {
+  learnerId: string;
+  organisationId: string;
+  type: MovementType;
+  order: Order;
+  createdById: string;
+  enrolmentId?: string;
+  from?: PlacementSnapshot | null;
+  to?: PlacementSnapshot | null;
+  reason?: string;
+  transferId?: string;
+  cancelsEventId?: string;
+}
+
+/** Recorded where an order's number is not known (historic data): «без номера». */
+export const UNNUMBERED_ORDER = "б/н";
+
+/** Level, grade and class letter of an enrolment at one moment. */
+export interface PlacementSnapshot {
+  level: Placement["level"];
+  grade: number | null;
+  classLetter: string | null;
+}
+
+export function recordMovement(tx: DbTx, facts: EventFacts) {
+  const { order, from, to, ...rest } = facts;
+  return tx.movementEvent.create({
+    data: {
+      ...rest,
+      fromLevel: from?.level ?? null,
+      fromGrade: from?.grade ?? null,
+      fromLetter: from?.classLetter ?? null,
+      toLevel: to?.level ?? null,
+      toGrade: to?.grade ?? null,
+      toLetter: to?.classLetter ?? null,
+      orderNumber: order.orderNumber,
+      orderDate: day(order.orderDate),
+      effectiveDate: day(order.effectiveDate),
+    },
+    select: { id: true },
+  });
+}
+
+export const snapshotOf = (p: Placement): PlacementSnapshot => ({ level: p.level, grade: p.grade ?? null, classLetter: p.classLetter ?? null });
+
+/** A closed organisation enrols no one. */
+export async function assertOrganisationOpen(tx: DbTx, organisationId: string) {
+  const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { closedAt: true } });
+  if (!org || org.closedAt) throw badRequest("Организация закрыта: зачисление в неё невозможно");
+}
+
+/** Opens an enrolment; the database allows one active basic enrolment per learner. */
+export async function openEnrolment(tx: DbTx, learnerId: string, organisationId: string, placement: Placement, from: string) {
+  await assertOrganisationOpen(tx, organisationId);
+  return tx.enrolment.create({
+    data: {
+      learnerId,
+      organisationId,
+      level: placement.level,
+      isBasic: placement.level !== "ADDITIONAL",
+      grade: placement.grade ?? null,
+      classLetter: placement.classLetter ?? null,
+      enrolledAt: day(from),
+    },
+    select: { id: true },
+  });
+}
+
+/** Where the learner holds a basic enrolment now: the organisation's public name, nothing more. */
+export async function basicEnrolmentHolder(tx: DbTx, learnerId: string) {
+  return tx.enrolment.findFirst({
+    where: { learnerId, isBasic: true, status: { not: "ENDED" } },
+    select: { id: true, organisationId: true, status: true, grade: true, organisation: { select: { shortName: true } } },
+  });
+}
+
+export function alreadyEnrolled(shortName: string) {
+  return conflict(
+    `Обучающийся уже зачислен в «${shortName}» по основной программе. Зачисление возможно после его выбытия или через перевод.`,
+    "snils",
+    { kind: "alreadyEnrolled", organisation: shortName },
+  );
+}
+
+/** A unique-index violation (Prisma P2002 or the driver's 23505). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return e?.code === "P2002" || e?.code === "23505" || e?.cause?.code === "23505" || e?.meta?.driverAdapterError?.cause?.originalCode === "23505";
+}

@@ -1,0 +1,157 @@
+// Transfers between organisations: the sender starts one (its enrolment turns
+// PENDING_TRANSFER and the learner stays counted there); the receiver accepts
+// (enrols) or rejects with a reason. Both sides see the status.
+import type { z } from "zod";
+import type { ZAcceptTransferInput, ZRejectTransferInput, ZStartTransferInput } from "@/lib/schemas/movement";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
+import type { Actor } from "../../auth/actor";
+import type { Db, DbTx } from "../../db";
+import { badRequest, conflict, forbidden, notFound } from "../../errors";
+import { day } from "../learners/person-data";
+import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf } from "./record-event";
+
+function ownOrganisation(actor: Actor): string {
+  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+  return actor.scope.organisationId;
+}
+
+export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof ZStartTransferInput>, ip: string | null) {
+  const fromOrganisationId = ownOrganisation(actor);
+  if (input.toOrganisationId === fromOrganisationId) throw badRequest("Перевод в свою же организацию невозможен", "toOrganisationId");
+  try {
+    return await db.$transaction(async (tx) => {
+      const enrolment = await tx.enrolment.findFirst({
+        where: { learnerId: input.learnerId, organisationId: fromOrganisationId, isBasic: true, status: { not: "ENDED" } },
+        select: { id: true, status: true, level: true, grade: true, classLetter: true },
+      });
+      if (!enrolment) throw notFound("Обучающийся не найден");
+      if (enrolment.status === "PENDING_TRANSFER") throw conflict("Перевод этого обучающегося уже оформляется");
+      const target = await tx.organisation.findFirst({
+        where: { id: input.toOrganisationId, closedAt: null, municipality: { regionId: actor.scope.regionId } },
+        select: { id: true },
+      });
+      if (!target) throw badRequest("Выберите действующую организацию региона", "toOrganisationId");
+      const transfer = await tx.transfer.create({
+        data: {
+          learnerId: input.learnerId,
+          fromOrganisationId,
+          toOrganisationId: target.id,
+          fromEnrolmentId: enrolment.id,
+          createdById: actor.id,
+        },
+        select: { id: true },
+      });
+      await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "PENDING_TRANSFER" } });
+      const event = await recordMovement(tx, {
+        learnerId: input.learnerId,
+        organisationId: fromOrganisationId,
+        type: "TRANSFER_OUT",
+        order: input.order,
+        createdById: actor.id,
+        enrolmentId: enrolment.id,
+        from: enrolment,
+        transferId: transfer.id,
+        reason: input.reason,
+      });
+      await recordAudit(tx, auditActorOf(actor, ip), {
+        action: "movement.transfer.start",
+        entityType: "Learner",
+        entityId: input.learnerId,
+        details: { transferId: transfer.id, eventId: event.id, toOrganisationId: target.id },
+      });
+      return { transferId: transfer.id, eventId: event.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict("Перевод этого обучающегося уже оформляется");
+    throw error;
+  }
+}
+
+async function incomingPending(tx: DbTx, actor: Actor, transferId: string) {
+  const transfer = await tx.transfer.findFirst({
+    where: { id: transferId, toOrganisationId: ownOrganisation(actor) },
+    select: { id: true, status: true, learnerId: true, fromEnrolmentId: true },
+  });
+  if (!transfer) throw notFound("Запрос на перевод не найден");
+  if (transfer.status !== "PENDING") throw conflict("По этому запросу уже принято решение");
+  return transfer;
+}
+
+export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof ZAcceptTransferInput>, ip: string | null) {
+  const organisationId = ownOrganisation(actor);
+  return db.$transaction(async (tx) => {
+    const transfer = await incomingPending(tx, actor, input.transferId);
+    if (input.placement.level === "ADDITIONAL") throw badRequest("Перевод принимается на основную программу", "placement.level");
+    // The sender's enrolment ends the day the receiver's begins.
+    const ended = await tx.enrolment.updateMany({
+      where: { id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" },
+      data: { status: "ENDED", endedAt: day(input.order.effectiveDate) },
+    });
+    if (ended.count !== 1) throw conflict("Перевод больше не ожидает решения");
+    const enrolment = await openEnrolment(tx, transfer.learnerId, organisationId, input.placement, input.order.effectiveDate);
+    const event = await recordMovement(tx, {
+      learnerId: transfer.learnerId,
+      organisationId,
+      type: "TRANSFER_IN",
+      order: input.order,
+      createdById: actor.id,
+      enrolmentId: enrolment.id,
+      to: snapshotOf(input.placement),
+      transferId: transfer.id,
+    });
+    await tx.transfer.update({
+      where: { id: transfer.id },
+      data: { status: "ACCEPTED", decidedAt: new Date(), decidedById: actor.id },
+    });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "movement.transfer.accept",
+      entityType: "Learner",
+      entityId: transfer.learnerId,
+      details: { transferId: transfer.id, eventId: event.id, grade: input.placement.grade ?? null },
+    });
+    return { enrolmentId: enrolment.id, eventId: event.id };
+  });
+}
+
+export async function rejectTransfer(db: Db, actor: Actor, input: z.infer<typeof ZRejectTransferInput>, ip: string | null) {
+  return db.$transaction(async (tx) => {
+    const transfer = await incomingPending(tx, actor, input.transferId);
+    // The learner stays where it was, as an ordinary active learner again.
+    await tx.enrolment.updateMany({ where: { id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" }, data: { status: "ACTIVE" } });
+    await tx.transfer.update({
+      where: { id: transfer.id },
+      data: { status: "REJECTED", rejectReason: input.reason, decidedAt: new Date(), decidedById: actor.id },
+    });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "movement.transfer.reject",
+      entityType: "Learner",
+      entityId: transfer.learnerId,
+      details: { transferId: transfer.id },
+    });
+  });
+}
+
+/** Incoming and outgoing transfers of the caller's organisation, with the identity the receiver needs to decide. */
+export async function listTransfers(db: Db, actor: Actor, direction: "incoming" | "outgoing", ip: string | null) {
+  const organisationId = ownOrganisation(actor);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.transfer.findMany({
+      where: direction === "incoming" ? { toOrganisationId: organisationId } : { fromOrganisationId: organisationId },
+      orderBy: { requestedAt: "desc" },
+      take: 200,
+      select: {
+        id: true,
+        status: true,
+        requestedAt: true,
+        decidedAt: true,
+        rejectReason: true,
+        learner: { select: { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } },
+        fromOrganisation: { select: { id: true, shortName: true } },
+        toOrganisation: { select: { id: true, shortName: true } },
+        events: { where: { type: "TRANSFER_OUT" }, select: { orderNumber: true, orderDate: true, fromGrade: true } },
+      },
+    });
+    await recordAudit(tx, auditActorOf(actor, ip), { action: "movement.transfer.read", details: { direction, count: rows.length } });
+    return rows.map(({ events, ...t }) => ({ ...t, outOrder: events[0] ?? null }));
+  });
+}

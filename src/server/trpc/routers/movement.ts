@@ -1,0 +1,144 @@
+// Movement orders of a school: enrolment of a person already in the registry
+// and transfers between schools. Only roles with "movement.write" (school
+// head and registrar); the organisation always comes from the caller's scope.
+import { z } from "zod";
+import {
+  ZAcceptTransferInput,
+  ZCancelEventInput,
+  ZEnrolExistingInput,
+  ZRejectTransferInput,
+  ZReinstateInput,
+  ZRolloverInput,
+  ZSchoolEventInput,
+  ZStartTransferInput,
+} from "@/lib/schemas/movement";
+import { zDay } from "@/lib/schemas/person";
+import { cancelEvent } from "../../services/movement/cancel-event";
+import { enrolExisting } from "../../services/movement/enrol-existing";
+import { getTrajectory, listStaleTransfers, transferFlows } from "../../services/movement/oversight";
+import { commitRollover, previewRollover } from "../../services/movement/rollover";
+import { recordSchoolEvent, reinstateLearner } from "../../services/movement/school-events";
+import { acceptTransfer, listTransfers, rejectTransfer, startTransfer } from "../../services/movement/transfers";
+import { capabilityProcedure, router, stageProcedure } from "../init";
+
+const movement = capabilityProcedure("movement.write");
+const oversee = capabilityProcedure("transfers.oversee");
+const zPlacementView = z.object({ level: z.string(), grade: z.number().nullable(), classLetter: z.string().nullable() });
+const zCounts = z.object({ PROMOTION: z.number(), REPEAT_YEAR: z.number(), GRADUATION: z.number() });
+
+const ZTransferRow = z.object({
+  id: z.string(),
+  status: z.string(),
+  requestedAt: z.date(),
+  decidedAt: z.date().nullable(),
+  rejectReason: z.string().nullable(),
+  learner: z.object({ id: z.string(), lastName: z.string(), firstName: z.string(), middleName: z.string().nullable(), birthDate: z.date() }),
+  fromOrganisation: z.object({ id: z.string(), shortName: z.string() }),
+  toOrganisation: z.object({ id: z.string(), shortName: z.string() }),
+  outOrder: z.object({ orderNumber: z.string(), orderDate: z.date(), fromGrade: z.number().nullable() }).nullable(),
+});
+
+export const movementRouter = router({
+  // SNILS travels in the body (a mutation), never in a URL.
+  enrolExisting: movement
+    .input(ZEnrolExistingInput)
+    .output(z.object({ learnerId: z.string(), enrolmentId: z.string(), eventId: z.string() }))
+    .mutation(({ ctx, input }) => enrolExisting(ctx.db, ctx.actor, input, ctx.ip)),
+  event: movement
+    .input(ZSchoolEventInput)
+    .output(z.object({ eventId: z.string() }))
+    .mutation(({ ctx, input }) => recordSchoolEvent(ctx.db, ctx.actor, input, ctx.ip)),
+  reinstate: movement
+    .input(ZReinstateInput)
+    .output(z.object({ eventId: z.string(), enrolmentId: z.string() }))
+    .mutation(({ ctx, input }) => reinstateLearner(ctx.db, ctx.actor, input, ctx.ip)),
+  cancel: movement
+    .input(ZCancelEventInput)
+    .output(z.object({ eventId: z.string() }))
+    .mutation(({ ctx, input }) => cancelEvent(ctx.db, ctx.actor, input, ctx.ip)),
+  rollover: router({
+    preview: movement
+      .output(
+        z.object({
+          totals: zCounts,
+          rows: z.array(
+            z.object({
+              enrolmentId: z.string(),
+              learner: z.object({ id: z.string(), lastName: z.string(), firstName: z.string(), middleName: z.string().nullable() }),
+              from: zPlacementView,
+              to: zPlacementView.nullable(),
+              action: z.enum(["PROMOTION", "REPEAT_YEAR", "GRADUATION"]),
+              defaultAction: z.enum(["PROMOTION", "REPEAT_YEAR", "GRADUATION"]),
+            }),
+          ),
+        }),
+      )
+      .query(({ ctx }) => previewRollover(ctx.db, ctx.actor)),
+    commit: movement
+      .input(ZRolloverInput)
+      .output(zCounts)
+      .mutation(({ ctx, input }) => commitRollover(ctx.db, ctx.actor, input, ctx.ip)),
+  }),
+  // The backbone every role with any stage sees within its scope.
+  trajectory: stageProcedure("PERSONAL", "identity")
+    .input(z.object({ learnerId: z.uuid() }))
+    .output(
+      z.array(
+        z.object({
+          id: z.string(),
+          type: z.string(),
+          orderNumber: z.string(),
+          orderDate: z.date(),
+          effectiveDate: z.date(),
+          fromLevel: z.string().nullable(),
+          fromGrade: z.number().nullable(),
+          fromLetter: z.string().nullable(),
+          toLevel: z.string().nullable(),
+          toGrade: z.number().nullable(),
+          toLetter: z.string().nullable(),
+          reason: z.string().nullable(),
+          cancelsEventId: z.string().nullable(),
+          cancelled: z.boolean(),
+          organisation: z.object({ id: z.string(), shortName: z.string() }),
+        }),
+      ),
+    )
+    .query(({ ctx, input }) => getTrajectory(ctx.db, ctx.actor, input.learnerId, ctx.ip)),
+  oversight: router({
+    staleTransfers: oversee
+      .input(z.object({ olderThanDays: z.number().int().min(0).max(365).default(14) }))
+      .output(
+        z.array(
+          z.object({
+            id: z.string(),
+            requestedAt: z.date(),
+            fromOrganisation: z.object({ shortName: z.string(), municipality: z.object({ name: z.string() }) }),
+            toOrganisation: z.object({ shortName: z.string(), municipality: z.object({ name: z.string() }) }),
+          }),
+        ),
+      )
+      .query(({ ctx, input }) => listStaleTransfers(ctx.db, ctx.actor, input.olderThanDays)),
+    flows: oversee
+      .input(z.object({ from: zDay("начало периода"), to: zDay("конец периода") }))
+      .output(z.array(z.object({ fromMunicipality: z.string(), toMunicipality: z.string(), transfers: z.number() })))
+      .query(({ ctx, input }) => transferFlows(ctx.db, ctx.actor, input.from, input.to)),
+  }),
+  transfers: router({
+    list: movement
+      .input(z.object({ direction: z.enum(["incoming", "outgoing"]) }))
+      .output(z.array(ZTransferRow))
+      .query(({ ctx, input }) => listTransfers(ctx.db, ctx.actor, input.direction, ctx.ip)),
+    start: movement
+      .input(ZStartTransferInput)
+      .output(z.object({ transferId: z.string(), eventId: z.string() }))
+      .mutation(({ ctx, input }) => startTransfer(ctx.db, ctx.actor, input, ctx.ip)),
+    accept: movement
+      .input(ZAcceptTransferInput)
+      .output(z.object({ enrolmentId: z.string(), eventId: z.string() }))
+      .mutation(({ ctx, input }) => acceptTransfer(ctx.db, ctx.actor, input, ctx.ip)),
+    reject: movement
+      .input(ZRejectTransferInput)
+      .output(z.void())
+      .mutation(({ ctx, input }) => rejectTransfer(ctx.db, ctx.actor, input, ctx.ip)),
+  }),
+});
