@@ -1,5 +1,6 @@
-// Russian text of transfers between organisations (learner card form and the
-// school's «Переводы» page). Spread into ru.ts; movement-en.ts mirrors it.
+// Russian text of movement: transfers between organisations (learner card form
+// and the school's «Переводы» page), the card's movement history and orders,
+// and enrolment from the registry. Spread into ru.ts; movement-en.ts mirrors it.
 export const movementRu = {
   transfers: {
     nav: "Переводы",
@@ -49,5 +50,67 @@ export const movementRu = {
     rejectedNotice: (name: string) => `Запрос на перевод ${name} отклонён.`,
     toLearner: "Открыть карточку",
     directoryError: "Не удалось загрузить список организаций",
+  },
+  movement: {
+    history: "История движения",
+    empty: "Приказов о движении нет",
+    date: "Дата",
+    organisation: "Организация",
+    event: "Событие",
+    order: "Приказ",
+    placement: "Класс",
+    reason: "Основание",
+    orderOf: (number: string, date: string) => `Приказ № ${number} от ${date}`,
+    withoutNumber: "б/н",
+    cancelledMark: "отменён",
+    types: {
+      ENROLMENT: "Зачисление",
+      TRANSFER_OUT: "Выбытие в другую ОО",
+      TRANSFER_IN: "Прибытие",
+      CLASS_CHANGE: "Перевод в другой класс / на другую программу",
+      PROMOTION: "Перевод в следующий класс",
+      REPEAT_YEAR: "Оставлен на повторное обучение",
+      EXPULSION: "Отчисление",
+      GRADUATION: "Окончание (выпуск)",
+      REINSTATEMENT: "Восстановление",
+      CANCELLATION: "Отмена приказа",
+    } as Record<string, string>,
+    // Orders a school makes from the card (what the select offers).
+    actions: {
+      CLASS_CHANGE: "Перевести в другой класс / на другую программу",
+      PROMOTION: "Перевести в следующий класс",
+      REPEAT_YEAR: "Оставить на повторное обучение",
+      EXPULSION: "Отчислить",
+      GRADUATION: "Выпуск (окончание обучения)",
+    },
+    record: "Оформить приказ",
+    recordTitle: "Приказ о движении обучающегося",
+    type: "Вид приказа",
+    chooseType: "Выберите вид приказа",
+    newPlacement: "Новый класс / программа",
+    reasonOptional: "Основание (необязательно)",
+    reasonRequired: "Основание отчисления",
+    submitRecord: "Оформить приказ",
+    cancelAction: "Отменить",
+    cancelTitle: (event: string, order: string) => `Отмена приказа: ${event}, ${order}`,
+    cancelOrderSection: "Приказ об отмене",
+    cancelReason: "Причина отмены",
+    submitCancel: "Отменить приказ",
+    reinstate: "Восстановить",
+    reinstateTitle: "Восстановление обучающегося",
+    reinstateOrderSection: "Приказ о восстановлении",
+    submitReinstate: "Восстановить",
+    loadError: "Не удалось загрузить историю движения",
+    // /school/learners/enrol
+    enrolTitle: "Зачисление обучающегося из реестра",
+    enrolIntro:
+      "Обучающийся уже есть в региональном реестре (например, выбыл из другой организации или учился в ней раньше): найдите его по СНИЛС и дате рождения и зачислите приказом.",
+    enrolButton: "Зачислить из реестра",
+    identitySection: "Обучающийся",
+    snils: "СНИЛС",
+    birthDate: "Дата рождения",
+    enrolOrderSection: "Приказ о зачислении",
+    submitEnrol: "Зачислить",
+    notInRegistry: "В реестре нет обучающегося с таким СНИЛС и датой рождения",
   },
 };

@@ -9,6 +9,7 @@ import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 type Caller = Awaited<ReturnType<typeof callerAs>>;
 const PROBES: { name: string; allowed: Role[]; call: (c: Caller) => Promise<unknown> }[] = [
   { name: "school.organisation", allowed: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR", "SCHOOL_MEDIC"], call: (c) => c.school.organisation() },
+  { name: "school.organisationsDirectory", allowed: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR", "SCHOOL_MEDIC"], call: (c) => c.school.organisationsDirectory() },
   { name: "ministry.organisationsByMunicipality", allowed: ["EDU_OFFICER"], call: (c) => c.ministry.organisationsByMunicipality() },
   { name: "health.organisationsByMunicipality", allowed: ["HEALTH_OFFICER"], call: (c) => c.health.organisationsByMunicipality() },
   { name: "admin.users.list", allowed: ["SYSTEM_ADMIN"], call: (c) => c.admin.users.list({}) },
@@ -40,6 +41,12 @@ describeDb("portal access per role", () => {
     expect(org.id).toBe(db.seeded.organisationIds.school1);
     expect(org.inn).toMatch(/^\d{10}$/);
     expect(org.activeStaffAccounts).toBe(3);
+  });
+
+  it("the school directory lists the region's open organisations by public name only", async () => {
+    const directory = await (await callerAs(db.prisma, "school.registrar")).school.organisationsDirectory();
+    expect(directory).toHaveLength(7);
+    expect(Object.keys(directory[0]!).sort()).toEqual(["id", "municipalityName", "shortName"]);
   });
 
   it("a region-wide officer sees every municipality; a municipal one only its own", async () => {

@@ -1,8 +1,7 @@
 // The rollover plan as the page edits it: what each decision does to a
 // learner's class, the totals, and which rows differ from the server's default.
-// nextPlacement mirrors the server's placement rules (services/movement/
-// placement-rules.ts), which are server-only; the server recomputes on commit.
-import { GRADE_RANGES } from "@/lib/schemas/learner";
+// The server recomputes the plan on commit with the same rules.
+import { promoted, type PlacementSnapshot } from "@/lib/movement/placement-rules";
 import type { ROLLOVER_ACTIONS } from "@/lib/schemas/movement";
 
 export type RolloverAction = (typeof ROLLOVER_ACTIONS)[number];
@@ -20,18 +19,9 @@ export interface PlanRow {
   defaultAction: RolloverAction;
 }
 
-function levelOfGrade(grade: number, fallback: string): string {
-  for (const [level, range] of Object.entries(GRADE_RANGES)) {
-    if (range && grade >= range[0] && grade <= range[1]) return level;
-  }
-  return fallback;
-}
-
-/** The next grade, same letter; 4 → 5 moves НОО to ООО, 9 → 10 ООО to СОО. */
+/** The next grade, same letter (the server's own rule, shared). */
 export function nextPlacement(p: PlacementView): PlacementView | null {
-  if (p.grade === null || p.grade >= 12) return null;
-  const grade = p.grade + 1;
-  return { level: levelOfGrade(grade, p.level), grade, classLetter: p.classLetter };
+  return promoted(p as PlacementSnapshot);
 }
 
 /** Where a decision leaves the learner; null for graduation (the enrolment ends). */

@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/actor";
 import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
-import { assertOrganisationOpen, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
+import { assertOrganisationOpen, classFor, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
 
@@ -62,8 +62,19 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
     });
     const { level, grade, classLetter, enrolledAt, orderNumber, orderDate } = input.enrolment;
     await assertOrganisationOpen(tx, organisationId);
+    const schoolClass = await classFor(tx, organisationId, { level, grade: grade ?? null, classLetter: classLetter ?? null }, enrolledAt);
     const enrolment = await tx.enrolment.create({
-      data: { learnerId: learner.id, organisationId, level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt) },
+      data: {
+        learnerId: learner.id,
+        organisationId,
+        level,
+        isBasic: level !== "ADDITIONAL",
+        grade: grade ?? null,
+        classLetter: classLetter ?? null,
+        classId: schoolClass?.id ?? null,
+        programmeId: schoolClass?.programmeId ?? null,
+        enrolledAt: day(enrolledAt),
+      },
       select: { id: true },
     });
     await recordMovement(tx, {

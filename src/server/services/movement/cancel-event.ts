@@ -8,7 +8,7 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
-import { alreadyEnrolled, basicEnrolmentHolder, isUniqueViolation, recordMovement } from "./record-event";
+import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, recordMovement } from "./record-event";
 import { ownOrganisation } from "./school-events";
 
 export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZCancelEventInput>, ip: string | null) {
@@ -43,10 +43,14 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
         case "PROMOTION":
         case "REPEAT_YEAR":
         case "CLASS_CHANGE":
-          await tx.enrolment.update({
-            where: { id: enrolment.id },
-            data: { level: event.fromLevel ?? enrolment.level, grade: event.fromGrade, classLetter: event.fromLetter },
-          });
+          {
+            const back = { level: event.fromLevel ?? enrolment.level, grade: event.fromGrade, classLetter: event.fromLetter };
+            const schoolClass = await classFor(tx, organisationId, back, event.effectiveDate.toISOString().slice(0, 10));
+            await tx.enrolment.update({
+              where: { id: enrolment.id },
+              data: { ...back, classId: schoolClass?.id ?? null, programmeId: schoolClass?.programmeId ?? null },
+            });
+          }
           break;
         case "EXPULSION":
         case "GRADUATION": {

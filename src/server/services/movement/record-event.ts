@@ -2,6 +2,7 @@
 // append-only rows (a trigger refuses UPDATE/DELETE); enrolments are the
 // current state those events produce.
 import type { Order, Placement } from "@/lib/schemas/movement";
+import type { PlacementSnapshot } from "@/lib/movement/placement-rules";
 import type { DbTx } from "../../db";
 import { badRequest, conflict } from "../../errors";
 import type { MovementType } from "../../generated/prisma/client";
@@ -24,12 +25,7 @@ export interface EventFacts {
 /** Recorded where an order's number is not known (historic data): «без номера». */
 export const UNNUMBERED_ORDER = "б/н";
 
-/** Level, grade and class letter of an enrolment at one moment. */
-export interface PlacementSnapshot {
-  level: Placement["level"];
-  grade: number | null;
-  classLetter: string | null;
-}
+export type { PlacementSnapshot };
 
 export function recordMovement(tx: DbTx, facts: EventFacts) {
   const { order, from, to, ...rest } = facts;
@@ -58,13 +54,32 @@ export async function assertOrganisationOpen(tx: DbTx, organisationId: string) {
   if (!org || org.closedAt) throw badRequest("Организация закрыта: зачисление в неё невозможно");
 }
 
+/**
+ * The school's class for a placement, when the school keeps classes: the
+ * academic year of the effective date, or the coming one for a promotion or
+ * repeat ordered over the summer (June–August).
+ */
+export async function classFor(tx: DbTx, organisationId: string, placement: PlacementSnapshot, effectiveIso: string, forComingYear = false) {
+  if (placement.grade === null || !placement.classLetter) return null;
+  const [year, month] = effectiveIso.split("-").map(Number) as [number, number];
+  const academicYear = month >= 9 ? year : forComingYear && month >= 6 ? year : year - 1;
+  const found = await tx.schoolClass.findUnique({
+    where: { organisationId_academicYear_grade_letter: { organisationId, academicYear, grade: placement.grade, letter: placement.classLetter } },
+    select: { id: true, programmeId: true },
+  });
+  return found;
+}
+
 /** Opens an enrolment; the database allows one active basic enrolment per learner. */
 export async function openEnrolment(tx: DbTx, learnerId: string, organisationId: string, placement: Placement, from: string) {
   await assertOrganisationOpen(tx, organisationId);
+  const schoolClass = await classFor(tx, organisationId, { level: placement.level, grade: placement.grade ?? null, classLetter: placement.classLetter ?? null }, from);
   return tx.enrolment.create({
     data: {
       learnerId,
       organisationId,
+      classId: schoolClass?.id ?? null,
+      programmeId: schoolClass?.programmeId ?? null,
       level: placement.level,
       isBasic: placement.level !== "ADDITIONAL",
       grade: placement.grade ?? null,

@@ -8,7 +8,7 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest } from "../../errors";
-import { defaultRolloverAction, promoted } from "./placement-rules";
+import { defaultRolloverAction, promoted } from "@/lib/movement/placement-rules";
 import { applySchoolEvent, ownOrganisation } from "./school-events";
 
 type Action = "PROMOTION" | "REPEAT_YEAR" | "GRADUATION";

@@ -30,8 +30,12 @@ describeDb("school movement orders", () => {
 
   it("promotes (4 → 5 moves НОО to ООО), repeats, moves class, expels, reinstates and graduates", async () => {
     const id = await learnerIn(4, "Б", "2015-03-01");
+    // The school keeps its classes: the promoted learner lands in its 5«Б» of that year.
+    const programme = await db.prisma.programme.create({ data: { organisationId: db.seeded.organisationIds.school4!, name: "ООП ООО", level: "BASIC", isBasic: true } });
+    const class5b = await db.prisma.schoolClass.create({ data: { organisationId: programme.organisationId, programmeId: programme.id, academicYear: 2025, grade: 5, letter: "Б" } });
     await school.movement.event({ type: "PROMOTION", learnerId: id, order: order("101") });
     expect(await placement(id)).toEqual(["BASIC", 5, "Б", "ACTIVE"]);
+    expect(await db.prisma.enrolment.findFirstOrThrow({ where: { learnerId: id } })).toMatchObject({ classId: class5b.id, programmeId: programme.id });
     await school.movement.event({ type: "REPEAT_YEAR", learnerId: id, order: order("102") });
     expect(await placement(id)).toEqual(["BASIC", 5, "Б", "ACTIVE"]);
     await school.movement.event({ type: "CLASS_CHANGE", learnerId: id, order: order("103"), placement: { level: "BASIC", grade: 5, classLetter: "в" }, reason: "По заявлению родителей" });

@@ -8,8 +8,8 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
-import { promoted } from "./placement-rules";
-import { alreadyEnrolled, basicEnrolmentHolder, isUniqueViolation, openEnrolment, recordMovement, snapshotOf, type PlacementSnapshot } from "./record-event";
+import { promoted } from "@/lib/movement/placement-rules";
+import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, openEnrolment, recordMovement, snapshotOf, type PlacementSnapshot } from "./record-event";
 
 export function ownOrganisation(actor: Actor): string {
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
@@ -53,7 +53,12 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
       break;
   }
   if (to) {
-    await tx.enrolment.update({ where: { id: enrolment.id }, data: { level: to.level, grade: to.grade, classLetter: to.classLetter } });
+    const summer = input.type === "PROMOTION" || input.type === "REPEAT_YEAR";
+    const schoolClass = await classFor(tx, organisationId, to, input.order.effectiveDate, summer);
+    await tx.enrolment.update({
+      where: { id: enrolment.id },
+      data: { level: to.level, grade: to.grade, classLetter: to.classLetter, classId: schoolClass?.id ?? null, programmeId: schoolClass?.programmeId ?? null },
+    });
   } else {
     await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ENDED", endedAt: day(input.order.effectiveDate) } });
   }

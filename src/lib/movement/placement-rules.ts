@@ -1,7 +1,14 @@
 // What a promotion does to a placement: the next grade, and the level that
-// grade belongs to (4 → 5 moves НОО to ООО; 9 → 10 moves ООО to СОО).
+// grade belongs to (4 → 5 moves НОО to ООО; 9 → 10 moves ООО to СОО). Pure:
+// the rollover page previews with it, the server decides with it.
 import { GRADE_RANGES, type EducationLevel } from "@/lib/schemas/learner";
-import type { PlacementSnapshot } from "./record-event";
+
+/** Level, grade and class letter of an enrolment at one moment. */
+export interface PlacementSnapshot {
+  level: EducationLevel;
+  grade: number | null;
+  classLetter: string | null;
+}
 
 /** Last grade of each school level: finishing it is graduation by default (9 and 11). */
 export const FINAL_GRADES: Partial<Record<EducationLevel, number>> = { BASIC: 9, SECONDARY: 11 };

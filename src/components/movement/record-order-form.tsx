@@ -1,0 +1,89 @@
+"use client";
+// «Оформить приказ» on a learner's card: a school order about a learner the
+// school holds — another class or programme, promotion, repeat year,
+// expulsion (grounds required) or graduation.
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { SCHOOL_EVENT_TYPES, ZSchoolEventInput } from "@/lib/schemas/movement";
+import { useTRPC } from "@/trpc/react";
+import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
+import { emptyPlacement, placementInput, PlacementFields, useRefreshLearner } from "./placement-fields";
+import { useFormErrors } from "./use-form-errors";
+
+type EventType = (typeof SCHOOL_EVENT_TYPES)[number];
+
+export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDone: () => void }) {
+  const { m } = useMessages();
+  const t = m.movement;
+  const trpc = useTRPC();
+  const refresh = useRefreshLearner(learnerId);
+  const [type, setType] = useState<EventType | "">("");
+  const [placement, setPlacement] = useState(emptyPlacement);
+  const [reason, setReason] = useState("");
+  const [order, setOrder] = useState(emptyOrder);
+  const form = useFormErrors(m.transfers.checkFields);
+
+  const record = useMutation(
+    trpc.movement.event.mutationOptions({
+      onSuccess: async () => {
+        await refresh();
+        onDone();
+      },
+      onError: form.server,
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    form.clear();
+    if (!type) return form.invalid([{ path: "type", message: t.chooseType }]);
+    const withReason = type === "CLASS_CHANGE" || type === "EXPULSION";
+    const parsed = ZSchoolEventInput.safeParse({
+      type,
+      learnerId,
+      order,
+      ...(type === "CLASS_CHANGE" ? { placement: placementInput(placement) } : {}),
+      ...(withReason ? { reason } : {}),
+    });
+    if (parsed.success) record.mutate(parsed.data);
+    else form.invalid(parsed.error.issues);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="movement-record-form">
+      <h2 className="font-semibold text-slate-800">{t.recordTitle}</h2>
+      <SelectField
+        label={t.type}
+        name="type"
+        value={type}
+        error={form.errors.type}
+        placeholder={m.transfers.choose}
+        options={SCHOOL_EVENT_TYPES.map((value) => ({ value, label: t.actions[value] }))}
+        onChange={(e) => setType(e.target.value as EventType | "")}
+        className="max-w-xl"
+        data-testid="movement-type"
+      />
+      {type === "CLASS_CHANGE" && (
+        <PlacementFields title={t.newPlacement} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} basicOnly />
+      )}
+      {(type === "CLASS_CHANGE" || type === "EXPULSION") && (
+        <Field
+          label={type === "EXPULSION" ? t.reasonRequired : t.reasonOptional}
+          name="reason"
+          value={reason}
+          maxLength={500}
+          autoComplete="off"
+          error={form.errors.reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="max-w-xl"
+        />
+      )}
+      <OrderFields title={m.transfers.order} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
+      <FormAlert text={form.formError} />
+      <FormButtons submit={t.submitRecord} pending={record.isPending} onCancel={onDone} />
+    </form>
+  );
+}
