@@ -59,8 +59,7 @@ export const movementEn: typeof movementRu = {
     order: "Order",
     placement: "Class",
     reason: "Grounds",
-    orderOf: (number: string, date: string) => `Order No. ${number} of ${date}`,
-    withoutNumber: "no number",
+    orderOf: (number: string, date: string) => (number === "б/н" ? `Order without number of ${date}` : `Order No. ${number} of ${date}`),
     cancelledMark: "cancelled",
     types: {
       ENROLMENT: "Enrolment",
@@ -101,7 +100,7 @@ export const movementEn: typeof movementRu = {
     loadError: "Could not load the movement history",
     enrolTitle: "Enrol a learner from the registry",
     enrolIntro:
-      "The learner is already in the regional registry (for example, left another organisation or studied here before): find them by SNILS and birth date and enrol them by an order.",
+      "The learner is already in the regional registry (for example, left another organisation): find them by SNILS and birth date and enrol them by an order.",
     enrolButton: "Enrol from the registry",
     identitySection: "Learner",
     snils: "SNILS",

@@ -60,8 +60,7 @@ export const movementRu = {
     order: "Приказ",
     placement: "Класс",
     reason: "Основание",
-    orderOf: (number: string, date: string) => `Приказ № ${number} от ${date}`,
-    withoutNumber: "б/н",
+    orderOf: (number: string, date: string) => (number === "б/н" ? `Приказ б/н от ${date}` : `Приказ № ${number} от ${date}`),
     cancelledMark: "отменён",
     types: {
       ENROLMENT: "Зачисление",
@@ -104,7 +103,7 @@ export const movementRu = {
     // /school/learners/enrol
     enrolTitle: "Зачисление обучающегося из реестра",
     enrolIntro:
-      "Обучающийся уже есть в региональном реестре (например, выбыл из другой организации или учился в ней раньше): найдите его по СНИЛС и дате рождения и зачислите приказом.",
+      "Обучающийся уже есть в региональном реестре (например, выбыл из другой организации): найдите его по СНИЛС и дате рождения и зачислите приказом.",
     enrolButton: "Зачислить из реестра",
     identitySection: "Обучающийся",
     snils: "СНИЛС",

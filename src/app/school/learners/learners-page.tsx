@@ -35,6 +35,9 @@ export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canEx
               <Link href="/school/learners/new" className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
                 {t.add}
               </Link>
+              <Link href="/school/learners/enrol" className={button} data-testid="learners-enrol">
+                {m.movement.enrolButton}
+              </Link>
               <Link href="/school/learners/import" className={button}>
                 {t.import}
               </Link>

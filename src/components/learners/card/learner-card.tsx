@@ -7,33 +7,45 @@ import { useState } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { formatDate } from "@/lib/format";
 import type { Portal } from "@/lib/roles";
+import { MovementButtons, MovementPanel, useCardMovement } from "../../movement/card-movement";
 import { TransferButton, TransferPanel, useCardTransfer } from "../../movement/card-transfer";
-import { classLabel, fullName } from "../display";
+import { TrajectorySection } from "../../movement/trajectory-section";
+import { classLabel, fullName, vocab } from "../display";
 import { CardQuery, type CardData } from "./card-query";
 import { IdentityDetails } from "./identity-details";
 import { PersonalTab } from "./personal-tab";
 
 type Stage = CardData["stages"][number];
+const STATUS_TONES: Record<string, string> = {
+  ACTIVE: "bg-green-50 text-green-800",
+  PENDING_TRANSFER: "bg-amber-50 text-amber-900",
+  ENDED: "bg-slate-100 text-slate-700",
+};
 
-export function LearnerCard({ id, portal }: { id: string; portal: Exclude<Portal, "admin"> }) {
+/** `canMove`: the caller's role makes movement orders (the server checks it again). */
+export function LearnerCard({ id, portal, canMove = false }: { id: string; portal: Exclude<Portal, "admin">; canMove?: boolean }) {
   const { m } = useMessages();
   return (
     <div className="space-y-4">
       <Link href={`/${portal}/learners`} className="text-sm text-brand-600 hover:underline">
         ← {m.learnerCard.back}
       </Link>
-      <CardQuery id={id}>{(card) => <CardBody card={card} portal={portal} />}</CardQuery>
+      <CardQuery id={id}>{(card) => <CardBody card={card} portal={portal} canMove={canMove} />}</CardQuery>
     </div>
   );
 }
 
-function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "admin"> }) {
+function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<Portal, "admin">; canMove: boolean }) {
   const { m } = useMessages();
   const t = m.learnerCard;
   const [tab, setTab] = useState<Stage | undefined>(card.stages[0]);
   const l = card.learner;
   const transfer = useCardTransfer(card);
   const school = portal === "school";
+  const movement = useCardMovement(card, school && canMove);
+  // The current enrolment's status (a personal view only): held first, else the latest.
+  const enrolments = card.view === "personal" ? card.learner.enrolments : [];
+  const status = (enrolments.find((e) => e.status !== "ENDED") ?? enrolments[0])?.status;
   return (
     <>
       <header className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -45,18 +57,30 @@ function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "a
             {[`${t.birthDate}: ${formatDate(l.birthDate)}`, classLabel(l.grade, l.classLetter) && `${t.class}: ${classLabel(l.grade, l.classLetter)}`, l.organisation?.shortName]
               .filter(Boolean)
               .join(" · ")}
+            {status && (
+              <span
+                className={`ml-2 rounded px-1.5 py-0.5 text-xs ${STATUS_TONES[status] ?? ""}`}
+                data-testid="learner-status"
+              >
+                {vocab(m.vocab.enrolmentStatuses, status)}
+              </span>
+            )}
           </p>
         </div>
-        {school && card.canWrite && (
+        {school && (card.canWrite || movement.canReinstate) && (
           <div className="ml-auto flex flex-wrap gap-2">
+            <MovementButtons state={movement} />
             <TransferButton state={transfer} />
-            <Link href={`/school/learners/${l.id}/edit`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100" data-testid="learner-edit">
-              {t.edit}
-            </Link>
+            {card.canWrite && (
+              <Link href={`/school/learners/${l.id}/edit`} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100" data-testid="learner-edit">
+                {t.edit}
+              </Link>
+            )}
           </div>
         )}
       </header>
       {school && <TransferPanel learnerId={l.id} canWrite={card.canWrite} state={transfer} />}
+      {school && <MovementPanel state={movement} />}
 
       <div role="tablist" className="flex gap-1 border-b border-slate-200">
         {card.stages.map((stage) => (
@@ -77,8 +101,12 @@ function CardBody({ card, portal }: { card: CardData; portal: Exclude<Portal, "a
       </div>
 
       <div role="tabpanel" data-testid={tab ? `card-panel-${tab}` : undefined} className="space-y-4">
-        {tab === "PERSONAL" &&
-          (card.view === "personal" ? <PersonalTab learner={card.learner} canWrite={card.canWrite} /> : <IdentityDetails learner={card.learner} />)}
+        {tab === "PERSONAL" && (
+          <>
+            {card.view === "personal" ? <PersonalTab learner={card.learner} canWrite={card.canWrite} /> : <IdentityDetails learner={card.learner} />}
+            <TrajectorySection state={movement} />
+          </>
+        )}
         {tab === "HEALTH" && <Placeholder text={t.healthPlaceholder} />}
         {tab === "PORTFOLIO" && <Placeholder text={t.portfolioPlaceholder} />}
       </div>

@@ -1,11 +1,13 @@
 import { notFound } from "next/navigation";
 import { LearnerCard } from "@/components/learners/card/learner-card";
 import { requirePortal } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
 import { isUuid } from "@/components/learners/display";
 
 export default async function SchoolLearnerCard({ params }: { params: Promise<{ id: string }> }) {
-  await requirePortal("school");
+  const actor = await requirePortal("school");
   const { id } = await params;
   if (!isUuid(id)) notFound();
-  return <LearnerCard id={id} portal="school" />;
+  // Only offers the order controls: every movement procedure checks the right again.
+  return <LearnerCard id={id} portal="school" canMove={hasCapability(actor.role, "movement.write")} />;
 }
