@@ -26,7 +26,7 @@ test("the school medic sees identity fields and the health tab, nothing else", a
   await expect(page.getByText("Ольга")).toHaveCount(0);
 
   await page.getByTestId("card-tab-HEALTH").click();
-  await expect(page.getByTestId("card-panel-HEALTH")).toContainText("Раздел будет заполнен медработником");
+  await expect(page.getByTestId("card-panel-HEALTH")).toContainText("Сведения о здоровье не внесены");
 
   // No add button in the list for a medic, and the form itself is refused.
   await page.goto("/school/learners");

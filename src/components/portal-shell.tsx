@@ -27,6 +27,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/learners", label: (m) => m.nav.registrySearch },
     { href: "/ministry/organisations", label: (m) => m.organisations.nav, capability: "organisations.manage" },
     { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
+    { href: "/ministry/health", label: (m) => m.healthStats.nav },
   ],
   health: [
     { href: "/health", label: (m) => m.nav.home },

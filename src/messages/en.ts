@@ -6,6 +6,9 @@ import { programmesEn } from "./programmes-en";
 import type { Messages } from "./ru";
 import { movementEn } from "./movement-en";
 import { rolloverEn } from "./rollover-en";
+import { portfolioEn } from "./portfolio-en";
+import { healthEn } from "./health-en";
+import { healthStatsEn } from "./health-stats-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -159,4 +162,7 @@ export const en: Messages = {
   ...programmesEn,
   ...movementEn,
   ...rolloverEn,
+  ...portfolioEn,
+  ...healthEn,
+  ...healthStatsEn,
 };

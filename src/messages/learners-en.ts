@@ -141,8 +141,6 @@ export const learnersEn: typeof learnersRu = {
     endedAt: "Left",
     level: "Level",
     status: "Status",
-    healthPlaceholder: "This section will be filled in by the school medic. Health data arrives in a later version.",
-    portfolioPlaceholder: "No portfolio data yet.",
     saved: "Changes saved",
   },
   registrySearch: {

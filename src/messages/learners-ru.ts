@@ -140,8 +140,6 @@ export const learnersRu = {
     endedAt: "Выбыл(а)",
     level: "Уровень",
     status: "Статус",
-    healthPlaceholder: "Раздел будет заполнен медработником. Данные о здоровье появятся в следующей версии.",
-    portfolioPlaceholder: "Данные портфолио пока не внесены.",
     saved: "Изменения сохранены",
   },
   registrySearch: {

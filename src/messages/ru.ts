@@ -5,6 +5,9 @@ import { organisationsRu } from "./organisations-ru";
 import { programmesRu } from "./programmes-ru";
 import { movementRu } from "./movement-ru";
 import { rolloverRu } from "./rollover-ru";
+import { portfolioRu } from "./portfolio-ru";
+import { healthRu } from "./health-ru";
+import { healthStatsRu } from "./health-stats-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -157,6 +160,9 @@ export const ru = {
   ...programmesRu,
   ...movementRu,
   ...rolloverRu,
+  ...portfolioRu,
+  ...healthRu,
+  ...healthStatsRu,
 };
 
 export type Messages = typeof ru;

@@ -1,7 +1,7 @@
-import { OversightHome } from "@/components/oversight-home";
+import { HealthDashboard } from "@/components/health-stats/health-dashboard";
 import { requirePortal } from "@/server/auth/current-actor";
 
 export default async function Page() {
   await requirePortal("health");
-  return <OversightHome portal="health" />;
+  return <HealthDashboard portal="health" />;
 }

@@ -3,6 +3,7 @@
 // as the tRPC context, and JSON errors without stacks.
 import type { NextRequest } from "next/server";
 import { loadActor, type Actor } from "../auth/actor";
+import type { ScopeKind } from "../authz/matrix";
 import { clientIp } from "../auth/request-meta";
 import { readSessionClaims } from "../auth/session";
 import { getDb, type Db } from "../db";
@@ -21,16 +22,22 @@ export interface RouteContext {
 
 /**
  * The signed-in actor of a request, or the error response to send: 401 when
- * signed out, 403 when `allowed` refuses the role. Deny on doubt: a failing
- * check answers 403, never "allowed".
+ * signed out, 403 when `allowed` refuses the role or the scope is not one of
+ * `scopes` (school files by default). Deny on doubt: a failing check answers
+ * 403, never "allowed".
  */
-export async function routeActor(req: NextRequest, allowed: (actor: Actor) => boolean, db?: Db): Promise<RouteContext | Response> {
+export async function routeActor(
+  req: NextRequest,
+  allowed: (actor: Actor) => boolean,
+  db?: Db,
+  scopes: readonly ScopeKind[] = ["ORGANISATION"],
+): Promise<RouteContext | Response> {
   const database = db ?? (await getDb());
   const actor = await loadActor(database, await readSessionClaims(req.cookies));
   if (!actor) return jsonError(401, "Требуется вход в систему");
   let ok = false;
   try {
-    ok = actor.scope.kind === "ORGANISATION" && allowed(actor);
+    ok = scopes.includes(actor.scope.kind) && allowed(actor);
   } catch {
     ok = false;
   }

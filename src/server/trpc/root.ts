@@ -4,6 +4,7 @@ import { usersRouter } from "./routers/admin/users";
 import { learnersRouter } from "./routers/learners";
 import { movementRouter } from "./routers/movement";
 import { organisationsRouter } from "./routers/organisations";
+import { ministryHealthStatsRouter } from "./routers/health-stats";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { sessionRouter } from "./routers/session";
 import { createCallerFactory, router } from "./init";
@@ -14,7 +15,7 @@ export const appRouter = router({
   movement: movementRouter,
   school: schoolRouter,
   // The portal's landing procedures plus the organisations registry.
-  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter }),
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter }),
   health: healthRouter,
   admin: router({ users: usersRouter, audit: auditRouter }),
 });

@@ -12,8 +12,10 @@ import { TransferButton, TransferPanel, useCardTransfer } from "../../movement/c
 import { TrajectorySection } from "../../movement/trajectory-section";
 import { classLabel, fullName, vocab } from "../display";
 import { CardQuery, type CardData } from "./card-query";
+import { HealthTab } from "./health-tab";
 import { IdentityDetails } from "./identity-details";
 import { PersonalTab } from "./personal-tab";
+import { PortfolioTab } from "./portfolio/portfolio-tab";
 
 type Stage = CardData["stages"][number];
 const STATUS_TONES: Record<string, string> = {
@@ -107,14 +109,10 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
             <TrajectorySection state={movement} />
           </>
         )}
-        {tab === "HEALTH" && <Placeholder text={t.healthPlaceholder} />}
-        {tab === "PORTFOLIO" && <Placeholder text={t.portfolioPlaceholder} />}
+        {tab === "HEALTH" && <HealthTab learnerId={l.id} />}
+        {tab === "PORTFOLIO" && <PortfolioTab learnerId={l.id} canWrite={school && card.canWrite} />}
       </div>
     </>
   );
-}
-
-function Placeholder({ text }: { text: string }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-500">{text}</p>;
 }
 

@@ -21,6 +21,8 @@ import {
 } from "../../services/learners/representatives";
 import { createLearner, updateLearner } from "../../services/learners/write-learners";
 import { router, stageProcedure } from "../init";
+import { learnerPortfolioRouter } from "./learner-portfolio";
+import { learnerHealthRouter } from "./learner-health";
 
 const read = stageProcedure("PERSONAL", "identity");
 const write = stageProcedure("PERSONAL", "write");
@@ -35,6 +37,8 @@ const ZListRow = ZLearnerIdentity.extend({
 });
 
 export const learnersRouter = router({
+  portfolio: learnerPortfolioRouter,
+  health: learnerHealthRouter,
   // A school's own list; other scopes are refused by the service.
   list: read
     .input(ZListLearnersInput)

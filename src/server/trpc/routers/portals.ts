@@ -7,6 +7,7 @@ import {
 } from "../../services/portals/portal-summary";
 import { listOrganisationsDirectory } from "../../services/portals/organisations-directory";
 import { portalProcedure, router } from "../init";
+import { healthStatsRouter } from "./health-stats";
 import { programmesRouter } from "./programmes";
 
 const ZOrganisationsByMunicipality = z.array(
@@ -53,4 +54,6 @@ export const healthRouter = router({
   organisationsByMunicipality: portalProcedure("health")
     .output(ZOrganisationsByMunicipality)
     .query(({ ctx }) => countOrganisationsByMunicipality(ctx.db, ctx.actor)),
+  // Read-only by design: health.* has no mutation (asserted by a test).
+  stats: healthStatsRouter,
 });

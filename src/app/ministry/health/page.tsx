@@ -1,0 +1,10 @@
+import { forbidden } from "next/navigation";
+import { HealthDashboard } from "@/components/health-stats/health-dashboard";
+import { requirePortal } from "@/server/auth/current-actor";
+import { allowsStage } from "@/server/authz/matrix";
+
+export default async function Page() {
+  const actor = await requirePortal("ministry");
+  if (!allowsStage(actor.role, "HEALTH", "aggregate")) forbidden();
+  return <HealthDashboard portal="ministry" />;
+}

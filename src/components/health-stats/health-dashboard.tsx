@@ -1,0 +1,106 @@
+"use client";
+// The health statistics dashboard, shared by the Ministry of Health portal
+// (health.stats) and the education officers (ministry.healthStats): health and
+// PE groups by place with a drill-down region → municipality → organisation →
+// grade, groups by age, disabilities and adapted programmes, as of a date.
+import { useQuery } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+import { todayIso } from "@/lib/schemas/person";
+import { useTRPC } from "@/trpc/react";
+import { useMessages } from "../messages-provider";
+import { QueryState } from "../query-state";
+import { StatsTable, type StatsRow } from "./stats-table";
+
+type Measure = "healthGroup" | "peGroup" | "disability" | "ovzCategory";
+type Level = { municipalityId?: string; organisationId?: string };
+
+export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
+  const { m } = useMessages();
+  const t = m.healthStats;
+  const trpc = useTRPC();
+  const [asOf, setAsOf] = useState(todayIso);
+  const [level, setLevel] = useState<Level>({});
+  const by = level.organisationId ? "grade" : level.municipalityId ? "organisation" : "municipality";
+  const placesQuery = useQuery(portal === "health" ? trpc.health.stats.places.queryOptions() : trpc.ministry.healthStats.places.queryOptions());
+  const places = placesQuery.data ?? [];
+  const municipality = places.find((p) => p.id === level.municipalityId);
+  const organisation = municipality?.organisations.find((o) => o.id === level.organisationId);
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(asOf);
+
+  const useCounts = (measure: Measure, dimension: typeof by | "age") => {
+    const input = { measure, by: dimension, asOf, ...level };
+    const options = portal === "health" ? trpc.health.stats.counts.queryOptions(input) : trpc.ministry.healthStats.counts.queryOptions(input);
+    return useQuery({ ...options, enabled: validDate, placeholderData: (previous: StatsRow[] | undefined) => previous });
+  };
+  const healthGroups = useCounts("healthGroup", by);
+  const peGroups = useCounts("peGroup", by);
+  const byAge = useCounts("healthGroup", "age");
+  const disabilities = useCounts("disability", by);
+  const adapted = useCounts("ovzCategory", by);
+
+  // Every place of the level is listed, with zeros where nothing is counted.
+  const placeList =
+    by === "municipality" ? places.map((p) => ({ key: p.id, label: p.name })) : by === "organisation" ? (municipality?.organisations ?? []).map((o) => ({ key: o.id, label: o.shortName })) : undefined;
+  const placeHeader = by === "municipality" ? t.municipality : by === "organisation" ? t.organisation : t.grade;
+  const drill = by === "municipality" ? (key: string) => setLevel({ municipalityId: key }) : by === "organisation" ? (key: string) => setLevel({ municipalityId: level.municipalityId, organisationId: key }) : undefined;
+  const exportHref = (report: "groups" | "disabilities" | "adapted") => {
+    const params = new URLSearchParams({ report, asOf });
+    if (level.municipalityId) params.set("municipalityId", level.municipalityId);
+    if (level.organisationId) params.set("organisationId", level.organisationId);
+    return `/api/health/export?${params.toString()}`;
+  };
+  const download = (report: "groups" | "disabilities" | "adapted") => (
+    <a href={exportHref(report)} download className="rounded border border-slate-300 px-3 py-1 text-sm text-brand-700 hover:bg-slate-50" data-testid={`health-export-${report}`}>
+      {t.download}
+    </a>
+  );
+  const ovz = { ...m.programmeVocab.ovzCategories, "": t.ovzUnspecified };
+  const section = (query: ReturnType<typeof useCounts>, render: (rows: StatsRow[]) => ReactNode) => <QueryState query={query}>{render}</QueryState>;
+
+  return (
+    <div className="space-y-6" data-testid="health-dashboard">
+      <div className="flex flex-wrap items-end gap-4">
+        <div>
+          <h1 className="text-xl font-semibold">{t.title}</h1>
+          <p className="text-sm text-slate-500">{t.lead}</p>
+        </div>
+        <label className="ml-auto flex flex-col text-sm">
+          <span className="text-slate-600">{t.asOf}</span>
+          <input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} className="rounded border border-slate-300 px-2 py-1" data-testid="health-asof" />
+        </label>
+      </div>
+      <nav aria-label={t.region} className="flex flex-wrap gap-2 text-sm" data-testid="health-breadcrumb">
+        <button type="button" className={level.municipalityId ? "text-brand-700 underline" : "font-medium"} onClick={() => setLevel({})}>
+          {t.region}
+        </button>
+        {level.municipalityId && (
+          <>
+            <span aria-hidden>/</span>
+            <button type="button" className={level.organisationId ? "text-brand-700 underline" : "font-medium"} onClick={() => setLevel({ municipalityId: level.municipalityId })} data-testid="health-crumb-municipality">
+              {municipality?.name ?? "…"}
+            </button>
+          </>
+        )}
+        {level.organisationId && (
+          <>
+            <span aria-hidden>/</span>
+            <span className="font-medium" data-testid="health-crumb-organisation">{organisation?.shortName ?? "…"}</span>
+          </>
+        )}
+      </nav>
+      {section(healthGroups, (rows) => (
+        <StatsTable title={t.sections.healthGroups} testId="health-groups" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.healthGroups} onPlace={drill} actions={download("groups")} />
+      ))}
+      {section(peGroups, (rows) => (
+        <StatsTable title={t.sections.peGroups} testId="pe-groups" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.peGroups} onPlace={drill} />
+      ))}
+      {section(byAge, (rows) => <StatsTable title={t.sections.byAge} testId="health-by-age" placeHeader={t.age} rows={rows} categories={t.healthGroups} />)}
+      {section(disabilities, (rows) => (
+        <StatsTable title={t.sections.disabilities} testId="health-disabilities" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.disabilities} onPlace={drill} actions={download("disabilities")} />
+      ))}
+      {section(adapted, (rows) => (
+        <StatsTable title={t.sections.adapted} testId="health-adapted" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={ovz} onPlace={drill} actions={download("adapted")} />
+      ))}
+    </div>
+  );
+}

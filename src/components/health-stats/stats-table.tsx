@@ -1,0 +1,122 @@
+"use client";
+// One aggregate as a table beside a bar: a row per place (municipality,
+// organisation, grade or age), a column per category, the total, and a
+// stacked bar of the categories scaled to the largest total. Plain Tailwind
+// divs: no chart library for a few dozen bars.
+import type { ReactNode } from "react";
+import { useMessages } from "../messages-provider";
+
+export interface StatsRow {
+  key: string;
+  label: string;
+  category: string;
+  count: number;
+}
+
+const BAR_COLOURS = ["bg-emerald-500", "bg-sky-500", "bg-amber-400", "bg-orange-500", "bg-rose-600", "bg-violet-500", "bg-teal-700", "bg-lime-600", "bg-fuchsia-500", "bg-slate-500", "bg-slate-300"];
+
+export interface StatsTableProps {
+  title: string;
+  testId: string;
+  placeHeader: string;
+  rows: StatsRow[];
+  /** Places to list even without counts, in display order. */
+  placeList?: { key: string; label: string }[];
+  /** Category key → column header, in display order. */
+  categories: Record<string, string>;
+  /** Makes a place clickable (drill down). */
+  onPlace?: (key: string, label: string) => void;
+  actions?: ReactNode;
+}
+
+export function StatsTable({ title, testId, placeHeader, rows, placeList, categories, onPlace, actions }: StatsTableProps) {
+  const { m } = useMessages();
+  const t = m.healthStats;
+  const keys = Object.keys(categories);
+  const places = new Map<string, { label: string; counts: Record<string, number>; total: number }>();
+  for (const p of placeList ?? []) places.set(p.key, { label: p.label, counts: {}, total: 0 });
+  for (const r of rows) {
+    const place = places.get(r.key) ?? { label: r.label, counts: {}, total: 0 };
+    place.counts[r.category] = (place.counts[r.category] ?? 0) + r.count;
+    place.total += r.count;
+    places.set(r.key, place);
+  }
+  const max = Math.max(1, ...[...places.values()].map((p) => p.total));
+  const columnTotals = keys.map((k) => [...places.values()].reduce((s, p) => s + (p.counts[k] ?? 0), 0));
+  const grandTotal = [...places.values()].reduce((s, p) => s + p.total, 0);
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <h2 className="text-lg font-semibold">{title}</h2>
+        <div className="ml-auto">{actions}</div>
+      </div>
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm">
+          <thead>
+            <tr className="border-b text-left text-slate-500">
+              <th scope="col" className="py-2 pr-4">{placeHeader}</th>
+              {keys.map((k, i) => (
+                <th key={k} scope="col" className="py-2 pr-3 text-right whitespace-nowrap">
+                  <span className={`mr-1 inline-block h-2 w-2 rounded-sm ${BAR_COLOURS[i % BAR_COLOURS.length]}`} aria-hidden />
+                  {categories[k]}
+                </th>
+              ))}
+              <th scope="col" className="py-2 pr-4 text-right">{t.total}</th>
+              <th scope="col" className="w-1/4 py-2" aria-hidden />
+            </tr>
+          </thead>
+          <tbody>
+            {places.size === 0 ? (
+              <tr>
+                <td colSpan={keys.length + 3} className="py-4 text-center text-slate-500" data-testid={`${testId}-empty`}>
+                  {t.empty}
+                </td>
+              </tr>
+            ) : (
+              [...places].map(([key, p]) => {
+                const name = p.label || t.noGrade;
+                return (
+                  <tr key={key} className="border-b border-slate-100 last:border-0" data-testid={`${testId}-row`}>
+                    <th scope="row" className="py-2 pr-4 text-left font-normal">
+                      {onPlace ? (
+                        <button type="button" className="text-left text-brand-700 underline" onClick={() => onPlace(key, p.label)} data-testid={`${testId}-drill`}>
+                          {name}
+                        </button>
+                      ) : (
+                        name
+                      )}
+                    </th>
+                    {keys.map((k) => (
+                      <td key={k} className="py-2 pr-3 text-right tabular-nums">{p.counts[k] ?? 0}</td>
+                    ))}
+                    <td className="py-2 pr-4 text-right font-medium tabular-nums">{p.total}</td>
+                    <td className="py-2" aria-hidden>
+                      <div className="flex h-3 overflow-hidden rounded bg-slate-100" style={{ width: `${(p.total / max) * 100}%` }}>
+                        {keys.map((k, i) =>
+                          p.counts[k] ? <div key={k} className={BAR_COLOURS[i % BAR_COLOURS.length]} style={{ width: `${(p.counts[k] / p.total) * 100}%` }} /> : null,
+                        )}
+                      </div>
+                    </td>
+                  </tr>
+                );
+              })
+            )}
+          </tbody>
+          {places.size > 1 && (
+            <tfoot>
+              <tr className="border-t text-slate-700">
+                <th scope="row" className="py-2 pr-4 text-left">{t.total}</th>
+                {columnTotals.map((n, i) => (
+                  <td key={keys[i]} className="py-2 pr-3 text-right font-medium tabular-nums">{n}</td>
+                ))}
+                <td className="py-2 pr-4 text-right font-semibold tabular-nums">{grandTotal}</td>
+                <td />
+              </tr>
+            </tfoot>
+          )}
+        </table>
+      </div>
+    </section>
+  );
+}

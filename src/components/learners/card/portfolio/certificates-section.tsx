@@ -1,0 +1,68 @@
+"use client";
+// The school-leaving certificate: one per level; recording it again replaces it.
+import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { formatDate } from "@/lib/format";
+import { CERTIFICATE_LEVELS, ZSetCertificateInput } from "@/lib/schemas/portfolio";
+import { useTRPC } from "@/trpc/react";
+import { Section } from "../card-query";
+import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import type { PortfolioData } from "./portfolio-tab";
+
+const empty = () => ({ level: "", number: "", issuedAt: "", withHonours: false as boolean });
+
+export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: string; rows: PortfolioData["certificates"]; canWrite: boolean }) {
+  const { m } = useMessages();
+  const t = m.portfolio;
+  const f = t.fields;
+  const trpc = useTRPC();
+  const refresh = useRefreshPortfolio(learnerId);
+  const form = useDraftForm(empty);
+  const set = useMutation(trpc.learners.portfolio.setCertificate.mutationOptions({ onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server }));
+  const e = form.errors.errors;
+  const d = form.draft;
+  const field = (key: "level" | "number" | "issuedAt") => ({
+    name: key,
+    value: d[key],
+    error: e[key],
+    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
+  });
+
+  function submit() {
+    form.errors.clear();
+    const parsed = ZSetCertificateInput.safeParse({ learnerId, ...d });
+    if (!parsed.success) return form.errors.invalid(parsed.error.issues);
+    set.mutate(parsed.data);
+  }
+
+  return (
+    <Section
+      title={t.certificates}
+      testId="portfolio-certificates"
+      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="certificate-add" onClick={() => form.start()}>{t.setCertificate}</button> : undefined}
+    >
+      {form.open && (
+        <FormFrame testId="certificate-form" onSubmit={submit} onCancel={form.close} pending={set.isPending} error={form.errors.formError}>
+          <SelectField label={f.certificateLevel} {...field("level")} options={optionsOf(t.certificateLevels, CERTIFICATE_LEVELS)} placeholder={m.learnerForm.choose} />
+          <Field label={f.number} inputMode="numeric" {...field("number")} />
+          <Field label={f.issuedAt} type="date" {...field("issuedAt")} />
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="withHonours" checked={d.withHonours} onChange={(ev) => form.set("withHonours", ev.target.checked)} />
+            {f.withHonours}
+          </label>
+        </FormFrame>
+      )}
+      <PlainTable
+        testId="certificates-table"
+        empty={t.noCertificates}
+        headers={[f.certificateLevel, f.number, f.issuedAt, f.withHonours]}
+        rows={rows.map((c) => ({
+          id: c.id,
+          cells: [t.certificateLevels[c.level], <span className="font-mono">{c.number}</span>, formatDate(c.issuedAt), c.withHonours ? m.common.yes : m.common.no],
+        }))}
+      />
+    </Section>
+  );
+}

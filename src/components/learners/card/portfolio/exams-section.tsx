@@ -1,0 +1,71 @@
+"use client";
+// State final examinations: ОГЭ/ГВЭ with primary score and mark, ЕГЭ with test score.
+import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { currentYear, EXAM_KINDS, ZAddExamInput } from "@/lib/schemas/portfolio";
+import { useTRPC } from "@/trpc/react";
+import { Section } from "../card-query";
+import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import type { PortfolioData } from "./portfolio-tab";
+
+const empty = () => ({ kind: "OGE", subject: "", year: String(currentYear()), primaryScore: "", mark: "", testScore: "" });
+
+export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string; rows: PortfolioData["exams"]; canWrite: boolean }) {
+  const { m } = useMessages();
+  const t = m.portfolio;
+  const f = t.fields;
+  const trpc = useTRPC();
+  const refresh = useRefreshPortfolio(learnerId);
+  const form = useDraftForm(empty);
+  const add = useMutation(trpc.learners.portfolio.addExam.mutationOptions({ onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server }));
+  const e = form.errors.errors;
+  const d = form.draft;
+  const field = (key: keyof ReturnType<typeof empty>) => ({
+    name: key,
+    value: d[key],
+    error: e[key],
+    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
+  });
+  const ege = d.kind === "EGE";
+
+  function submit() {
+    form.errors.clear();
+    const { primaryScore, mark, testScore, ...base } = d;
+    const parsed = ZAddExamInput.safeParse({ learnerId, ...base, ...(ege ? { testScore } : { primaryScore, mark }) });
+    if (!parsed.success) return form.errors.invalid(parsed.error.issues);
+    add.mutate(parsed.data);
+  }
+
+  const score = (r: PortfolioData["exams"][number]) => (r.kind === "EGE" ? `${f.testScore}: ${r.testScore}` : `${f.primaryScore}: ${r.primaryScore}`);
+  return (
+    <Section
+      title={t.exams}
+      testId="portfolio-exams"
+      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="exam-add" onClick={() => form.start()}>{t.add}</button> : undefined}
+    >
+      {form.open && (
+        <FormFrame testId="exam-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError}>
+          <SelectField label={f.examKind} {...field("kind")} options={optionsOf(t.examKinds, EXAM_KINDS)} />
+          <Field label={f.subject} {...field("subject")} />
+          <Field label={f.year} type="number" inputMode="numeric" {...field("year")} />
+          {ege ? (
+            <Field label={f.testScore} type="number" inputMode="numeric" {...field("testScore")} />
+          ) : (
+            <>
+              <Field label={f.primaryScore} type="number" inputMode="numeric" {...field("primaryScore")} />
+              <Field label={f.mark} type="number" inputMode="numeric" {...field("mark")} />
+            </>
+          )}
+        </FormFrame>
+      )}
+      <PlainTable
+        testId="exams-table"
+        empty={t.noExams}
+        headers={[f.year, f.examKind, f.subject, f.primaryScore + " / " + f.testScore, f.mark]}
+        rows={rows.map((r) => ({ id: r.id, cells: [r.year, t.examKinds[r.kind], r.subject, score(r), r.mark ?? m.common.none] }))}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,109 @@
+"use client";
+// Period and final grades per subject per academic year. A correction is a
+// new row; the corrected one stays in the list, marked and greyed out.
+import { useMutation } from "@tanstack/react-query";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { currentYear, GRADE_PERIODS, ZAddGradeInput, ZCorrectGradeInput } from "@/lib/schemas/portfolio";
+import { useTRPC } from "@/trpc/react";
+import { Section } from "../card-query";
+import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import type { PortfolioData } from "./portfolio-tab";
+
+type Grade = PortfolioData["grades"][number];
+const ASSESSMENTS = ["5", "4", "3", "2", "credit", "noCredit"] as const;
+const empty = () => ({ gradeId: "", academicYear: String(currentYear()), subject: "", period: "", assessment: "" });
+
+/** The select's value as the input's `mark` or `credit`. */
+function assessmentInput(value: string) {
+  if (value === "credit") return { credit: true };
+  if (value === "noCredit") return { credit: false };
+  return { mark: value };
+}
+const assessmentOf = (g: Grade) => (g.credit === null ? String(g.mark ?? "") : g.credit ? "credit" : "noCredit");
+
+export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string; rows: Grade[]; canWrite: boolean }) {
+  const { m } = useMessages();
+  const t = m.portfolio;
+  const f = t.fields;
+  const trpc = useTRPC();
+  const refresh = useRefreshPortfolio(learnerId);
+  const form = useDraftForm(empty);
+  const done = { onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server };
+  const add = useMutation(trpc.learners.portfolio.addGrade.mutationOptions(done));
+  const correct = useMutation(trpc.learners.portfolio.correctGrade.mutationOptions(done));
+  const e = form.errors.errors;
+  const d = form.draft;
+  const correcting = rows.find((r) => r.id === d.gradeId);
+  const field = (key: keyof ReturnType<typeof empty>, errorKey: string = key) => ({
+    name: key,
+    value: d[key],
+    error: e[errorKey],
+    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
+  });
+  const labels: Record<string, string> = { credit: t.creditYes, noCredit: t.creditNo };
+  const assessmentText = (g: Grade) => labels[assessmentOf(g)] ?? assessmentOf(g);
+
+  function submit() {
+    form.errors.clear();
+    const { gradeId, assessment, ...rest } = d;
+    if (gradeId) {
+      const parsed = ZCorrectGradeInput.safeParse({ learnerId, gradeId, ...assessmentInput(assessment) });
+      return parsed.success ? correct.mutate(parsed.data) : form.errors.invalid(parsed.error.issues);
+    }
+    const parsed = ZAddGradeInput.safeParse({ learnerId, ...rest, ...assessmentInput(assessment) });
+    return parsed.success ? add.mutate(parsed.data) : form.errors.invalid(parsed.error.issues);
+  }
+
+  return (
+    <Section
+      title={t.grades}
+      testId="portfolio-grades"
+      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="grade-add" onClick={() => form.start()}>{t.add}</button> : undefined}
+    >
+      {form.open && (
+        <FormFrame testId="grade-form" onSubmit={submit} onCancel={form.close} pending={add.isPending || correct.isPending} error={form.errors.formError}>
+          {correcting ? (
+            <p className="text-sm text-slate-700 sm:col-span-2">
+              {[t.academicYear(correcting.academicYear), correcting.subject, t.periods[correcting.period as keyof typeof t.periods] ?? correcting.period, assessmentText(correcting)].join(" · ")}
+            </p>
+          ) : (
+            <>
+              <Field label={f.academicYear} type="number" inputMode="numeric" {...field("academicYear")} />
+              <Field label={f.subject} {...field("subject")} />
+              <SelectField label={f.period} {...field("period")} options={optionsOf(t.periods, GRADE_PERIODS)} placeholder={m.learnerForm.choose} />
+            </>
+          )}
+          <SelectField
+            label={f.assessment}
+            {...field("assessment", "mark")}
+            options={ASSESSMENTS.map((a) => ({ value: a, label: labels[a] ?? a }))}
+            placeholder={m.learnerForm.choose}
+          />
+        </FormFrame>
+      )}
+      <PlainTable
+        testId="grades-table"
+        empty={t.noGrades}
+        headers={[f.academicYear, f.subject, f.period, f.assessment, f.status, ""]}
+        rows={rows.map((g) => ({
+          id: g.id,
+          muted: g.superseded,
+          cells: [
+            t.academicYear(g.academicYear),
+            g.subject,
+            t.periods[g.period as keyof typeof t.periods] ?? g.period,
+            g.superseded ? <s>{assessmentText(g)}</s> : assessmentText(g),
+            g.superseded ? t.superseded : g.supersedesId ? t.correction : "",
+            canWrite && !g.superseded && !form.open ? (
+              <button type="button" className={smallButton} onClick={() => form.start({ ...empty(), gradeId: g.id, assessment: assessmentOf(g) })}>
+                {t.correct}
+              </button>
+            ) : null,
+          ],
+        }))}
+      />
+    </Section>
+  );
+}

@@ -1,0 +1,50 @@
+// Route handler body of the health statistics export (XLSX of one aggregate).
+// Kept out of src/app so integration tests can call it with a test database.
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { allowsStage, hasCapability } from "../authz/matrix";
+import type { Db } from "../db";
+import { DomainError } from "../errors";
+import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-export";
+import { XLSX_TYPE } from "../services/learners/import/workbook";
+import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+
+const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
+
+const ZExportQuery = z.object({
+  report: z.enum(HEALTH_REPORTS),
+  municipalityId: z.uuid().optional(),
+  organisationId: z.uuid().optional(),
+  asOf: z.iso.date(),
+});
+
+/** The Ministry of Health, and education officers at "aggregates only": never school staff. */
+const canExport = (actor: Actor) =>
+  hasCapability(actor.role, "healthStats.read") || (actor.portal === "ministry" && allowsStage(actor.role, "HEALTH", "aggregate"));
+
+/** GET ?report=groups|disabilities|adapted&municipalityId=&organisationId=&asOf=YYYY-MM-DD */
+export async function handleHealthExport(req: NextRequest, db?: Db): Promise<Response> {
+  try {
+    const ctx = await routeActor(req, canExport, db, ["REGION", "MUNICIPALITY"]);
+    if (ctx instanceof Response) return ctx;
+    const q = req.nextUrl.searchParams;
+    const text = (name: string) => q.get(name)?.trim() || undefined;
+    const parsed = ZExportQuery.safeParse({
+      report: text("report"),
+      municipalityId: text("municipalityId"),
+      organisationId: text("organisationId"),
+      asOf: text("asOf") ?? new Date().toISOString().slice(0, 10),
+    });
+    if (!parsed.success) return jsonError(400, "Неверные параметры отчёта");
+    const { file } = await exportHealthStats(ctx.db, ctx.actor, parsed.data, ctx.ip);
+    const name = `health-${parsed.data.report}_${parsed.data.asOf}.xlsx`;
+    return new Response(new Uint8Array(file), {
+      headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(name, name) },
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
+    console.error("[health export]", error);
+    return jsonError(500, INTERNAL);
+  }
+}

@@ -1,0 +1,163 @@
+// A learner's portfolio (stage 3): achievements, state exams, grades and the
+// school-leaving certificate. The school that holds the learner writes; readers
+// of the stage read within their scope. Every read and write is audited with
+// the learner id, in the same transaction.
+import type { z } from "zod";
+import { GRADE_PERIODS, type AddExamInput, type AddGradeInput, type CorrectGradeInput, type SetCertificateInput, type ZAddAchievementInput } from "@/lib/schemas/portfolio";
+import { auditActorOf, recordAudit } from "../../audit/recorder";
+import type { Actor } from "../../auth/actor";
+import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import type { Db, DbTx } from "../../db";
+import { conflict, forbidden, notFound } from "../../errors";
+import { day } from "../learners/person-data";
+import { isUniqueViolation } from "../movement/record-event";
+import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
+
+type WriteKind = "achievement" | "exam" | "grade" | "gradeCorrection" | "certificate";
+
+const PERIOD_ORDER = new Map<string, number>(GRADE_PERIODS.map((p, i) => [p, i]));
+
+export async function getPortfolio(db: Db, actor: Actor, learnerId: string, ip: string | null): Promise<Portfolio> {
+  return db.$transaction(async (tx) => {
+    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerReadWhere(actor.scope)] }, select: { id: true } });
+    if (!learner) throw notFound("Обучающийся не найден");
+    const [achievements, exams, gradeRows, certificates] = await Promise.all([
+      tx.achievement.findMany({ where: { learnerId }, select: achievementSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }] }),
+      tx.examResult.findMany({ where: { learnerId }, select: examSelect, orderBy: [{ year: "desc" }, { kind: "asc" }, { subject: "asc" }] }),
+      tx.subjectGrade.findMany({ where: { learnerId }, select: gradeSelect, orderBy: [{ academicYear: "desc" }, { subject: "asc" }, { createdAt: "asc" }] }),
+      tx.certificate.findMany({ where: { learnerId }, select: certificateSelect, orderBy: { level: "asc" } }),
+    ]);
+    // Within a year and subject: periods in journal order, a correction after what it corrects.
+    const grades = gradeRows
+      .map(({ supersededBy, ...g }) => ({ ...g, superseded: supersededBy !== null }))
+      .sort((a, b) => b.academicYear - a.academicYear || a.subject.localeCompare(b.subject, "ru") || (PERIOD_ORDER.get(a.period) ?? 99) - (PERIOD_ORDER.get(b.period) ?? 99));
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.portfolio.read",
+      entityType: "Learner",
+      entityId: learnerId,
+      details: { achievements: achievements.length, exams: exams.length, grades: grades.length, certificates: certificates.length },
+    });
+    return { achievements, exams, grades, certificates };
+  });
+}
+
+/** Runs a write on a learner the caller's school holds (NOT_FOUND otherwise), audited. */
+async function writePortfolio<T extends { id: string }>(
+  db: Db,
+  actor: Actor,
+  ip: string | null,
+  learnerId: string,
+  kind: WriteKind,
+  write: (tx: DbTx, organisationId: string) => Promise<T & { details?: Record<string, unknown> }>,
+): Promise<{ id: string }> {
+  if (actor.scope.kind !== "ORGANISATION") throw forbidden();
+  const organisationId = actor.scope.organisationId;
+  return db.$transaction(async (tx) => {
+    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerWriteWhere(actor.scope)] }, select: { id: true } });
+    if (!learner) throw notFound("Обучающийся не найден");
+    const { id, details } = await write(tx, organisationId);
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.portfolio.write",
+      entityType: "Learner",
+      entityId: learnerId,
+      details: { kind, id, ...details },
+    });
+    return { id };
+  });
+}
+
+export function addAchievement(db: Db, actor: Actor, input: z.infer<typeof ZAddAchievementInput>, ip: string | null) {
+  const { learnerId, date, organiser, ...rest } = input;
+  return writePortfolio(db, actor, ip, learnerId, "achievement", (tx, organisationId) =>
+    tx.achievement.create({
+      data: { ...rest, organiser: organiser ?? null, date: day(date), learnerId, organisationId, createdById: actor.id },
+      select: { id: true },
+    }),
+  );
+}
+
+export function addExam(db: Db, actor: Actor, input: AddExamInput, ip: string | null) {
+  const { learnerId, ...exam } = input;
+  const scores =
+    exam.kind === "EGE"
+      ? { primaryScore: null, mark: null, testScore: exam.testScore }
+      : { primaryScore: exam.primaryScore, mark: exam.mark, testScore: null };
+  return writePortfolio(db, actor, ip, learnerId, "exam", async (tx, organisationId) => {
+    const row = await tx.examResult.create({
+      data: { kind: exam.kind, subject: exam.subject, year: exam.year, ...scores, learnerId, organisationId, createdById: actor.id },
+      select: { id: true },
+    });
+    return { ...row, details: { examKind: exam.kind, year: exam.year } };
+  });
+}
+
+export function addGrade(db: Db, actor: Actor, input: AddGradeInput, ip: string | null) {
+  const { learnerId, academicYear, subject, period } = input;
+  return writePortfolio(db, actor, ip, learnerId, "grade", async (tx, organisationId) => {
+    const current = await tx.subjectGrade.findFirst({
+      where: { learnerId, academicYear, subject: { equals: subject, mode: "insensitive" }, period, supersededBy: null },
+      select: { id: true },
+    });
+    if (current) throw conflict("Отметка за этот период уже внесена: исправьте её в таблице", "period", { existingId: current.id });
+    const row = await tx.subjectGrade.create({
+      data: { learnerId, organisationId, academicYear, subject, period, mark: input.mark ?? null, credit: input.credit ?? null, createdById: actor.id },
+      select: { id: true },
+    });
+    return { ...row, details: { academicYear, period } };
+  });
+}
+
+export async function correctGrade(db: Db, actor: Actor, input: CorrectGradeInput, ip: string | null) {
+  const { learnerId, gradeId } = input;
+  try {
+    return await writePortfolio(db, actor, ip, learnerId, "gradeCorrection", async (tx, organisationId) => {
+      const old = await tx.subjectGrade.findFirst({
+        where: { id: gradeId, learnerId },
+        select: { academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
+      });
+      if (!old) throw notFound("Отметка не найдена");
+      if (old.supersededBy) throw conflict("Эта отметка уже исправлена: исправляйте действующую", "gradeId");
+      const row = await tx.subjectGrade.create({
+        data: {
+          learnerId,
+          organisationId,
+          academicYear: old.academicYear,
+          subject: old.subject,
+          period: old.period,
+          mark: input.mark ?? null,
+          credit: input.credit ?? null,
+          supersedesId: gradeId,
+          createdById: actor.id,
+        },
+        select: { id: true },
+      });
+      return { ...row, details: { supersedesId: gradeId } };
+    });
+  } catch (error) {
+    // Two corrections of one row at once: the unique supersedesId lets one through.
+    if (isUniqueViolation(error)) throw conflict("Эта отметка уже исправлена: обновите страницу", "gradeId");
+    throw error;
+  }
+}
+
+const numberTaken = () => conflict("Аттестат с таким номером уже зарегистрирован", "number");
+
+/** One certificate per level per learner: setting it again replaces its details. */
+export async function setCertificate(db: Db, actor: Actor, input: SetCertificateInput, ip: string | null) {
+  const { learnerId, level, number, withHonours } = input;
+  const issuedAt = day(input.issuedAt);
+  try {
+    return await writePortfolio(db, actor, ip, learnerId, "certificate", async (tx, organisationId) => {
+      const taken = await tx.certificate.findUnique({ where: { level_number: { level, number } }, select: { learnerId: true } });
+      if (taken && taken.learnerId !== learnerId) throw numberTaken();
+      const existing = await tx.certificate.findFirst({ where: { learnerId, level }, select: { id: true } });
+      const row = existing
+        ? await tx.certificate.update({ where: { id: existing.id }, data: { number, issuedAt, withHonours, organisationId }, select: { id: true } })
+        : await tx.certificate.create({ data: { learnerId, organisationId, level, number, issuedAt, withHonours, createdById: actor.id }, select: { id: true } });
+      return { ...row, details: { level, replaced: Boolean(existing) } };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw numberTaken();
+    throw error;
+  }
+}
