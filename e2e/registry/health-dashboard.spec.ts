@@ -37,6 +37,9 @@ test("the health officer drills into a municipality and downloads the groups XLS
   await groups.getByTestId("health-groups-drill").filter({ hasText: "МБОУ СОШ № 1" }).click();
   await expect(page.getByTestId("health-crumb-organisation")).toHaveText("МБОУ СОШ № 1");
   await expect(groups.locator("thead")).toContainText("Класс");
+  // At an organisation the Ministry of Health may download the list of learners with health.
+  const [list] = await Promise.all([page.waitForEvent("download"), page.getByTestId("health-export-list").click()]);
+  expect(list.suggestedFilename()).toMatch(/^health-list_.*\.xlsx$/);
 });
 
 test("the education officer sees the same aggregates under /ministry/health", async ({ page }) => {
@@ -45,4 +48,9 @@ test("the education officer sees the same aggregates under /ministry/health", as
   await expect(page).toHaveURL(/\/ministry\/health$/);
   await expect(page.getByTestId("health-groups").getByTestId("health-groups-row")).toHaveCount(3);
   await expect(page.getByTestId("health-adapted")).toBeVisible();
+  // Counts only: no per-learner list, even at an organisation.
+  await page.getByTestId("health-groups").getByTestId("health-groups-drill").filter({ hasText: "Заречный" }).click();
+  await page.getByTestId("health-groups").getByTestId("health-groups-drill").filter({ hasText: "МБОУ СОШ № 1" }).click();
+  await expect(page.getByTestId("health-crumb-organisation")).toBeVisible();
+  await expect(page.getByTestId("health-export-list")).toHaveCount(0);
 });

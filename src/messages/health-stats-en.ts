@@ -15,6 +15,7 @@ export const healthStatsEn = {
     total: "Total",
     empty: "No data",
     back: "Up",
+    downloadList: "The organisation's learners with their health state (XLSX)",
     download: "Download XLSX",
     sections: {
       healthGroups: "Health groups",

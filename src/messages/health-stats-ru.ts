@@ -17,6 +17,7 @@ export const healthStatsRu = {
     total: "Всего",
     empty: "Нет данных",
     back: "Наверх",
+    downloadList: "Список обучающихся организации со сведениями о здоровье (XLSX)",
     download: "Скачать XLSX",
     sections: {
       healthGroups: "Группы здоровья",

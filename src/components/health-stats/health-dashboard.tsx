@@ -43,7 +43,7 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
     by === "municipality" ? places.map((p) => ({ key: p.id, label: p.name })) : by === "organisation" ? (municipality?.organisations ?? []).map((o) => ({ key: o.id, label: o.shortName })) : undefined;
   const placeHeader = by === "municipality" ? t.municipality : by === "organisation" ? t.organisation : t.grade;
   const drill = by === "municipality" ? (key: string) => setLevel({ municipalityId: key }) : by === "organisation" ? (key: string) => setLevel({ municipalityId: level.municipalityId, organisationId: key }) : undefined;
-  const exportHref = (report: "groups" | "disabilities" | "adapted") => {
+  const exportHref = (report: "groups" | "disabilities" | "adapted" | "list") => {
     const params = new URLSearchParams({ report, asOf });
     if (level.municipalityId) params.set("municipalityId", level.municipalityId);
     if (level.organisationId) params.set("organisationId", level.organisationId);
@@ -88,6 +88,12 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
           </>
         )}
       </nav>
+      {/* A list of learners with their health state: the Ministry of Health only (education officers see counts). */}
+      {portal === "health" && level.organisationId && (
+        <a href={exportHref("list")} download className="inline-block rounded border border-slate-300 px-3 py-1 text-sm text-brand-700 hover:bg-slate-50" data-testid="health-export-list">
+          {t.downloadList}
+        </a>
+      )}
       {section(healthGroups, (rows) => (
         <StatsTable title={t.sections.healthGroups} testId="health-groups" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.healthGroups} onPlace={drill} actions={download("groups")} />
       ))}

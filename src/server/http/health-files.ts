@@ -7,13 +7,14 @@ import { allowsStage, hasCapability } from "../authz/matrix";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-export";
+import { exportHealthList } from "../services/health/health-list-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
 
 const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
 
 const ZExportQuery = z.object({
-  report: z.enum(HEALTH_REPORTS),
+  report: z.enum([...HEALTH_REPORTS, "list"]),
   municipalityId: z.uuid().optional(),
   organisationId: z.uuid().optional(),
   asOf: z.iso.date(),
@@ -37,13 +38,19 @@ export async function handleHealthExport(req: NextRequest, db?: Db): Promise<Res
       asOf: text("asOf") ?? new Date().toISOString().slice(0, 10),
     });
     if (!parsed.success) return jsonError(400, "Неверные параметры отчёта");
-    const { file } = await exportHealthStats(ctx.db, ctx.actor, parsed.data, ctx.ip);
+    const { report, organisationId, asOf } = parsed.data;
+    if (report === "list" && !organisationId) return jsonError(400, "Для списка выберите организацию");
+    const { file } =
+      report === "list"
+        ? await exportHealthList(ctx.db, ctx.actor, { organisationId: organisationId!, asOf }, ctx.ip)
+        : await exportHealthStats(ctx.db, ctx.actor, { ...parsed.data, report }, ctx.ip);
     const name = `health-${parsed.data.report}_${parsed.data.asOf}.xlsx`;
     return new Response(new Uint8Array(file), {
       headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(name, name) },
     });
   } catch (error) {
     if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
+    if (error instanceof DomainError && error.code === "NOT_FOUND") return jsonError(404, error.message);
     console.error("[health export]", error);
     return jsonError(500, INTERNAL);
   }

@@ -206,4 +206,22 @@ describeDb("health statistics", () => {
     for (const login of ["school.admin", "school.medic", "sys.admin", "auditor"]) expect((await download(login, "report=groups")).status, login).toBe(403);
     expect((await download("health.officer", "report=people")).status).toBe(400);
   });
+
+  it("exports one organisation's list with health to the Ministry of Health only, audited", async () => {
+    const res = await download("health.officer", `report=list&organisationId=${school1}&asOf=${AS_OF}`);
+    expect(res.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await res.arrayBuffer()) as never);
+    const ws = workbook.worksheets[0]!;
+    const names = [3, 4, 5, 6].map((n) => String((ws.getRow(n).values as unknown[])[1] ?? ""));
+    // Current records on the as-of date at school 1 with an active enrolment: Первов, Второв, Третьев, Четвертов.
+    expect(ws.rowCount).toBe(6);
+    expect(names.map((n) => n.split(" ")[0]).sort()).toEqual(["Второв", "Первов", "Третьев", "Четвертов"]);
+    const row = (ln: string) => (ws.getRow(3 + names.findIndex((n) => n.startsWith(ln))).values as unknown[]).slice(1);
+    expect(row("Третьев").slice(4, 6)).toEqual(["III", "Подготовительная"]); // the correction, not the superseded row
+    expect((await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "health.export", actorLogin: "health.officer" }, orderBy: { id: "desc" } })).details).toMatchObject({ report: "list", rows: 4 });
+    // Education officers see counts only: no per-learner list.
+    expect((await download("edu.officer", `report=list&organisationId=${school1}&asOf=${AS_OF}`)).status).toBe(403);
+    expect((await download("health.officer", `report=list&asOf=${AS_OF}`)).status).toBe(400);
+  });
 });
