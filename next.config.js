@@ -13,6 +13,8 @@ const nextConfig = {
     "argon2",
     // Large and Node-only (zip streams); nothing to gain from bundling it.
     "exceljs",
+    // pdfkit reads its font metrics from files beside it at run time.
+    "pdfmake",
   ],
   experimental: {
     // forbidden(): a real 403 page for another portal's URL.

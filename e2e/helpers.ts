@@ -7,7 +7,7 @@ export const DEMO_LANDINGS = [
   { login: "school.admin", portal: "school", ready: "organisation-name" },
   { login: "school.registrar", portal: "school", ready: "organisation-name" },
   { login: "school.medic", portal: "school", ready: "organisation-name" },
-  { login: "edu.officer", portal: "ministry", ready: "organisations-by-municipality" },
+  { login: "edu.officer", portal: "ministry", ready: "ministry-dashboard" },
   { login: "health.officer", portal: "health", ready: "health-dashboard" },
   { login: "sys.admin", portal: "admin", ready: "admin-home" },
   { login: "auditor", portal: "admin", ready: "admin-home" },

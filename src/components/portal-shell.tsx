@@ -21,6 +21,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/school/classes", label: (m) => m.programmes.nav },
     { href: "/school/transfers", label: (m) => m.transfers.nav, capability: "movement.write" },
     { href: "/school/rollover", label: (m) => m.rollover.nav, capability: "movement.write" },
+    { href: "/school/quality", label: (m) => m.quality.nav },
   ],
   ministry: [
     { href: "/ministry", label: (m) => m.nav.home },
@@ -28,6 +29,8 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/organisations", label: (m) => m.organisations.nav, capability: "organisations.manage" },
     { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
+    { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
+    { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
   ],
   health: [
     { href: "/health", label: (m) => m.nav.home },

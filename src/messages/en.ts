@@ -9,6 +9,9 @@ import { rolloverEn } from "./rollover-en";
 import { portfolioEn } from "./portfolio-en";
 import { healthEn } from "./health-en";
 import { healthStatsEn } from "./health-stats-en";
+import { qualityEn } from "./quality-en";
+import { reportsEn } from "./reports-en";
+import { dashboardEn } from "./dashboard-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -67,13 +70,6 @@ export const en: Messages = {
     address: "Address",
     head: "Head",
     staff: "Active staff accounts",
-  },
-  oversight: {
-    ministryTitle: "Organisations in your area",
-    healthTitle: "Organisations of the region",
-    municipality: "Municipality",
-    total: "Organisations",
-    empty: "No organisations",
   },
   adminUsers: {
     title: "Accounts",
@@ -165,4 +161,7 @@ export const en: Messages = {
   ...portfolioEn,
   ...healthEn,
   ...healthStatsEn,
+  ...qualityEn,
+  ...reportsEn,
+  ...dashboardEn,
 };

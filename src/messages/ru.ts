@@ -8,6 +8,9 @@ import { rolloverRu } from "./rollover-ru";
 import { portfolioRu } from "./portfolio-ru";
 import { healthRu } from "./health-ru";
 import { healthStatsRu } from "./health-stats-ru";
+import { qualityRu } from "./quality-ru";
+import { reportsRu } from "./reports-ru";
+import { dashboardRu } from "./dashboard-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -65,13 +68,6 @@ export const ru = {
     address: "Адрес",
     head: "Руководитель",
     staff: "Активных учётных записей сотрудников",
-  },
-  oversight: {
-    ministryTitle: "Организации в вашей зоне ответственности",
-    healthTitle: "Организации региона",
-    municipality: "Муниципалитет",
-    total: "Всего организаций",
-    empty: "Нет организаций",
   },
   adminUsers: {
     title: "Учётные записи",
@@ -163,6 +159,9 @@ export const ru = {
   ...portfolioRu,
   ...healthRu,
   ...healthStatsRu,
+  ...qualityRu,
+  ...reportsRu,
+  ...dashboardRu,
 };
 
 export type Messages = typeof ru;

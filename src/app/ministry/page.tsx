@@ -1,7 +1,7 @@
-import { OversightHome } from "@/components/oversight-home";
+import { MinistryDashboard } from "@/components/dashboard/dashboard";
 import { requirePortal } from "@/server/auth/current-actor";
 
 export default async function Page() {
   await requirePortal("ministry");
-  return <OversightHome portal="ministry" />;
+  return <MinistryDashboard />;
 }

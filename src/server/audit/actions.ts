@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "audit.log.read",
   "audit.chain.verify",
   "learner.list.read",
+  "quality.list.read",
   "learner.search",
   "learner.card.read",
   "learner.create",
@@ -24,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "learner.import",
   "learner.export",
   "health.export",
+  "report.export",
   "programme.create",
   "programme.update",
   "class.create",
@@ -44,6 +46,7 @@ export const AUDIT_ACTIONS = [
   "organisation.create",
   "organisation.update",
   "organisation.close",
+  "dashboard.classlist.read",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

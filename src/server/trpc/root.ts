@@ -5,7 +5,10 @@ import { learnersRouter } from "./routers/learners";
 import { movementRouter } from "./routers/movement";
 import { organisationsRouter } from "./routers/organisations";
 import { ministryHealthStatsRouter } from "./routers/health-stats";
+import { reportsRouter } from "./routers/reports";
+import { dashboardsRouter } from "./routers/dashboards";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
+import { ministryQualityRouter } from "./routers/quality";
 import { sessionRouter } from "./routers/session";
 import { createCallerFactory, router } from "./init";
 
@@ -15,7 +18,7 @@ export const appRouter = router({
   movement: movementRouter,
   school: schoolRouter,
   // The portal's landing procedures plus the organisations registry.
-  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter }),
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter }),
   health: healthRouter,
   admin: router({ users: usersRouter, audit: auditRouter }),
 });

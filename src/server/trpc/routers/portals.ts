@@ -9,6 +9,7 @@ import { listOrganisationsDirectory } from "../../services/portals/organisations
 import { portalProcedure, router } from "../init";
 import { healthStatsRouter } from "./health-stats";
 import { programmesRouter } from "./programmes";
+import { schoolQualityRouter } from "./quality";
 
 const ZOrganisationsByMunicipality = z.array(
   z.object({
@@ -42,6 +43,7 @@ export const schoolRouter = router({
     .output(z.array(z.object({ id: z.string(), shortName: z.string(), municipalityName: z.string() })))
     .query(({ ctx }) => listOrganisationsDirectory(ctx.db, ctx.actor)),
   programmes: programmesRouter,
+  quality: schoolQualityRouter,
 });
 
 export const ministryRouter = router({

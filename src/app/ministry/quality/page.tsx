@@ -1,0 +1,10 @@
+import { forbidden } from "next/navigation";
+import { MinistryQuality } from "@/components/quality/ministry-quality";
+import { requirePortal } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
+
+export default async function Page() {
+  const actor = await requirePortal("ministry");
+  if (!hasCapability(actor.role, "dataQuality.read")) forbidden();
+  return <MinistryQuality />;
+}

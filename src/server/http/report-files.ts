@@ -1,0 +1,44 @@
+// Route handler body of the report exports (XLSX and PDF). Kept out of
+// src/app so integration tests can call it with a test database.
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import type { Actor } from "../auth/actor";
+import { hasCapability } from "../authz/matrix";
+import type { Db } from "../db";
+import { DomainError } from "../errors";
+import { exportReport } from "../services/reports/build-report";
+import { REPORTS } from "../services/reports/report-model";
+import { XLSX_TYPE } from "../services/learners/import/workbook";
+import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+
+const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
+const ZReport = z.enum(REPORTS);
+const ZFormat = z.enum(["xlsx", "pdf"]);
+const TYPES = { xlsx: XLSX_TYPE, pdf: "application/pdf" } as const;
+
+const canExport = (actor: Actor) => actor.portal === "ministry" && hasCapability(actor.role, "reports.read");
+
+/** GET /api/ministry/reports/<oo1|do1|movement|health>?asOf=&from=&to=&format=xlsx|pdf */
+export async function handleReportExport(req: NextRequest, reportParam: string, db?: Db): Promise<Response> {
+  try {
+    const ctx = await routeActor(req, canExport, db, ["REGION", "MUNICIPALITY"]);
+    if (ctx instanceof Response) return ctx;
+    const q = req.nextUrl.searchParams;
+    const text = (name: string) => q.get(name)?.trim() || undefined;
+    const report = ZReport.safeParse(reportParam);
+    const format = ZFormat.safeParse(text("format") ?? "xlsx");
+    if (!report.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
+    const input = { asOf: text("asOf"), from: text("from"), to: text("to") };
+    const { file } = await exportReport(ctx.db, ctx.actor, report.data, input, format.data, ctx.ip);
+    const stamp = report.data === "movement" ? `${input.from}_${input.to}` : input.asOf;
+    const name = `report-${report.data}_${stamp}.${format.data}`;
+    return new Response(new Uint8Array(file), {
+      headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
+    });
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "BAD_REQUEST") return jsonError(400, error.message);
+    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
+    console.error("[report export]", error);
+    return jsonError(500, INTERNAL);
+  }
+}

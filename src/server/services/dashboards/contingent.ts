@@ -1,0 +1,69 @@
+// Contingent counts computed in the database, one SQL statement per chart:
+// the drill-down units (municipalities of the region, organisations of a
+// municipality, classes of an organisation) × level × sex, grade × sex, and the
+// age pyramid. Counts by group only, never a row per learner.
+import { z } from "zod";
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { currentEnrolments, resolveDrill, type Drill, type DrillInput } from "./scope";
+
+const ZSex = z.enum(["MALE", "FEMALE"]);
+export const ZContingentOutput = z.object({
+  level: z.enum(["region", "municipality", "organisation"]),
+  units: z.array(z.object({ key: z.string(), label: z.string(), level: z.string(), sex: ZSex, count: z.number() })),
+  grades: z.array(z.object({ grade: z.number().nullable(), sex: ZSex, count: z.number() })),
+});
+export type ContingentOutput = z.infer<typeof ZContingentOutput>;
+export const ZAgePyramidOutput = z.array(z.object({ age: z.number(), sex: ZSex, count: z.number() }));
+
+/** The unit one drill-down step below the current level. */
+function unitSql(drill: Drill): { key: Prisma.Sql; label: Prisma.Sql } {
+  switch (drill.level) {
+    case "region":
+      return { key: Prisma.sql`enr."municipalityId"::text`, label: Prisma.sql`enr."municipalityName"` };
+    case "municipality":
+      return { key: Prisma.sql`enr."organisationId"::text`, label: Prisma.sql`enr."orgName"` };
+    case "organisation": {
+      // "4|А" keys a class; the label is what a school calls it ("4А").
+      const key = Prisma.sql`COALESCE(enr."grade"::text, '') || '|' || COALESCE(enr."classLetter", '')`;
+      return { key, label: Prisma.sql`COALESCE(enr."grade"::text, '') || COALESCE(enr."classLetter", '')` };
+    }
+  }
+}
+
+export async function countContingent(db: Db, actor: Actor, input: DrillInput): Promise<ContingentOutput> {
+  const drill = await resolveDrill(db, actor, input);
+  const unit = unitSql(drill);
+  type Sex = "MALE" | "FEMALE";
+  const units = await db.$queryRaw<{ key: string; label: string; level: string; sex: Sex; count: number }[]>(Prisma.sql`
+    WITH enr AS (${currentEnrolments(drill)})
+    SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", l."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    GROUP BY 1, 2, 3, 4`);
+  const grades = await db.$queryRaw<{ grade: number | null; sex: Sex; count: number }[]>(Prisma.sql`
+    WITH enr AS (${currentEnrolments(drill)})
+    SELECT enr."grade"::int AS "grade", l."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    GROUP BY 1, 2
+    ORDER BY 1 NULLS LAST, 2`);
+  return {
+    level: drill.level,
+    units: units
+      .map((r) => ({ ...r, count: Number(r.count) }))
+      .sort((a, b) => a.label.localeCompare(b.label, "ru", { numeric: true }) || a.level.localeCompare(b.level) || a.sex.localeCompare(b.sex)),
+    grades: grades.map((r) => ({ grade: r.grade === null ? null : Number(r.grade), sex: r.sex, count: Number(r.count) })),
+  };
+}
+
+/** Learners by age in full years today × sex. */
+export async function countAgePyramid(db: Db, actor: Actor, input: DrillInput) {
+  const drill = await resolveDrill(db, actor, input);
+  const rows = await db.$queryRaw<{ age: number; sex: "MALE" | "FEMALE"; count: number }[]>(Prisma.sql`
+    WITH enr AS (${currentEnrolments(drill)})
+    SELECT date_part('year', age(CURRENT_DATE, l."birthDate"))::int AS "age", l."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    GROUP BY 1, 2
+    ORDER BY 1, 2`);
+  return rows.map((r) => ({ age: Number(r.age), sex: r.sex, count: Number(r.count) }));
+}

@@ -1,0 +1,47 @@
+// Movement over a period: non-cancelled orders of the organisations in the
+// drill, counted by type, and accepted transfers between municipalities
+// (the oversight service's flows). One SQL statement per chart.
+import { z } from "zod";
+import type { Actor } from "../../auth/actor";
+import type { Db } from "../../db";
+import { badRequest } from "../../errors";
+import { Prisma } from "../../generated/prisma/client";
+import { day } from "../learners/person-data";
+import { transferFlows } from "../movement/oversight";
+import { resolveDrill, ZDrillInput } from "./scope";
+
+export const ARRIVALS = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
+export const DEPARTURES = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
+const MOVEMENT_TYPES = [...ARRIVALS, ...DEPARTURES] as const;
+
+const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(day(s).getTime()), "Неверная дата");
+export const ZMovementInput = ZDrillInput.extend({ from: ISO_DATE, to: ISO_DATE });
+export type MovementInput = z.infer<typeof ZMovementInput>;
+
+export const ZMovementOutput = z.object({
+  byType: z.array(z.object({ type: z.enum(MOVEMENT_TYPES), direction: z.enum(["arrival", "departure"]), count: z.number() })),
+  flows: z.array(z.object({ fromMunicipality: z.string(), toMunicipality: z.string(), transfers: z.number() })),
+});
+
+export async function countMovement(db: Db, actor: Actor, input: MovementInput): Promise<z.infer<typeof ZMovementOutput>> {
+  if (input.from > input.to) throw badRequest("Начало периода позже его конца", "from");
+  const drill = await resolveDrill(db, actor, input);
+  const rows = await db.$queryRaw<{ type: string; count: number }[]>(Prisma.sql`
+    SELECT ev."type"::text AS "type", count(*)::int AS "count"
+    FROM "MovementEvent" ev
+    JOIN "Organisation" o ON o."id" = ev."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE ${drill.where}
+      AND ev."type"::text IN (${Prisma.join([...MOVEMENT_TYPES])})
+      AND ev."effectiveDate" >= ${day(input.from)}::date AND ev."effectiveDate" <= ${day(input.to)}::date
+      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
+    GROUP BY 1`);
+  const counts = new Map(rows.map((r) => [r.type, Number(r.count)]));
+  const byType = MOVEMENT_TYPES.map((type) => ({
+    type,
+    direction: (ARRIVALS as readonly string[]).includes(type) ? ("arrival" as const) : ("departure" as const),
+    count: counts.get(type) ?? 0,
+  }));
+  const flows = await transferFlows(db, actor, input.from, input.to);
+  return { byType, flows };
+}

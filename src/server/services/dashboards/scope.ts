@@ -1,0 +1,69 @@
+// Where a dashboard looks: the region, one municipality or one organisation,
+// always inside the actor's scope. Ids outside it answer NOT_FOUND, so the
+// existence of another municipality's organisation is not revealed.
+import { z } from "zod";
+import type { Actor } from "../../auth/actor";
+import type { Db, DbTx } from "../../db";
+import { forbidden, notFound } from "../../errors";
+import { Prisma } from "../../generated/prisma/client";
+
+export const ZDrillInput = z.object({ municipalityId: z.uuid().optional(), organisationId: z.uuid().optional() });
+export type DrillInput = z.infer<typeof ZDrillInput>;
+
+export type DrillLevel = "region" | "municipality" | "organisation";
+
+export interface Drill {
+  level: DrillLevel;
+  regionId: string;
+  municipalityId: string | null;
+  organisationId: string | null;
+  /** Condition on the aliases `o` (Organisation) and `mu` (Municipality). */
+  where: Prisma.Sql;
+}
+
+/** Region and municipality scopes only: school staff read their learners, not dashboards. */
+export async function resolveDrill(db: Db | DbTx, actor: Actor, input: DrillInput): Promise<Drill> {
+  const scope = actor.scope;
+  if (scope.kind === "ORGANISATION") throw forbidden();
+  const scopeMunicipality = scope.kind === "MUNICIPALITY" ? scope.municipalityId : null;
+  let municipalityId = input.municipalityId ?? null;
+  const organisationId = input.organisationId ?? null;
+  if (organisationId) {
+    const org = await db.organisation.findFirst({
+      where: { id: organisationId, municipality: { regionId: scope.regionId } },
+      select: { municipalityId: true },
+    });
+    if (!org || (scopeMunicipality && org.municipalityId !== scopeMunicipality) || (municipalityId && org.municipalityId !== municipalityId)) {
+      throw notFound("Организация не найдена");
+    }
+    municipalityId = org.municipalityId;
+  } else if (municipalityId) {
+    const mu = await db.municipality.findFirst({ where: { id: municipalityId, regionId: scope.regionId }, select: { id: true } });
+    if (!mu || (scopeMunicipality && municipalityId !== scopeMunicipality)) throw notFound("Муниципалитет не найден");
+  }
+  const where = Prisma.sql`mu."regionId" = ${scope.regionId}::uuid
+    AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
+    AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
+    AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid)`;
+  const level: DrillLevel = organisationId ? "organisation" : municipalityId ? "municipality" : "region";
+  return { level, regionId: scope.regionId, municipalityId, organisationId, where };
+}
+
+/**
+ * Current learners within the drill, one row each: an ACTIVE or
+ * PENDING_TRANSFER enrolment (a pending transfer still counts at the sender);
+ * with several, the basic one wins over additional ones.
+ */
+export function currentEnrolments(drill: Drill): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."level", e."grade", e."classLetter",
+           o."shortName" AS "orgName", mu."id" AS "municipalityId", mu."name" AS "municipalityName"
+    FROM "Enrolment" e
+    JOIN "Organisation" o ON o."id" = e."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND ${drill.where}
+    ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC`;
+}
+
+/** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */
+export const classKey = (grade: number | null, letter: string | null) => `${grade ?? ""}|${letter ?? ""}`;

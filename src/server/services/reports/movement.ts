@@ -1,0 +1,69 @@
+// Movement of learners for a period [from, to] (both days included).
+//
+// Counted: MovementEvent rows with effectiveDate in the period that no
+// CANCELLATION references, by type, attributed to the event organisation's
+// municipality. Arrived = ENROLMENT, TRANSFER_IN, REINSTATEMENT; left =
+// TRANSFER_OUT, EXPULSION, GRADUATION. Plus accepted transfers between
+// different municipalities (Transfer, decided in the period), by the pair of
+// municipalities; a municipal officer sees pairs where either side is its own.
+import { reportsRu } from "@/messages/reports-ru";
+import type { Actor } from "../../auth/actor";
+import type { Db, DbTx } from "../../db";
+import { Prisma } from "../../generated/prisma/client";
+import { reportHeader, reportScope, scopeSql, type ReportModel, type ReportTable } from "./report-model";
+
+const t = reportsRu.reports;
+export const ARRIVED = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
+export const LEFT = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
+
+export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, to: string): Promise<ReportModel> {
+  const header = await reportHeader(db, actor, { from, to });
+  const types = [...ARRIVED, ...LEFT];
+  const cells = await db.$queryRaw<{ row: string; col: string; count: number }[]>(Prisma.sql`
+    SELECT mu."name" AS "row", ev."type"::text AS "col", count(*)::int AS "count"
+    FROM "MovementEvent" ev
+    JOIN "Organisation" o ON o."id" = ev."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE ev."type"::text IN (${Prisma.join(types)})
+      AND ev."effectiveDate" BETWEEN ${from}::date AND ${to}::date
+      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
+      AND ${scopeSql(actor)}
+    GROUP BY 1, 2`);
+  const names = [...new Set(cells.map((c) => c.row))].sort((a, b) => a.localeCompare(b, "ru"));
+  const at = (r: string, c: string) => Number(cells.find((x) => x.row === r && x.col === c)?.count ?? 0);
+  const rows = names.map((n) => {
+    const values = types.map((ty) => at(n, ty));
+    const arrived = ARRIVED.reduce((s, ty) => s + at(n, ty), 0);
+    const left = LEFT.reduce((s, ty) => s + at(n, ty), 0);
+    return [n, ...values, arrived, left];
+  });
+  const totals = [t.columns.total, ...rows[0]?.slice(1).map((_, i) => rows.reduce((s, r) => s + Number(r[i + 1]), 0)) ?? []];
+  const byType: ReportTable = {
+    caption: t.captions.movementTypes,
+    columns: [t.columns.municipality, ...types.map((ty) => t.movementTypes[ty]), t.columns.arrived, t.columns.left],
+    rows,
+    totals: rows.length ? totals : null,
+  };
+
+  const { regionId, municipalityId } = reportScope(actor);
+  const flows = await db.$queryRaw<{ from: string; to: string; count: number }[]>(Prisma.sql`
+    SELECT fm."name" AS "from", tm."name" AS "to", count(*)::int AS "count"
+    FROM "Transfer" tr
+    JOIN "Organisation" fo ON fo."id" = tr."fromOrganisationId"
+    JOIN "Municipality" fm ON fm."id" = fo."municipalityId"
+    JOIN "Organisation" too ON too."id" = tr."toOrganisationId"
+    JOIN "Municipality" tm ON tm."id" = too."municipalityId"
+    WHERE tr."status" = 'ACCEPTED' AND fm."id" <> tm."id"
+      AND (tr."decidedAt" AT TIME ZONE 'UTC')::date BETWEEN ${from}::date AND ${to}::date
+      AND fm."regionId" = ${regionId}::uuid AND tm."regionId" = ${regionId}::uuid
+      AND (${municipalityId}::uuid IS NULL OR fm."id" = ${municipalityId}::uuid OR tm."id" = ${municipalityId}::uuid)
+    GROUP BY 1, 2 ORDER BY 1, 2`);
+  const flowRows = flows.map((f) => [f.from, f.to, Number(f.count)]);
+  const flowTable: ReportTable = {
+    caption: t.captions.movementFlows,
+    columns: [t.columns.from, t.columns.to, t.columns.count],
+    rows: flowRows,
+    totals: flowRows.length ? [t.columns.total, "", flowRows.reduce((s, r) => s + Number(r[2]), 0)] : null,
+  };
+  return { kind: "movement", title: t.titles.movement, header, tables: [byType, flowTable] };
+}

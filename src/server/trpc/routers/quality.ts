@@ -1,0 +1,47 @@
+// Data quality: the school's own list of learners to fix (school.quality) and
+// the ministry's counts per organisation and trend (ministry.quality).
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import {
+  countsPerOrganisation,
+  listIssuesForSchool,
+  QUALITY_CHECKS,
+  snapshotToday,
+  trend,
+} from "../../services/quality/data-quality";
+import { capabilityProcedure, portalProcedure, router } from "../init";
+
+const ZCheck = z.enum(QUALITY_CHECKS);
+const ZCounts = z.object(Object.fromEntries(QUALITY_CHECKS.map((c) => [c, z.number()])) as Record<(typeof QUALITY_CHECKS)[number], z.ZodNumber>);
+
+export const ZQualityListOutput = z.array(
+  z.object({ learnerId: z.string(), name: z.string(), class: z.string().nullable(), checks: z.array(ZCheck) }),
+);
+export const ZQualityCountsOutput = z.array(
+  z.object({ organisationId: z.string(), shortName: z.string(), municipalityName: z.string(), learners: z.number(), counts: ZCounts }),
+);
+export const ZQualityTrendOutput = z.array(z.object({ day: z.string(), counts: ZCounts }));
+
+export const schoolQualityRouter = router({
+  list: portalProcedure("school")
+    .output(ZQualityListOutput)
+    .query(({ ctx }) => listIssuesForSchool(ctx.db, ctx.actor, ctx.ip)),
+});
+
+/** dataQuality.read, and only in the ministry portal: school heads hold the capability for their own list. */
+const ministryQualityProcedure = capabilityProcedure("dataQuality.read").use(({ ctx, next }) => {
+  if (ctx.actor.portal !== "ministry") throw new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
+  return next();
+});
+
+export const ministryQualityRouter = router({
+  // Takes today's snapshot first, so the trend always has today.
+  counts: ministryQualityProcedure.output(ZQualityCountsOutput).query(async ({ ctx }) => {
+    await snapshotToday(ctx.db);
+    return countsPerOrganisation(ctx.db, ctx.actor);
+  }),
+  trend: ministryQualityProcedure
+    .input(z.object({ days: z.number().int().min(1).max(366).default(30) }))
+    .output(ZQualityTrendOutput)
+    .query(({ ctx, input }) => trend(ctx.db, ctx.actor, input.days)),
+});
