@@ -1,6 +1,7 @@
 "use client";
-// A table over a short list the page holds whole (a school's programmes, one
-// year's classes): no pager, unlike DataTable's server-side pages.
+// The table markup every list shares. On its own it shows a short list the page
+// holds whole (a school's programmes, one year's classes); DataTable adds the
+// pager for server-side pages.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from "@tanstack/react-table";
 
 export interface StaticTableProps<TData> {
@@ -9,13 +10,13 @@ export interface StaticTableProps<TData> {
   data: TData[];
   emptyText: string;
   testId: string;
-  getRowId: (row: TData) => string;
+  getRowId?: (row: TData) => string;
   rowTestId?: (row: TData) => string;
   isFetching?: boolean;
 }
 
 export function StaticTable<TData>({ columns, data, emptyText, testId, getRowId, rowTestId, isFetching = false }: StaticTableProps<TData>) {
-  const table = useReactTable({ data, columns, getRowId: (row) => getRowId(row), getCoreRowModel: getCoreRowModel() });
+  const table = useReactTable({ data, columns, getRowId: getRowId ? (row) => getRowId(row) : undefined, getCoreRowModel: getCoreRowModel() });
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className={`min-w-full text-sm transition-opacity ${isFetching ? "opacity-60" : ""}`} data-testid={testId} aria-busy={isFetching || undefined}>

@@ -13,6 +13,7 @@ import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { classLabel, fullName, snilsText, vocab } from "./display";
+import { QueryError } from "@/components/query-state";
 
 type Row = inferRouterOutputs<AppRouter>["learners"]["search"]["rows"][number];
 const column = createColumnHelper<Row>();
@@ -78,11 +79,7 @@ export function RegistrySearch({ portal }: { portal: "ministry" | "health" }) {
           {tooShort ? t.tooShort : t.hint}
         </p>
       </form>
-      {search.isError && (
-        <p role="alert" data-testid="query-error" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {search.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={search.error} />
       {search.data && (
         <>
           {search.data.truncated && (

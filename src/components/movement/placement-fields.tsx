@@ -53,6 +53,15 @@ export function PlacementFields({
 }
 
 /** After an order: the card, its movement history and the school's list are stale. */
+/** After an order is saved: refresh the card and its history, then close the form. */
+export function useAfterLearnerOrder(learnerId: string, onDone: () => void) {
+  const refresh = useRefreshLearner(learnerId);
+  return async () => {
+    await refresh();
+    onDone();
+  };
+}
+
 export function useRefreshLearner(learnerId: string) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -4,14 +4,14 @@
 // expulsion (grounds required) or graduation.
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { SCHOOL_EVENT_TYPES, ZSchoolEventInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
-import { emptyPlacement, placementInput, PlacementFields, useRefreshLearner } from "./placement-fields";
+import { emptyPlacement, placementInput, PlacementFields, useAfterLearnerOrder } from "./placement-fields";
 import { useFormErrors } from "./use-form-errors";
+import { ReasonField } from "@/components/movement/reason-field";
 
 type EventType = (typeof SCHOOL_EVENT_TYPES)[number];
 
@@ -19,7 +19,7 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
   const { m } = useMessages();
   const t = m.movement;
   const trpc = useTRPC();
-  const refresh = useRefreshLearner(learnerId);
+  const saved = useAfterLearnerOrder(learnerId, onDone);
   const [type, setType] = useState<EventType | "">("");
   const [placement, setPlacement] = useState(emptyPlacement);
   const [reason, setReason] = useState("");
@@ -28,28 +28,23 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
 
   const record = useMutation(
     trpc.movement.event.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onDone();
-      },
+      onSuccess: saved,
       onError: form.server,
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
     if (!type) return form.invalid([{ path: "type", message: t.chooseType }]);
     const withReason = type === "CLASS_CHANGE" || type === "EXPULSION";
-    const parsed = ZSchoolEventInput.safeParse({
+    const data = form.validate(ZSchoolEventInput, {
       type,
       learnerId,
       order,
       ...(type === "CLASS_CHANGE" ? { placement: placementInput(placement) } : {}),
       ...(withReason ? { reason } : {}),
     });
-    if (parsed.success) record.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    if (data) record.mutate(data);
   }
 
   return (
@@ -70,16 +65,7 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
         <PlacementFields title={t.newPlacement} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} basicOnly />
       )}
       {(type === "CLASS_CHANGE" || type === "EXPULSION") && (
-        <Field
-          label={type === "EXPULSION" ? t.reasonRequired : t.reasonOptional}
-          name="reason"
-          value={reason}
-          maxLength={500}
-          autoComplete="off"
-          error={form.errors.reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="max-w-xl"
-        />
+        <ReasonField label={type === "EXPULSION" ? t.reasonRequired : t.reasonOptional} value={reason} error={form.errors.reason} onChange={setReason} />
       )}
       <OrderFields title={m.transfers.order} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <FormAlert text={form.formError} />

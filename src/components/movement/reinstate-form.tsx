@@ -7,34 +7,29 @@ import { useMessages } from "@/components/messages-provider";
 import { ZReinstateInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
-import { emptyPlacement, placementInput, PlacementFields, useRefreshLearner } from "./placement-fields";
+import { emptyPlacement, placementInput, PlacementFields, useAfterLearnerOrder } from "./placement-fields";
 import { useFormErrors } from "./use-form-errors";
 
 export function ReinstateForm({ learnerId, onDone }: { learnerId: string; onDone: () => void }) {
   const { m } = useMessages();
   const t = m.movement;
   const trpc = useTRPC();
-  const refresh = useRefreshLearner(learnerId);
+  const saved = useAfterLearnerOrder(learnerId, onDone);
   const [placement, setPlacement] = useState(emptyPlacement);
   const [order, setOrder] = useState(emptyOrder);
   const form = useFormErrors(m.transfers.checkFields);
 
   const reinstate = useMutation(
     trpc.movement.reinstate.mutationOptions({
-      onSuccess: async () => {
-        await refresh();
-        onDone();
-      },
+      onSuccess: saved,
       onError: form.server,
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
-    const parsed = ZReinstateInput.safeParse({ learnerId, placement: placementInput(placement), order });
-    if (parsed.success) reinstate.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    const data = form.validate(ZReinstateInput, { learnerId, placement: placementInput(placement), order });
+    if (data) reinstate.mutate(data);
   }
 
   return (

@@ -4,12 +4,12 @@
 // until the receiving organisation decides.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { ZStartTransferInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
 import { useFormErrors } from "./use-form-errors";
+import { ReasonField } from "@/components/movement/reason-field";
 
 interface Props {
   learnerId: string;
@@ -45,10 +45,8 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
-    const parsed = ZStartTransferInput.safeParse({ learnerId, toOrganisationId, order, reason });
-    if (parsed.success) start.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    const data = form.validate(ZStartTransferInput, { learnerId, toOrganisationId, order, reason });
+    if (data) start.mutate(data);
   }
 
   // Options grouped by municipality, in the server's order (municipality, name).
@@ -92,16 +90,7 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
         {directory.isError && <span className="mt-1 block text-sm text-red-700">{t.directoryError}</span>}
       </label>
       <OrderFields title={t.outOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
-      <Field
-        label={t.reason}
-        name="reason"
-        value={reason}
-        maxLength={500}
-        autoComplete="off"
-        error={form.errors.reason}
-        onChange={(e) => setReason(e.target.value)}
-        className="max-w-xl"
-      />
+      <ReasonField label={t.reason} value={reason} error={form.errors.reason} onChange={setReason} />
       <FormAlert text={form.formError} />
       <FormButtons submit={t.submit} pending={start.isPending} onCancel={() => onDone(false)} />
     </form>

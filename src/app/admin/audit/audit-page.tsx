@@ -13,6 +13,7 @@ import { isRole } from "@/server/authz/matrix";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { useUrlFilters } from "@/components/use-url-filters";
+import { QueryError } from "@/components/query-state";
 
 type AuditRow = inferRouterOutputs<AppRouter>["admin"]["audit"]["list"]["rows"][number];
 const FILTERS = ["login", "action", "from", "to"] as const;
@@ -192,11 +193,7 @@ export function AuditPage() {
         </div>
       </form>
 
-      {list.isError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {list.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={list.error} />
       {input.success && list.isPending ? (
         <p className="text-slate-500">{m.common.loading}</p>
       ) : list.data ? (

@@ -9,6 +9,8 @@ import { useTRPC } from "@/trpc/react";
 import { useUrlFilters } from "@/components/use-url-filters";
 import { UserForm, type UserRow } from "./user-form";
 import { UsersTable } from "./users-table";
+import { FilterSelect, SearchBox } from "@/components/list-filters";
+import { QueryError } from "@/components/query-state";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["search", "role", "active"] as const;
@@ -60,7 +62,6 @@ export function UsersPage() {
     apply();
   }
 
-  const selectClass = "rounded border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4">
@@ -103,51 +104,19 @@ export function UsersPage() {
       )}
 
       <form onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
-        <label className="block grow sm:grow-0">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.search}</span>
-          <input
-            type="search"
-            name="search"
-            value={draft.search}
-            onChange={(e) => setField("search", e.target.value)}
-            maxLength={64}
-            className="w-full rounded border border-slate-300 px-3 py-2 sm:w-72"
-          />
-        </label>
-        <button type="submit" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
-          {t.find}
-        </button>
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.role}</span>
-          <select name="roleFilter" value={draft.role} onChange={(e) => apply({ role: e.target.value })} className={selectClass}>
-            <option value="">{t.allRoles}</option>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {m.roles[role]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.status}</span>
-          <select
-            name="activeFilter"
-            value={draft.active}
-            onChange={(e) => apply({ active: e.target.value })}
-            className={selectClass}
-          >
-            <option value="">{t.allStatuses}</option>
-            <option value="true">{t.active}</option>
-            <option value="false">{t.inactive}</option>
-          </select>
-        </label>
+        <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={64} findLabel={t.find} />
+        <FilterSelect label={t.role} name="roleFilter" value={draft.role} allLabel={t.allRoles} options={ROLES.map((role) => ({ value: role, label: m.roles[role] }))} onChange={(role) => apply({ role })} />
+        <FilterSelect
+          label={t.status}
+          name="activeFilter"
+          value={draft.active}
+          allLabel={t.allStatuses}
+          options={[{ value: "true", label: t.active }, { value: "false", label: t.inactive }]}
+          onChange={(active) => apply({ active })}
+        />
       </form>
 
-      {list.isError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {list.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={list.error} />
       {list.isPending ? (
         <p className="text-slate-500">{m.common.loading}</p>
       ) : list.data ? (

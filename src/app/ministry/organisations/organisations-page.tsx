@@ -10,6 +10,7 @@ import { useUrlFilters } from "@/components/use-url-filters";
 import { CloseOrganisation } from "./close-organisation";
 import { OrganisationForm, type OrganisationRow } from "./organisation-form";
 import { OrganisationsTable } from "./organisations-table";
+import { FilterSelect, SearchBox } from "@/components/list-filters";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["search", "municipalityId", "type", "status"] as const;
@@ -93,44 +94,11 @@ export function OrganisationsPage() {
       )}
 
       <form onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
-        <label className="block grow sm:grow-0">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.search}</span>
-          <input
-            type="search"
-            name="search"
-            value={draft.search}
-            onChange={(e) => setField("search", e.target.value)}
-            maxLength={100}
-            className="w-full rounded border border-slate-300 px-3 py-2 sm:w-72"
-          />
-        </label>
-        <button type="submit" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
-          {t.find}
-        </button>
+        <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={100} findLabel={t.find} />
         {municipalities.length > 1 && (
-          <label className="block">
-            <span className="mb-1 block text-sm font-medium text-slate-700">{t.municipality}</span>
-            <select name="municipalityFilter" value={draft.municipalityId} onChange={(e) => apply({ municipalityId: e.target.value })} className={selectClass}>
-              <option value="">{t.allMunicipalities}</option>
-              {municipalities.map((mun) => (
-                <option key={mun.id} value={mun.id}>
-                  {mun.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label={t.municipality} name="municipalityFilter" value={draft.municipalityId} allLabel={t.allMunicipalities} options={municipalities.map((mun) => ({ value: mun.id, label: mun.name }))} onChange={(municipalityId) => apply({ municipalityId })} />
         )}
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.type}</span>
-          <select name="typeFilter" value={draft.type} onChange={(e) => apply({ type: e.target.value })} className={selectClass}>
-            <option value="">{t.allTypes}</option>
-            {ORGANISATION_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {m.orgTypes[type]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label={t.type} name="typeFilter" value={draft.type} allLabel={t.allTypes} options={ORGANISATION_TYPES.map((type) => ({ value: type, label: m.orgTypes[type] }))} onChange={(type) => apply({ type })} />
         <label className="block">
           <span className="mb-1 block text-sm font-medium text-slate-700">{t.status}</span>
           <select

@@ -11,6 +11,7 @@ import { academicYearLabel } from "@/lib/schemas/programme";
 import { useTRPC } from "@/trpc/react";
 import { ClassForm } from "./class-form";
 import { classLabel, type ClassRow } from "./types";
+import { QueryError } from "@/components/query-state";
 
 const col = createColumnHelper<ClassRow>();
 
@@ -107,11 +108,7 @@ export function ClassesSection({ canWrite, currentYear, onNotice }: ClassesSecti
           }}
         />
       )}
-      {classes.isError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {classes.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={classes.error} />
       {classes.isPending ? (
         <p className="text-slate-500">{m.common.loading}</p>
       ) : classes.data ? (

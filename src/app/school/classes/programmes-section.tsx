@@ -9,6 +9,7 @@ import { StaticTable } from "@/components/static-table";
 import { useTRPC } from "@/trpc/react";
 import { ProgrammeForm } from "./programme-form";
 import type { ProgrammeRow } from "./types";
+import { QueryError } from "@/components/query-state";
 
 const col = createColumnHelper<ProgrammeRow>();
 const linkButton = "text-brand-600 hover:underline disabled:opacity-50";
@@ -93,11 +94,7 @@ export function ProgrammesSection({ canWrite, onNotice }: { canWrite: boolean; o
           }}
         />
       )}
-      {list.isError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {list.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={list.error} />
       {list.isPending ? (
         <p className="text-slate-500">{m.common.loading}</p>
       ) : list.data ? (

@@ -5,6 +5,7 @@ import { useMessages } from "@/components/messages-provider";
 import { EDUCATION_LEVELS, ENROLMENT_STATUSES } from "@/lib/schemas/learner";
 import type { useUrlFilters } from "@/components/use-url-filters";
 import { MISSING, type ListFilter } from "./list-params";
+import { FilterSelect, SearchBox, type FilterOption } from "@/components/list-filters";
 
 const GRADES = Array.from({ length: 13 }, (_, i) => String(i));
 
@@ -19,34 +20,13 @@ export function LearnersFilters({ filters }: { filters: ReturnType<typeof useUrl
   }
   const label = "mb-1 block text-sm font-medium text-slate-700";
   const control = "rounded border border-slate-300 bg-white px-3 py-2";
-  const select = (key: ListFilter, title: string, options: { value: string; label: string }[], empty = t.any) => (
-    <label className="block">
-      <span className={label}>{title}</span>
-      <select name={key} value={draft[key]} onChange={(e) => apply({ [key]: e.target.value })} className={control}>
-        <option value="">{empty}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
+  const select = (key: ListFilter, title: string, options: FilterOption[], empty = t.any) => (
+    <FilterSelect label={title} name={key} value={draft[key]} allLabel={empty} options={options} onChange={(value) => apply({ [key]: value })} />
   );
 
   return (
     <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="learners-filters">
-      <label className="block grow sm:grow-0">
-        <span className={label}>{t.search}</span>
-        <input
-          type="search"
-          name="search"
-          value={draft.search}
-          onChange={(e) => setField("search", e.target.value)}
-          maxLength={100}
-          autoComplete="off"
-          className={`${control} w-full sm:w-72`}
-        />
-      </label>
+      <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={100} />
       {select("grade", t.grade, GRADES.map((g) => ({ value: g, label: g })))}
       <label className="block">
         <span className={label}>{t.classLetter}</span>

@@ -9,6 +9,7 @@ import { useUrlFilters } from "@/components/use-url-filters";
 import { LearnersFilters } from "./learners-filters";
 import { LearnersTable } from "./learners-table";
 import { exportHref, LIST_FILTERS, PAGE_SIZE, toListInput, type SortKey } from "./list-params";
+import { QueryError } from "@/components/query-state";
 
 export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canExport: boolean }) {
   const { m } = useMessages();
@@ -54,11 +55,7 @@ export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canEx
 
       <LearnersFilters filters={filters} />
 
-      {list.isError && (
-        <p role="alert" data-testid="query-error" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {list.error.message || m.errors.generic}
-        </p>
-      )}
+      <QueryError error={list.error} />
       {list.isPending ? (
         <p className="text-slate-500">{m.common.loading}</p>
       ) : list.data ? (

@@ -74,11 +74,9 @@ function RolloverPlan({ rows, onDone }: { rows: RolloverRow[]; onDone: (counts: 
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
-    const parsed = ZRolloverInput.safeParse({ order, overrides });
-    if (!parsed.success) return form.invalid(parsed.error.issues);
-    if (!window.confirm(t.confirm(counts))) return;
-    commit.mutate(parsed.data);
+    const data = form.validate(ZRolloverInput, { order, overrides });
+    if (!data || !window.confirm(t.confirm(counts))) return;
+    commit.mutate(data);
   }
 
   return (

@@ -47,11 +47,9 @@ export function AcceptForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
     const grade = placement.grade.trim() === "" ? undefined : Number(placement.grade);
-    const parsed = ZAcceptTransferInput.safeParse({ transferId: row.id, placement: { ...placement, level: placement.level as EducationLevel, grade }, order });
-    if (parsed.success) accept.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    const data = form.validate(ZAcceptTransferInput, { transferId: row.id, placement: { ...placement, level: placement.level as EducationLevel, grade }, order });
+    if (data) accept.mutate(data);
   }
 
   const bind = binder<keyof typeof placement>("placement", placement, form.errors, (key, value) => setPlacement((p) => ({ ...p, [key]: value })));

@@ -3,13 +3,13 @@
 // sending school, whose learner becomes an ordinary active learner again.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { FormAlert, FormButtons } from "@/components/movement/order-fields";
 import { useFormErrors } from "@/components/movement/use-form-errors";
 import { ZRejectTransferInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import type { TransferRow } from "./transfers-table";
+import { ReasonField } from "@/components/movement/reason-field";
 
 export function RejectForm({ row, onCancel, onDone }: { row: TransferRow; onCancel: () => void; onDone: () => void }) {
   const { m } = useMessages();
@@ -31,24 +31,13 @@ export function RejectForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
-    const parsed = ZRejectTransferInput.safeParse({ transferId: row.id, reason });
-    if (parsed.success) reject.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    const data = form.validate(ZRejectTransferInput, { transferId: row.id, reason });
+    if (data) reject.mutate(data);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="transfer-reject-form">
-      <Field
-        label={t.rejectReason}
-        name="reason"
-        value={reason}
-        maxLength={500}
-        autoComplete="off"
-        error={form.errors.reason}
-        onChange={(e) => setReason(e.target.value)}
-        className="max-w-xl"
-      />
+      <ReasonField label={t.rejectReason} value={reason} error={form.errors.reason} onChange={setReason} />
       <FormAlert text={form.formError} />
       <FormButtons submit={t.submitReject} pending={reject.isPending} onCancel={onCancel} />
     </form>

@@ -40,10 +40,8 @@ export function EnrolPage() {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    form.clear();
-    const parsed = ZEnrolExistingInput.safeParse({ snils, birthDate, placement: placementInput(placement), order });
-    if (parsed.success) enrol.mutate(parsed.data);
-    else form.invalid(parsed.error.issues);
+    const data = form.validate(ZEnrolExistingInput, { snils, birthDate, placement: placementInput(placement), order });
+    if (data) enrol.mutate(data);
   }
 
   return (

@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { ACHIEVEMENT_LEVELS, ACHIEVEMENT_RESULTS, ZAddAchievementInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
 const empty = () => ({ kind: "", title: "", organiser: "", level: "", result: "", date: "" });
@@ -18,29 +18,20 @@ export function AchievementsSection({ learnerId, rows, canWrite }: { learnerId: 
   const t = m.portfolio;
   const f = t.fields;
   const trpc = useTRPC();
-  const refresh = useRefreshPortfolio(learnerId);
-  const form = useDraftForm(empty);
-  const add = useMutation(trpc.learners.portfolio.addAchievement.mutationOptions({ onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server }));
-  const e = form.errors.errors;
-  const text = (key: keyof ReturnType<typeof empty>) => ({
-    name: key,
-    value: form.draft[key],
-    error: e[key],
-    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
-  });
+  const form = useDraftForm(empty, learnerId);
+  const add = useMutation(trpc.learners.portfolio.addAchievement.mutationOptions(form.saved));
+  const text = form.bind;
 
   function submit() {
-    form.errors.clear();
-    const parsed = ZAddAchievementInput.safeParse({ learnerId, ...form.draft });
-    if (!parsed.success) return form.errors.invalid(parsed.error.issues);
-    add.mutate(parsed.data);
+    const data = form.errors.validate(ZAddAchievementInput, { learnerId, ...form.draft });
+    if (data) add.mutate(data);
   }
 
   return (
     <Section
       title={t.achievements}
       testId="portfolio-achievements"
-      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="achievement-add" onClick={() => form.start()}>{t.add}</button> : undefined}
+      actions={<AddButton show={canWrite && !form.open} testId="achievement-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
         <FormFrame testId="achievement-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError}>

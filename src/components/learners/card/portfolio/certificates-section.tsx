@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import { CERTIFICATE_LEVELS, ZSetCertificateInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
 const empty = () => ({ level: "", number: "", issuedAt: "", withHonours: false as boolean });
@@ -18,30 +18,21 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
   const t = m.portfolio;
   const f = t.fields;
   const trpc = useTRPC();
-  const refresh = useRefreshPortfolio(learnerId);
-  const form = useDraftForm(empty);
-  const set = useMutation(trpc.learners.portfolio.setCertificate.mutationOptions({ onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server }));
-  const e = form.errors.errors;
+  const form = useDraftForm(empty, learnerId);
+  const set = useMutation(trpc.learners.portfolio.setCertificate.mutationOptions(form.saved));
   const d = form.draft;
-  const field = (key: "level" | "number" | "issuedAt") => ({
-    name: key,
-    value: d[key],
-    error: e[key],
-    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
-  });
+  const field = form.bind;
 
   function submit() {
-    form.errors.clear();
-    const parsed = ZSetCertificateInput.safeParse({ learnerId, ...d });
-    if (!parsed.success) return form.errors.invalid(parsed.error.issues);
-    set.mutate(parsed.data);
+    const data = form.errors.validate(ZSetCertificateInput, { learnerId, ...d });
+    if (data) set.mutate(data);
   }
 
   return (
     <Section
       title={t.certificates}
       testId="portfolio-certificates"
-      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="certificate-add" onClick={() => form.start()}>{t.setCertificate}</button> : undefined}
+      actions={<AddButton show={canWrite && !form.open} testId="certificate-add" label={t.setCertificate} onClick={() => form.start()} />}
     >
       {form.open && (
         <FormFrame testId="certificate-form" onSubmit={submit} onCancel={form.close} pending={set.isPending} error={form.errors.formError}>

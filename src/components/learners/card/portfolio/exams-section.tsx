@@ -7,7 +7,7 @@ import { SelectField } from "@/components/select-field";
 import { currentYear, EXAM_KINDS, ZAddExamInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
 const empty = () => ({ kind: "OGE", subject: "", year: String(currentYear()), primaryScore: "", mark: "", testScore: "" });
@@ -17,25 +17,16 @@ export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string;
   const t = m.portfolio;
   const f = t.fields;
   const trpc = useTRPC();
-  const refresh = useRefreshPortfolio(learnerId);
-  const form = useDraftForm(empty);
-  const add = useMutation(trpc.learners.portfolio.addExam.mutationOptions({ onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server }));
-  const e = form.errors.errors;
+  const form = useDraftForm(empty, learnerId);
+  const add = useMutation(trpc.learners.portfolio.addExam.mutationOptions(form.saved));
   const d = form.draft;
-  const field = (key: keyof ReturnType<typeof empty>) => ({
-    name: key,
-    value: d[key],
-    error: e[key],
-    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
-  });
+  const field = form.bind;
   const ege = d.kind === "EGE";
 
   function submit() {
-    form.errors.clear();
     const { primaryScore, mark, testScore, ...base } = d;
-    const parsed = ZAddExamInput.safeParse({ learnerId, ...base, ...(ege ? { testScore } : { primaryScore, mark }) });
-    if (!parsed.success) return form.errors.invalid(parsed.error.issues);
-    add.mutate(parsed.data);
+    const data = form.errors.validate(ZAddExamInput, { learnerId, ...base, ...(ege ? { testScore } : { primaryScore, mark }) });
+    if (data) add.mutate(data);
   }
 
   const score = (r: PortfolioData["exams"][number]) => (r.kind === "EGE" ? `${f.testScore}: ${r.testScore}` : `${f.primaryScore}: ${r.primaryScore}`);
@@ -43,7 +34,7 @@ export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string;
     <Section
       title={t.exams}
       testId="portfolio-exams"
-      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="exam-add" onClick={() => form.start()}>{t.add}</button> : undefined}
+      actions={<AddButton show={canWrite && !form.open} testId="exam-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
         <FormFrame testId="exam-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError}>

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/select-field";
 import { currentYear, GRADE_PERIODS, ZAddGradeInput, ZCorrectGradeInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { FormFrame, optionsOf, PlainTable, smallButton, useDraftForm, useRefreshPortfolio } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, smallButton, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
 type Grade = PortfolioData["grades"][number];
@@ -28,39 +28,31 @@ export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string
   const t = m.portfolio;
   const f = t.fields;
   const trpc = useTRPC();
-  const refresh = useRefreshPortfolio(learnerId);
-  const form = useDraftForm(empty);
-  const done = { onSuccess: async () => (await refresh(), form.close()), onError: form.errors.server };
+  const form = useDraftForm(empty, learnerId);
+  const done = form.saved;
   const add = useMutation(trpc.learners.portfolio.addGrade.mutationOptions(done));
   const correct = useMutation(trpc.learners.portfolio.correctGrade.mutationOptions(done));
-  const e = form.errors.errors;
   const d = form.draft;
   const correcting = rows.find((r) => r.id === d.gradeId);
-  const field = (key: keyof ReturnType<typeof empty>, errorKey: string = key) => ({
-    name: key,
-    value: d[key],
-    error: e[errorKey],
-    onChange: (ev: { target: { value: string } }) => form.set(key, ev.target.value),
-  });
+  const field = form.bind;
   const labels: Record<string, string> = { credit: t.creditYes, noCredit: t.creditNo };
   const assessmentText = (g: Grade) => labels[assessmentOf(g)] ?? assessmentOf(g);
 
   function submit() {
-    form.errors.clear();
     const { gradeId, assessment, ...rest } = d;
     if (gradeId) {
-      const parsed = ZCorrectGradeInput.safeParse({ learnerId, gradeId, ...assessmentInput(assessment) });
-      return parsed.success ? correct.mutate(parsed.data) : form.errors.invalid(parsed.error.issues);
+      const data = form.errors.validate(ZCorrectGradeInput, { learnerId, gradeId, ...assessmentInput(assessment) });
+      return data && correct.mutate(data);
     }
-    const parsed = ZAddGradeInput.safeParse({ learnerId, ...rest, ...assessmentInput(assessment) });
-    return parsed.success ? add.mutate(parsed.data) : form.errors.invalid(parsed.error.issues);
+    const data = form.errors.validate(ZAddGradeInput, { learnerId, ...rest, ...assessmentInput(assessment) });
+    return data && add.mutate(data);
   }
 
   return (
     <Section
       title={t.grades}
       testId="portfolio-grades"
-      actions={canWrite && !form.open ? <button type="button" className={smallButton} data-testid="grade-add" onClick={() => form.start()}>{t.add}</button> : undefined}
+      actions={<AddButton show={canWrite && !form.open} testId="grade-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
         <FormFrame testId="grade-form" onSubmit={submit} onCancel={form.close} pending={add.isPending || correct.isPending} error={form.errors.formError}>

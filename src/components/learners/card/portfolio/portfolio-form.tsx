@@ -9,17 +9,37 @@ import { useFormErrors } from "../../../movement/use-form-errors";
 
 export type Draft = Record<string, string | boolean>;
 
-/** An add form's state: open or not, the draft, and its field messages. */
-export function useDraftForm<D extends Draft>(initial: () => D) {
+/**
+ * An add form's state: open or not, the draft and its field messages, input
+ * bindings, and what a successful save does (refresh the portfolio, close).
+ */
+export function useDraftForm<D extends Draft>(initial: () => D, learnerId: string) {
   const { m } = useMessages();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<D>(initial);
   const errors = useFormErrors(m.portfolio.checkFields);
+  const refresh = useRefreshPortfolio(learnerId);
+  const set = (key: keyof D & string, value: string | boolean) => setDraft((d) => ({ ...d, [key]: value }));
   return {
     open,
     draft,
     errors,
-    set: (key: keyof D & string, value: string | boolean) => setDraft((d) => ({ ...d, [key]: value })),
+    set,
+    /** Props of a text or select input for a draft key (its message under `errorKey`). */
+    bind: (key: keyof D & string, errorKey: string = key) => ({
+      name: key,
+      value: String(draft[key] ?? ""),
+      error: errors.errors[errorKey],
+      onChange: (ev: { target: { value: string } }) => set(key, ev.target.value),
+    }),
+    /** Mutation callbacks: refresh and close on success, messages on error. */
+    saved: {
+      onSuccess: async () => {
+        await refresh();
+        setOpen(false);
+      },
+      onError: errors.server,
+    },
     start(next: D = initial()) {
       setDraft(next);
       errors.clear();
@@ -63,6 +83,16 @@ export function FormFrame(props: { testId: string; onSubmit: () => void; onCance
 }
 
 export const smallButton = "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-100";
+
+/** The section's "add" action, shown to writers while no form is open. */
+export function AddButton({ show, testId, label, onClick }: { show: boolean; testId: string; label: string; onClick: () => void }) {
+  if (!show) return undefined;
+  return (
+    <button type="button" className={smallButton} data-testid={testId} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
 
 /** A short list in full: header cells and rows of cells. */
 export function PlainTable({ headers, rows, empty, testId }: { headers: string[]; rows: { id: string; cells: ReactNode[]; muted?: boolean }[]; empty: string; testId: string }) {
