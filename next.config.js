@@ -1,4 +1,16 @@
 // @ts-check
+// Request-independent security headers, for every response including static
+// files; the proxy (src/proxy.ts) adds the CSP nonce and Cache-Control.
+const securityHeaders = [
+  // Keep in step with STATIC_SECURITY_HEADERS in src/server/http/security-headers.ts
+  // (a unit test compares them): next.config.js is loaded before TypeScript.
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -16,10 +28,14 @@ const nextConfig = {
     // pdfkit reads its font metrics from files beside it at run time.
     "pdfmake",
   ],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   experimental: {
     // forbidden(): a real 403 page for another portal's URL.
     authInterrupts: true,
   },
 };
+
 
 export default nextConfig;

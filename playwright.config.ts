@@ -36,13 +36,17 @@ export default defineConfig({
       ],
     },
   },
+  // "setup" signs in once per demo account and saves the login state the
+  // other projects reuse (single-use TOTP codes make a sign-in per test slow).
   projects: [
-    { name: "auth", testDir: "e2e/auth" },
-    { name: "cross-portal", testDir: "e2e/cross-portal" },
-    { name: "admin", testDir: "e2e/admin" },
-    { name: "school", testDir: "e2e/school" },
-    { name: "registry", testDir: "e2e/registry" },
-    { name: "ministry", testDir: "e2e/ministry" },
+    { name: "setup", testDir: "e2e/setup", testMatch: /.*\.setup\.ts/ },
+    { name: "auth", testDir: "e2e/auth", dependencies: ["setup"] },
+    { name: "cross-portal", testDir: "e2e/cross-portal", dependencies: ["setup"] },
+    { name: "admin", testDir: "e2e/admin", dependencies: ["setup"] },
+    { name: "school", testDir: "e2e/school", dependencies: ["setup"] },
+    { name: "registry", testDir: "e2e/registry", dependencies: ["setup"] },
+    { name: "ministry", testDir: "e2e/ministry", dependencies: ["setup"] },
+    { name: "http", testDir: "e2e/http", dependencies: ["setup"] },
   ],
   webServer: {
     command: `${resetEmbedded}node_modules/.bin/tsx tools/start.ts --skip-build`,

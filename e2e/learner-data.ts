@@ -3,6 +3,7 @@
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { snilsCheckDigits } from "../src/lib/validators/snils";
+import { API_HEADERS } from "./helpers";
 
 let counter = 0;
 
@@ -47,7 +48,7 @@ export async function createLearnerViaApi(page: Page, learner: NewLearner): Prom
       { relation: "MOTHER", lastName: learner.lastName, firstName: "Ольга", citizenship: "643", phone: "+7 900 123-45-67", isPrimaryContact: true },
     ],
   };
-  const res = await page.request.post("/api/trpc/learners.create", { data: { json: input } });
+  const res = await page.request.post("/api/trpc/learners.create", { headers: API_HEADERS, data: { json: input } });
   expect(res.status(), await res.text()).toBe(200);
   const body = (await res.json()) as { result: { data: { json: { id: string } } } };
   return body.result.data.json.id;

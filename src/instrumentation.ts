@@ -1,8 +1,15 @@
 // Runs once when the server starts: a missing or malformed environment stops
-// it here with a readable message, not on the first request.
+// it here with a readable message, not on the first request. Then starts the
+// scheduled audit-chain verification (Node runtime only: it needs the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { serverEnv } = await import("./server/env");
-    serverEnv();
+    const env = serverEnv();
+    // Field-encryption keys parsed now: a malformed key stops the start, not a request.
+    const { fieldKeys } = await import("./server/crypto/keys");
+    fieldKeys();
+    const { getDb } = await import("./server/db");
+    const { scheduleAuditVerification } = await import("./server/services/audit/verification-schedule");
+    scheduleAuditVerification(getDb, env.KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES);
   }
 }

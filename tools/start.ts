@@ -5,8 +5,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { localFieldKeys } from "../src/server/crypto/keys";
 import { seedDemoRegion } from "../prisma/seed/demo-region";
 import { openDatabase } from "../src/server/db";
+import { encryptPendingIdentities } from "../src/server/services/learners/encrypt-pending";
 import { applyMigrations } from "../src/server/db/migrate";
 import { openSqlConnection } from "../src/server/db/sql";
 import { describeTarget, resolveDatabaseTarget } from "../src/server/db/target";
@@ -15,6 +17,12 @@ const port = process.env.PORT ?? "3000";
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 env.NEXTAUTH_SECRET ??= localSecret();
+if (!env.KONTINGENT_DATA_KEYS || !env.KONTINGENT_INDEX_KEY) {
+  // Field-encryption keys: per-checkout random file in .data/ unless set (production must set them).
+  const local = localFieldKeys();
+  env.KONTINGENT_DATA_KEYS ||= local.dataKeys;
+  env.KONTINGENT_INDEX_KEY ||= local.indexKey;
+}
 
 /** A per-checkout random secret in .data/, so a first run needs no setup. */
 function localSecret(): string {
@@ -41,6 +49,9 @@ try {
 }
 const db = await openDatabase(target);
 try {
+  // Plaintext SNILS/document numbers parked by the encryption migration, if any.
+  const encrypted = await encryptPendingIdentities(db.prisma);
+  if (encrypted) console.log(`Encrypted identity fields of ${encrypted} existing row(s).`);
   await seedDemoRegion(db.prisma);
   console.log("Demo region present (demo accounts: see README).");
 } finally {

@@ -1,7 +1,7 @@
 // SYSTEM_ADMIN manages accounts in the browser; a deactivated account is
 // refused on its very next request, in a session opened before deactivation.
 import { expect, test } from "@playwright/test";
-import { signIn, signInAndLand } from "../helpers";
+import { API_HEADERS, signIn, signInAndLand } from "../helpers";
 
 const LOGIN = `e2e.registrar.${Date.now().toString(36)}`;
 const PASSWORD = "E2e-registrar-password-1";
@@ -43,7 +43,7 @@ test("an administrator creates an account, which signs in, then deactivates it a
   // Its open session is refused on the next request: page and API alike.
   await userPage.reload();
   await expect(userPage).toHaveURL(/\/login$/);
-  const api = await userPage.request.get("/api/trpc/session.me");
+  const api = await userPage.request.post("/api/trpc/session.me", { headers: API_HEADERS, data: {} });
   expect(api.status()).toBe(401);
 
   // And it cannot sign in again.

@@ -1,11 +1,13 @@
 // The auditor finds a refused sign-in in the audit log and verifies the chain.
 import { expect, test } from "@playwright/test";
-import { signIn, signInAndLand } from "../helpers";
+import { signIn, signInAndLand, signInFreshAndLand } from "../helpers";
 
 test("a wrong password and a sign-out are audited; the auditor sees them and verifies the chain", async ({ page }) => {
+  test.setTimeout(60_000); // a fresh TOTP code may have to wait for the next 30-second step
   await signIn(page, "health.officer", "definitely-wrong-password");
   await expect(page.getByTestId("form-error")).toBeVisible();
-  await signInAndLand(page, "health.officer", "health");
+  // Signs out, so a fresh sign-in: the saved login state of the setup project must stay valid.
+  await signInFreshAndLand(page, "health.officer", "health");
   await page.getByRole("button", { name: "Выйти" }).click();
   await expect(page).toHaveURL(/\/login/);
 
@@ -29,7 +31,8 @@ test("a wrong password and a sign-out are audited; the auditor sees them and ver
 });
 
 test("the auditor cannot open account management, and the administrator cannot read the log", async ({ page }) => {
-  await signInAndLand(page, "auditor", "admin");
+  test.setTimeout(60_000); // a fresh TOTP code may have to wait for the next 30-second step
+  await signInFreshAndLand(page, "auditor", "admin");
   expect((await page.goto("/admin/users"))?.status()).toBe(403);
   await page.goto("/admin");
   await page.getByRole("button", { name: "Выйти" }).click();

@@ -73,16 +73,26 @@ test("a registrar adds a learner with a representative and consent, after fixing
   await expect(page.getByTestId("personal-details")).toContainText("г. Энск");
   await expect(page.getByTestId("personal-details")).toContainText("IV-АК 123456");
 
-  // The list finds the learner by a last-name prefix, and the filter sits in the URL.
+  // The list finds the learner by a last-name prefix; the name stays out of the URL.
   await page.getByRole("link", { name: "К списку" }).click();
   await page.getByRole("searchbox").fill(learner.lastName.slice(0, -1));
   await page.getByRole("button", { name: "Найти" }).click();
-  await expect(page).toHaveURL(new RegExp(`search=${encodeURIComponent(learner.lastName.slice(0, -1))}`));
   const table = page.getByTestId("learners-table");
   await expect(table.getByTestId("learner-link")).toHaveCount(1);
   await expect(table).toContainText(`${learner.lastName} ${learner.firstName}`);
   await expect(table).toContainText(learner.snils);
-  await expect(page.getByTestId("learners-export")).toHaveAttribute("href", /\/api\/school\/learners\/export\?search=/);
+  expect(page.url()).not.toContain("search=");
+  expect(page.url()).not.toContain(encodeURIComponent(learner.lastName.slice(0, -1)));
+  // The export goes as a form POST: the search text in the body, the file saved, the URL unchanged.
+  const exportRequest = page.waitForRequest((r) => r.url().endsWith("/api/school/learners/export"));
+  const download = page.waitForEvent("download");
+  await page.getByTestId("learners-export").click();
+  const sent = await exportRequest;
+  expect(sent.method()).toBe("POST");
+  expect(sent.postData()).toContain(`search=${encodeURIComponent(learner.lastName.slice(0, -1))}`);
+  expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+  // Not asserted yet: restoring the search box from history state after Back
+  // (the filtered list comes back, the box shows empty) — see README, "HTTP security".
 });
 
 test("a second learner with the same SNILS is refused with the conflict message", async ({ page }) => {

@@ -2,7 +2,7 @@
 // expulsion and reinstatement), what a medic sees of them, and enrolment of a
 // person already in the registry by another school.
 import { expect, test, type Page } from "@playwright/test";
-import { signInAndLand } from "../helpers";
+import { API_HEADERS, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner } from "../learner-data";
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -115,6 +115,7 @@ test("another school enrols a learner from the registry by SNILS and birth date"
   await createLearnerViaApi(school1, staying);
   const order = { orderNumber: "200-д", orderDate: TODAY, effectiveDate: TODAY };
   const res = await school1.request.post("/api/trpc/movement.event", {
+    headers: API_HEADERS,
     data: { json: { type: "EXPULSION", learnerId: leftId, order, reason: "Переезд в другой район" } },
   });
   expect(res.status(), await res.text()).toBe(200);

@@ -3,7 +3,7 @@
 // 10 «А»; one order moves both, and the school's list shows the new classes.
 // Rollover touches the whole school, so the assertions name only our learners.
 import { expect, test, type Page } from "@playwright/test";
-import { signInAndLand } from "../helpers";
+import { API_HEADERS, signInAndLand } from "../helpers";
 import { newLearner, type NewLearner } from "../learner-data";
 
 interface Placement {
@@ -22,7 +22,7 @@ async function createInClass(page: Page, learner: NewLearner, p: Placement) {
       { relation: "MOTHER", lastName: learner.lastName, firstName: "Ольга", citizenship: "643", phone: "+7 900 123-45-67", isPrimaryContact: true },
     ],
   };
-  const res = await page.request.post("/api/trpc/learners.create", { data: { json: input } });
+  const res = await page.request.post("/api/trpc/learners.create", { headers: API_HEADERS, data: { json: input } });
   expect(res.status(), await res.text()).toBe(200);
 }
 

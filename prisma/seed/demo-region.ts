@@ -2,6 +2,8 @@
 // and one account per role. Idempotent: keyed by natural identifiers (region
 // code, OKTMO, INN, login), so running it again changes nothing.
 import { hashPassword } from "../../src/server/auth/password";
+import { sealTotpSecret } from "../../src/server/auth/totp";
+import { requiresSecondFactor } from "../../src/server/authz/matrix";
 import type { Role, ScopeKind } from "../../src/lib/roles";
 import type { OrganisationType, PrismaClient } from "../../src/server/generated/prisma/client";
 import { ZOrganisationIdentifiers } from "../../src/lib/schemas/organisation";
@@ -9,6 +11,14 @@ import { makeInn, makeOgrn } from "../../src/lib/validators";
 
 /** Demo-only password, published in the README. Never use it on real data. */
 export const DEMO_PASSWORD = "Kontingent-Demo-2026";
+
+/**
+ * Demo-only TOTP secret (base32) of every demo account whose role must have a
+ * second factor (officers, admin, auditor); published in the README, and
+ * `npm run demo:totp -- <login>` prints its current code. School demo
+ * accounts have no second factor (it is optional for them).
+ */
+export const DEMO_TOTP_SECRET = "KONTINGENTDEMOTOTPDEMOONLYSECRET";
 
 export const DEMO_REGION = { code: "99", name: "Демонстрационная область" };
 
@@ -100,10 +110,12 @@ export async function seedDemoRegion(db: PrismaClient) {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
+    const totp = requiresSecondFactor(a.role) ? { totpSecret: sealTotpSecret(DEMO_TOTP_SECRET), totpEnabledAt: new Date() } : {};
     await db.user.upsert({
       where: { login: a.login },
       update: {},
       create: {
+        ...totp,
         login: a.login,
         fullName: a.fullName,
         role: a.role,

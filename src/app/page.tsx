@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { requireActor } from "@/server/auth/current-actor";
 
-// Each role lands in its own portal.
+// Each role lands in its own portal (after its second factor, where one is due).
 export default async function Home() {
-  const actor = await getCurrentActor();
-  redirect(actor ? `/${actor.portal}` : "/login");
+  const actor = await requireActor();
+  redirect(`/${actor.portal}`);
 }

@@ -39,7 +39,11 @@ const NAV: Record<Portal, NavItem[]> = {
   admin: [
     { href: "/admin", label: (m) => m.nav.home },
     { href: "/admin/users", label: (m) => m.nav.users, capability: "users.manage" },
+    { href: "/admin/clients", label: (m) => m.apiClients.nav, capability: "apiClients.manage" },
     { href: "/admin/audit", label: (m) => m.nav.audit, capability: "audit.read" },
+    { href: "/admin/access", label: (m) => m.accessReports.nav.learnerAccess, capability: "audit.read" },
+    { href: "/admin/access/account", label: (m) => m.accessReports.nav.accountReads, capability: "audit.read" },
+    { href: "/admin/verification", label: (m) => m.accessReports.nav.verification, capability: "auditVerification.read" },
   ],
 };
 
@@ -71,6 +75,9 @@ export async function PortalShell({ actor, children }: { actor: Actor; children:
                 {m.roles[actor.role]} · {actor.login}
               </div>
             </div>
+            <Link href="/account" className="text-sm text-slate-700 hover:text-brand-600" data-testid="account-link">
+              {m.accountPage.nav}
+            </Link>
             <SignOutButton />
           </div>
         </div>

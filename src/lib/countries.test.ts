@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CITIZENSHIP_OPTIONS, citizenshipName, isCitizenshipCode, parseCitizenship, STATELESS } from "./countries";
+import { CITIZENSHIP_OPTIONS, citizenshipName, isCitizenshipCode, isCountryCode, parseCitizenship, STATELESS } from "./countries";
 
 describe("citizenship (ОКСМ)", () => {
   it("lists Russia first, then stateless, then every country in Russian", () => {
@@ -18,5 +18,10 @@ describe("citizenship (ОКСМ)", () => {
     expect(parseCitizenship("999")).toBeNull();
     expect(parseCitizenship("Атлантида")).toBeNull();
     expect(isCitizenshipCode("000")).toBe(false);
+  });
+  it("a document's issuing country is a country, never «stateless» (found by fuzzing: it overflowed the 3-character column)", () => {
+    expect(isCountryCode("860")).toBe(true);
+    expect(isCountryCode(STATELESS)).toBe(false);
+    expect(isCitizenshipCode(STATELESS)).toBe(true);
   });
 });

@@ -30,6 +30,11 @@ export function isCitizenshipCode(code: string): boolean {
   return byCode.has(code);
 }
 
+/** A country that issues documents: any ОКСМ code, but not "stateless" (the column holds 3 digits). */
+export function isCountryCode(code: string): boolean {
+  return code !== STATELESS && byCode.has(code);
+}
+
 export function citizenshipName(code: string | null | undefined): string {
   return (code && byCode.get(code)) || "";
 }

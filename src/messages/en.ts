@@ -12,6 +12,9 @@ import { healthStatsEn } from "./health-stats-en";
 import { qualityEn } from "./quality-en";
 import { reportsEn } from "./reports-en";
 import { dashboardEn } from "./dashboard-en";
+import { securityEn } from "./security-en";
+import { accessReportsEn } from "./access-reports-en";
+import { apiClientsEn } from "./api-clients-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -137,6 +140,7 @@ export const en: Messages = {
     reasons: {
       content: "the record was changed after it was written",
       link: "the record does not link to the previous one (deletion or insertion)",
+      learners: "the list of learners the record touched was changed",
     },
     empty: "No records found",
   },
@@ -164,4 +168,7 @@ export const en: Messages = {
   ...qualityEn,
   ...reportsEn,
   ...dashboardEn,
+  ...securityEn,
+  ...accessReportsEn,
+  ...apiClientsEn,
 };

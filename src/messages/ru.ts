@@ -11,6 +11,9 @@ import { healthStatsRu } from "./health-stats-ru";
 import { qualityRu } from "./quality-ru";
 import { reportsRu } from "./reports-ru";
 import { dashboardRu } from "./dashboard-ru";
+import { securityRu } from "./security-ru";
+import { accessReportsRu } from "./access-reports-ru";
+import { apiClientsRu } from "./api-clients-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -135,6 +138,7 @@ export const ru = {
     reasons: {
       content: "содержимое записи изменено после её создания",
       link: "запись не связана с предыдущей (удаление или вставка)",
+      learners: "изменён список обучающихся, затронутых записью",
     },
     empty: "Записей не найдено",
   },
@@ -162,6 +166,9 @@ export const ru = {
   ...qualityRu,
   ...reportsRu,
   ...dashboardRu,
+  ...securityRu,
+  ...accessReportsRu,
+  ...apiClientsRu,
 };
 
 export type Messages = typeof ru;

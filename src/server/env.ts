@@ -12,6 +12,21 @@ const ZServerEnv = z.object({
   NEXTAUTH_URL: z.url().optional(),
   /** IANA time zone in which times are shown to users. */
   KONTINGENT_TIME_ZONE: z.string().default("Europe/Moscow"),
+  /** Minutes between scheduled audit-chain verifications inside the server; 0 disables them. */
+  KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES: z.coerce
+    .number({ error: "KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES must be a whole number of minutes (0 disables)" })
+    .int("KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES must be a whole number of minutes (0 disables)")
+    .min(0)
+    .max(10_080)
+    .default(60),
+  /** Field-encryption keys (src/server/crypto/keys.ts); outside production a per-checkout file stands in. */
+  KONTINGENT_DATA_KEYS: z.string().optional(),
+  KONTINGENT_INDEX_KEY: z.string().optional(),
+}).superRefine((env, ctx) => {
+  if (env.NODE_ENV !== "production") return;
+  for (const name of ["KONTINGENT_DATA_KEYS", "KONTINGENT_INDEX_KEY"] as const) {
+    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set in production (README, "Encryption at rest")` });
+  }
 });
 
 export type ServerEnv = z.infer<typeof ZServerEnv>;

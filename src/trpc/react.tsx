@@ -1,5 +1,8 @@
 "use client";
 // Browser side of tRPC: one QueryClient per tab, batched calls to /api/trpc.
+// Queries go as POST too: their inputs (names, SNILS) stay out of URLs and
+// access logs, and the server refuses GET (src/server/http/trpc-transport.ts).
+import "@/lib/zod-browser";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -25,7 +28,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10 })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 10, methodOverride: "POST" })],
     }),
   );
   return (

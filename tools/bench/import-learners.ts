@@ -4,6 +4,7 @@
 // PGlite (in memory) and, if reachable, a throw-away PostgreSQL database.
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import { loadActor } from "../../src/server/auth/actor";
+import { signedInClaims } from "../../src/server/testing/sessions";
 import { importLearners } from "../../src/server/services/learners/import/import-learners";
 import { readRows } from "../../src/server/services/learners/import/read-file";
 import { learnersCsv } from "../../src/server/testing/import-fixtures";
@@ -13,8 +14,7 @@ const ROWS = Number(process.env.BENCH_ROWS ?? 10_000);
 
 async function bench(name: string, handle: ThrowawayDatabase, file: Uint8Array) {
   await seedDemoRegion(handle.prisma);
-  const user = await handle.prisma.user.findUniqueOrThrow({ where: { login: "school.registrar" } });
-  const actor = (await loadActor(handle.prisma, { userId: user.id, sessionVersion: user.sessionVersion }))!;
+  const actor = (await loadActor(handle.prisma, await signedInClaims(handle.prisma, "school.registrar")))!;
   console.log(`\n${name}`);
   for (const [label, commit] of [["dry run", false], ["commit", true], ["re-import (unchanged)", true]] as const) {
     const start = performance.now();

@@ -6,7 +6,7 @@ import { snapshotToday } from "../../src/server/services/quality/data-quality";
 
 const handle = await openDatabase();
 try {
-  const rows = await snapshotToday(handle.prisma);
+  const { rows } = await snapshotToday(handle.prisma);
   console.log(`Data-quality snapshot: ${rows} rows written for ${new Date().toISOString().slice(0, 10)}`);
 } finally {
   await handle.close();

@@ -1,10 +1,32 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/portal-shell";
+import { formatDateTime } from "@/lib/format";
 import { requirePortal } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
+import { getDb } from "@/server/db";
+import { getServerMessages } from "@/server/i18n";
+import { latestVerificationRun } from "@/server/services/audit/verification-runs";
 
 export const dynamic = "force-dynamic";
 
 export default async function Layout({ children }: { children: ReactNode }) {
   const actor = await requirePortal("admin");
-  return <PortalShell actor={actor}>{children}</PortalShell>;
+  // A broken audit chain is shown on every admin page to those who must act on it.
+  const latest = hasCapability(actor.role, "auditVerification.read") ? await latestVerificationRun(await getDb()) : null;
+  const m = await getServerMessages();
+  const t = m.accessReports.verification;
+  return (
+    <PortalShell actor={actor}>
+      {latest && latest.ok === false && (
+        <p role="alert" data-testid="chain-broken-banner" className="mb-4 rounded border-2 border-red-600 bg-red-50 px-4 py-3 font-semibold text-red-700">
+          {latest.error ? t.failedRun(formatDateTime(latest.startedAt), latest.error) : t.broken(latest.brokenAtId ?? "?", formatDateTime(latest.startedAt))}{" "}
+          <Link href="/admin/verification" className="underline">
+            {m.accessReports.nav.verification}
+          </Link>
+        </p>
+      )}
+      {children}
+    </PortalShell>
+  );
 }

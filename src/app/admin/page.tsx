@@ -8,7 +8,11 @@ export default async function AdminHome() {
   const m = await getServerMessages();
   const links = [
     { href: "/admin/users", label: m.nav.users, allowed: hasCapability(actor.role, "users.manage") },
+    { href: "/admin/clients", label: m.apiClients.nav, allowed: hasCapability(actor.role, "apiClients.manage") },
     { href: "/admin/audit", label: m.nav.audit, allowed: hasCapability(actor.role, "audit.read") },
+    { href: "/admin/access", label: m.accessReports.nav.learnerAccess, allowed: hasCapability(actor.role, "audit.read") },
+    { href: "/admin/access/account", label: m.accessReports.nav.accountReads, allowed: hasCapability(actor.role, "audit.read") },
+    { href: "/admin/verification", label: m.accessReports.nav.verification, allowed: hasCapability(actor.role, "auditVerification.read") },
   ].filter((l) => l.allowed);
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="admin-home">

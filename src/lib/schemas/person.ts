@@ -1,7 +1,7 @@
 // Identity fields shared by learners and legal representatives: one set of
 // zod schemas for the browser forms, the import and the server procedures.
 import { z } from "zod";
-import { isCitizenshipCode, STATELESS } from "@/lib/countries";
+import { isCitizenshipCode, isCountryCode, STATELESS } from "@/lib/countries";
 import {
   zBirthCertificateNumber,
   zBirthCertificateSeries,
@@ -85,7 +85,7 @@ export const personFields = {
   docNumber: text(30),
   docIssuer: text(300),
   docIssuedAt: optional(zDay("дату выдачи").refine((v) => v <= todayIso(), "Дата выдачи не может быть в будущем")),
-  docCountry: optional(z.string().refine(isCitizenshipCode, "Выберите страну из списка")),
+  docCountry: optional(z.string().refine(isCountryCode, "Выберите страну из списка")),
   registrationAddress: text(500),
   actualAddress: text(500),
 };

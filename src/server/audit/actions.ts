@@ -4,11 +4,20 @@ export const AUDIT_ACTIONS = [
   "auth.login.success",
   "auth.login.failure",
   "auth.logout",
+  "auth.login.refused",
+  "auth.account.locked",
+  "auth.ip.limited",
+  "auth.second_factor.success",
+  "auth.second_factor.failure",
+  "auth.totp.enrol",
+  "auth.password.change",
   "access.denied",
   "user.create",
   "user.update",
   "user.deactivate",
   "user.activate",
+  "user.second_factor.reset",
+  "user.sessions.revoke",
   "audit.log.read",
   "audit.chain.verify",
   "learner.list.read",
@@ -47,7 +56,75 @@ export const AUDIT_ACTIONS = [
   "organisation.update",
   "organisation.close",
   "dashboard.classlist.read",
+  "audit.learner.lookup",
+  "audit.report.learnerAccess.read",
+  "audit.report.accountReads.read",
+  "audit.report.export",
+  "apiClient.create",
+  "apiClient.token.rotate",
+  "apiClient.revoke",
+  // One per machine-client call to /api/v1 (endpoint, learners touched, outcome).
+  "api.ejournal.classes.read",
+  "api.ejournal.learners.read",
+  "api.ejournal.grades.push",
+  "api.publicServices.performance.read",
+  "api.federal.changes.read",
+  "api.request.denied",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcomeValue = "SUCCESS" | "FAILURE" | "DENIED";
+
+/**
+ * The data stage an action touches, for the auditor's access reports. Actions
+ * absent here touch no learner data (sign-in, accounts, organisations…).
+ */
+export type AuditStage = "personal" | "health" | "portfolio";
+export const AUDIT_ACTION_STAGE: Partial<Record<AuditAction, AuditStage>> = {
+  "learner.list.read": "personal",
+  "quality.list.read": "personal",
+  "learner.search": "personal",
+  "learner.card.read": "personal",
+  "learner.create": "personal",
+  "learner.update": "personal",
+  "learner.representative.add": "personal",
+  "learner.representative.update": "personal",
+  "learner.representative.unlink": "personal",
+  "learner.consent.give": "personal",
+  "learner.consent.withdraw": "personal",
+  "learner.import": "personal",
+  "learner.export": "personal",
+  "health.export": "health",
+  "movement.enrol": "personal",
+  "movement.transfer.start": "personal",
+  "movement.transfer.accept": "personal",
+  "movement.transfer.reject": "personal",
+  "movement.transfer.read": "personal",
+  "movement.event": "personal",
+  "movement.cancel": "personal",
+  "learner.trajectory.read": "personal",
+  "learner.portfolio.read": "portfolio",
+  "learner.portfolio.write": "portfolio",
+  "learner.health.read": "health",
+  "learner.health.write": "health",
+  "dashboard.classlist.read": "personal",
+};
+
+/** Reads (not changes) of learner data: what "what did this account read" lists. */
+export const LEARNER_READ_ACTIONS = [
+  "learner.list.read",
+  "quality.list.read",
+  "learner.search",
+  "learner.card.read",
+  "learner.export",
+  "health.export",
+  "movement.transfer.read",
+  "learner.trajectory.read",
+  "learner.portfolio.read",
+  "learner.health.read",
+  "dashboard.classlist.read",
+] as const satisfies readonly AuditAction[];
+
+export function stageOfAction(action: string): AuditStage | null {
+  return (AUDIT_ACTION_STAGE as Record<string, AuditStage | undefined>)[action] ?? null;
+}

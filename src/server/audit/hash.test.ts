@@ -29,4 +29,12 @@ describe("audit hash", () => {
     expect(auditHash(GENESIS_HASH, { ...row, details: { b: 2, a: row.details.a } })).not.toBe(base);
     expect(auditHash(GENESIS_HASH, { ...row, ip: null })).not.toBe(base);
   });
+
+  it("covers a machine client's id when set, and leaves rows without one hashed as before", () => {
+    const base = auditHash(GENESIS_HASH, row);
+    expect(auditHash(GENESIS_HASH, { ...row, machineClientId: null })).toBe(base);
+    const byClient = auditHash(GENESIS_HASH, { ...row, machineClientId: "6f1c2a4e-0000-4000-8000-000000000001" });
+    expect(byClient).not.toBe(base);
+    expect(auditHash(GENESIS_HASH, { ...row, machineClientId: "6f1c2a4e-0000-4000-8000-000000000002" })).not.toBe(byClient);
+  });
 });

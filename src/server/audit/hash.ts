@@ -16,6 +16,8 @@ export interface HashedAuditFields {
   entityType: string | null;
   entityId: string | null;
   details: unknown;
+  /** Set for machine-client (API) calls; absent from the hash otherwise, so rows written before it existed still verify. */
+  machineClientId?: string | null;
 }
 
 /** JSON with object keys sorted at every level: jsonb does not keep key order. */
@@ -33,7 +35,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, row: HashedAuditFields): string {
-  const payload = canonicalJson([
+  const fields = [
     prevHash,
     row.at.toISOString(),
     row.actorId,
@@ -45,6 +47,14 @@ export function auditHash(prevHash: string, row: HashedAuditFields): string {
     row.entityType,
     row.entityId,
     row.details ?? null,
-  ]);
+  ];
+  if (row.machineClientId) fields.push(row.machineClientId);
+  const payload = canonicalJson(fields);
   return createHash("sha256").update(payload, "utf8").digest("hex");
+}
+
+/** Digest of a set of learner ids, order-independent: what an audit row stores of its link rows. */
+export function learnerSetDigest(ids: readonly string[]): string {
+  const sorted = [...new Set(ids.map((id) => id.toLowerCase()))].sort();
+  return createHash("sha256").update(sorted.join("\n"), "utf8").digest("hex");
 }

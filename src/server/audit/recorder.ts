@@ -3,7 +3,7 @@
 import type { Role } from "../authz/matrix";
 import type { DbTx } from "../db";
 import type { AuditAction, AuditOutcomeValue } from "./actions";
-import { auditHash, GENESIS_HASH } from "./hash";
+import { auditHash, GENESIS_HASH, learnerSetDigest } from "./hash";
 
 /** Serialises appends so each row links to its true predecessor. */
 const AUDIT_CHAIN_LOCK = 7_243_001;
@@ -13,6 +13,8 @@ export interface AuditActor {
   login: string | null;
   role: Role | null;
   ip: string | null;
+  /** A machine client calling the API: `id` is then null (it is not a User). */
+  machineClientId?: string | null;
 }
 
 export interface AuditEntry {
@@ -22,6 +24,12 @@ export interface AuditEntry {
   entityId?: string;
   /** Names of changed fields, filters, counts: never the personal data itself. */
   details?: Record<string, unknown>;
+  /**
+   * Learners a list read, search or export returned. Stored as link rows
+   * (AuditEventLearner) for the access reports; the details get their count
+   * and digest, so the hash chain covers the set without storing it inline.
+   */
+  learnerIds?: readonly string[];
 }
 
 export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry): Promise<bigint> {
@@ -39,7 +47,8 @@ export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry
     outcome: entry.outcome ?? "SUCCESS",
     entityType: entry.entityType ?? null,
     entityId: entry.entityId ?? null,
-    details: entry.details ?? null,
+    details: withLearnerSet(entry),
+    machineClientId: actor.machineClientId ?? null,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   const created = await tx.auditEvent.create({
@@ -51,10 +60,24 @@ export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry
     },
     select: { id: true },
   });
+  const learnerIds = uniqueIds(entry.learnerIds);
+  if (learnerIds) {
+    await tx.auditEventLearner.createMany({ data: learnerIds.map((learnerId) => ({ eventId: created.id, learnerId })) });
+  }
   return created.id;
 }
 
 /** The audit identity of a signed-in actor at an address. */
 export function auditActorOf(actor: { id: string; login: string; role: Role }, ip: string | null): AuditActor {
   return { id: actor.id, login: actor.login, role: actor.role, ip };
+}
+
+function uniqueIds(ids: readonly string[] | undefined): string[] | null {
+  return ids === undefined ? null : [...new Set(ids)];
+}
+
+function withLearnerSet(entry: AuditEntry): Record<string, unknown> | null {
+  const ids = uniqueIds(entry.learnerIds);
+  if (!ids) return entry.details ?? null;
+  return { ...entry.details, learnerSet: { count: ids.length, sha256: learnerSetDigest(ids) } };
 }

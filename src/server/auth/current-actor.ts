@@ -5,18 +5,34 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { hasCapability, type Capability, type Portal } from "../authz/matrix";
 import { getDb } from "../db";
-import { loadActor, type Actor } from "./actor";
+import { loadSession, type Actor, type SessionState } from "./actor";
 import { readSessionClaims } from "./session";
 
-export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+/** The session in any state (also one still owing its second factor), or null. */
+export const getCurrentSession = cache(async (): Promise<SessionState | null> => {
   const claims = await readSessionClaims(await cookies());
-  return loadActor(await getDb(), claims);
+  return loadSession(await getDb(), claims);
 });
 
+/** The actor of a fully signed-in session only. */
+export const getCurrentActor = cache(async (): Promise<Actor | null> => {
+  const state = await getCurrentSession();
+  return state?.gate === "open" ? state.actor : null;
+});
+
+/** Where a session that is not yet fully signed in must go next. */
+export function pendingStepPath(state: SessionState): string | null {
+  if (state.gate === "second_factor") return "/login/code";
+  if (state.gate === "enrol") return "/login/enrol";
+  return null;
+}
+
 export async function requireActor(): Promise<Actor> {
-  const actor = await getCurrentActor();
-  if (!actor) redirect("/login");
-  return actor;
+  const state = await getCurrentSession();
+  if (!state) redirect("/login");
+  const pending = pendingStepPath(state);
+  if (pending) redirect(pending);
+  return state.actor;
 }
 
 /** Signed out → sign-in page; another role's portal → 403 page. */

@@ -1,5 +1,5 @@
-// next-auth configuration: credentials only, JWT sessions that carry nothing
-// but the account id and its session version (see actor.ts for why).
+// next-auth configuration: credentials only, JWT cookies that carry nothing
+// but the server-side session id (see sessions.ts and actor.ts for why).
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db";
@@ -34,19 +34,18 @@ export function authOptions(): NextAuthOptions {
         name: "credentials",
         credentials: { login: { type: "text" }, password: { type: "password" } },
         async authorize(credentials, req) {
-          const ip = clientIp(req.headers ?? {});
-          const result = await signIn(await getDb(), credentials ?? {}, ip);
+          const headers = req.headers ?? {};
+          const userAgent = (headers["user-agent"] as string | undefined) ?? null;
+          const result = await signIn(await getDb(), credentials ?? {}, clientIp(headers), userAgent);
           if (!result.ok) throw new Error(result.error); // next-auth passes the code to the page
-          return { id: result.claims.userId, sv: result.claims.sessionVersion };
+          return { id: result.claims.sessionId };
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) {
-          token.uid = user.id;
-          token.sv = (user as { sv?: number }).sv;
-        }
+        // Only the session id: role, scope and second-factor state are read from the database.
+        if (user) return { sid: user.id };
         return token;
       },
       // The browser-visible session says only that someone is signed in;

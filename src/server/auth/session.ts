@@ -14,8 +14,8 @@ export async function readSessionClaims(cookies: CookieJar): Promise<SessionClai
   try {
     const req = { cookies, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"];
     const token = await getToken({ req, secret: serverEnv().NEXTAUTH_SECRET, cookieName: sessionCookieName() });
-    if (!token || typeof token.uid !== "string" || typeof token.sv !== "number") return null;
-    return { userId: token.uid, sessionVersion: token.sv };
+    if (!token || typeof token.sid !== "string") return null;
+    return { sessionId: token.sid };
   } catch {
     return null; // an unreadable token is no session
   }

@@ -4,6 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../../prisma/seed/demo-region";
 import { callerAs } from "../testing/callers";
+import { signedInClaims } from "../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 import { createCaller } from "../trpc/root";
 import { signIn } from "./sign-in";
@@ -56,8 +57,8 @@ describeDb("sign-in", () => {
     await admin.admin.users.setActive({ id: medic.id, active: false });
 
     await expect(caller.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    // Even a token with the new session version is refused while inactive.
-    const fresh = createCaller({ db: db.prisma, claims: { userId: medic.id, sessionVersion: medic.sessionVersion + 1 }, ip: null });
+    // Even a brand-new session row is refused while the account is inactive.
+    const fresh = createCaller({ db: db.prisma, claims: await signedInClaims(db.prisma, "school.medic"), ip: null });
     await expect(fresh.session.me()).rejects.toBeInstanceOf(TRPCError);
     expect(await signIn(db.prisma, { login: "school.medic", password: DEMO_PASSWORD }, null)).toEqual({ ok: false, error: "invalid_credentials" });
     expect(await lastAudit()).toMatchObject({ action: "auth.login.failure", details: { reason: "inactive" } });
@@ -78,9 +79,9 @@ describeDb("sign-in", () => {
   it("refuses tokens that are missing, forged or for an unknown account", async () => {
     const anon = createCaller({ db: db.prisma, claims: null, ip: null });
     await expect(anon.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const garbage = createCaller({ db: db.prisma, claims: { userId: "not-a-uuid", sessionVersion: 1 }, ip: null });
+    const garbage = createCaller({ db: db.prisma, claims: { sessionId: "not-a-uuid" }, ip: null });
     await expect(garbage.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    const ghost = createCaller({ db: db.prisma, claims: { userId: "00000000-0000-4000-8000-000000000000", sessionVersion: 1 }, ip: null });
+    const ghost = createCaller({ db: db.prisma, claims: { sessionId: "00000000-0000-4000-8000-000000000000" }, ip: null });
     await expect(ghost.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 });

@@ -1,19 +1,31 @@
-// Credential check. Every attempt, successful or not, is audited in the same
-// transaction as the account's counters. The caller learns only "signed in"
-// or "refused": the reason is for the audit log, not for the person typing.
+// Password step of the sign-in. Every attempt, successful or not, is audited
+// in the same transaction as the counters it changes. The caller learns only
+// "signed in", "refused" or "locked": an unknown login and a wrong password
+// get the same answer after the same argon2 work, and an unknown login locks
+// after five tries exactly like an account does.
 import { ZSignInInput } from "@/lib/schemas/auth";
-import { recordAudit } from "../audit/recorder";
-import type { Db } from "../db";
-import { burnPasswordCheck, verifyPassword } from "./password";
+import { recordAudit, type AuditActor } from "../audit/recorder";
+import type { Db, DbTx } from "../db";
+import { requiresSecondFactor } from "../authz/matrix";
 import type { SessionClaims } from "./actor";
+import { burnPasswordCheck, verifyPassword } from "./password";
+import { createSession, revokeSession } from "./sessions";
+import {
+  ACCOUNT_FAILURE_LIMIT,
+  IP_FAILURE_LIMIT,
+  countAccountFailure,
+  countThrottledFailure,
+  ipKey,
+  throttleLockedUntil,
+  unknownLoginKey,
+} from "./throttle";
 
-export type SignInResult =
-  | { ok: true; claims: SessionClaims }
-  | { ok: false; error: "invalid_input" | "invalid_credentials" };
+export type SignInError = "invalid_input" | "invalid_credentials" | "locked" | "too_many_attempts";
+export type SignInResult = { ok: true; claims: SessionClaims } | { ok: false; error: SignInError };
 
 export type FailureReason = "unknown_login" | "wrong_password" | "inactive" | "invalid_input";
 
-export async function signIn(db: Db, raw: unknown, ip: string | null): Promise<SignInResult> {
+export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent: string | null = null): Promise<SignInResult> {
   const parsed = ZSignInInput.safeParse(raw);
   if (!parsed.success) {
     // Not audited with the login: an oversized or empty field is not an
@@ -21,40 +33,90 @@ export async function signIn(db: Db, raw: unknown, ip: string | null): Promise<S
     return { ok: false, error: "invalid_input" };
   }
   const { login, password } = parsed.data;
-  const user = await db.user.findUnique({
-    where: { login },
-    select: { id: true, login: true, role: true, passwordHash: true, active: true, sessionVersion: true },
+  const now = new Date();
+  const audit = (user: { id: string; login: string; role: AuditActor["role"] } | null): AuditActor => ({
+    id: user?.id ?? null,
+    login: user?.login ?? login,
+    role: user?.role ?? null,
+    ip,
   });
 
-  let reason: FailureReason | null = null;
-  if (!user) {
-    await burnPasswordCheck(password);
-    reason = "unknown_login";
-  } else if (!(await verifyPassword(user.passwordHash, password))) {
-    reason = "wrong_password";
-  } else if (!user.active) {
-    reason = "inactive";
+  if (ip && (await throttleLockedUntil(db, ipKey(ip), now))) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, audit(null), { action: "auth.login.refused", outcome: "DENIED", details: { reason: "ip_limited" } }),
+    );
+    return { ok: false, error: "too_many_attempts" };
   }
 
+  const user = await db.user.findUnique({
+    where: { login },
+    select: { id: true, login: true, role: true, passwordHash: true, active: true, lockedUntil: true, totpEnabledAt: true },
+  });
+  // Exactly one argon2 verification on every path, locked or not, known or not.
+  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  const lockedUntil = user ? (user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null) : await throttleLockedUntil(db, unknownLoginKey(login), now);
+
   return db.$transaction(async (tx) => {
-    const actor = { id: user?.id ?? null, login: user?.login ?? login, role: user?.role ?? null, ip };
-    if (reason || !user) {
-      if (user) await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: { increment: 1 } } });
-      await recordAudit(tx, actor, { action: "auth.login.failure", outcome: "FAILURE", details: { reason } });
-      return { ok: false, error: "invalid_credentials" } as const;
+    if (lockedUntil) {
+      // A correct password during the lock is refused too, and not counted.
+      await recordAudit(tx, audit(user), {
+        action: "auth.login.refused",
+        outcome: "DENIED",
+        details: { reason: "locked", lockedUntil: lockedUntil.toISOString() },
+      });
+      return { ok: false, error: "locked" } as const;
     }
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lastLoginAt: new Date() } });
-    await recordAudit(tx, actor, { action: "auth.login.success" });
-    return { ok: true, claims: { userId: user.id, sessionVersion: user.sessionVersion } } as const;
+    const reason: FailureReason | null = !user ? "unknown_login" : !passwordOk ? "wrong_password" : !user.active ? "inactive" : null;
+    if (reason || !user) {
+      return refuse(tx, user, reason ?? "unknown_login", audit(user), login, ip, now);
+    }
+    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+    // The session starts without the second factor; loadSession decides whether one is due.
+    const session = await createSession(tx, user.id, { ip, userAgent }, false);
+    await recordAudit(tx, audit(user), {
+      action: "auth.login.success",
+      entityType: "UserSession",
+      entityId: session.id,
+      details: { secondFactor: user.totpEnabledAt ? "pending" : requiresSecondFactor(user.role) ? "enrol" : "none" },
+    });
+    return { ok: true, claims: { sessionId: session.id } } as const;
   });
 }
 
+async function refuse(
+  tx: DbTx,
+  user: { id: string } | null,
+  reason: FailureReason,
+  actor: AuditActor,
+  login: string,
+  ip: string | null,
+  now: Date,
+): Promise<SignInResult> {
+  const locked = user
+    ? await countAccountFailure(tx, user.id, now)
+    : await countThrottledFailure(tx, unknownLoginKey(login), ACCOUNT_FAILURE_LIMIT, now);
+  const ipLimited = ip ? await countThrottledFailure(tx, ipKey(ip), IP_FAILURE_LIMIT, now) : false;
+  await recordAudit(tx, actor, { action: "auth.login.failure", outcome: "FAILURE", details: { reason } });
+  if (locked) await recordAudit(tx, actor, { action: "auth.account.locked", outcome: "DENIED", details: { failures: ACCOUNT_FAILURE_LIMIT } });
+  if (ipLimited) await recordAudit(tx, actor, { action: "auth.ip.limited", outcome: "DENIED", details: { failures: IP_FAILURE_LIMIT } });
+  // The attempt that reaches the limit already says "locked", so the person knows to wait.
+  return { ok: false, error: locked ? "locked" : ipLimited ? "too_many_attempts" : "invalid_credentials" };
+}
+
 export async function recordSignOut(db: Db, claims: SessionClaims | null, ip: string | null): Promise<void> {
-  if (!claims) return;
+  if (!claims || !/^[0-9a-f-]{36}$/i.test(claims.sessionId)) return;
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: claims.userId }, select: { login: true, role: true } });
-    await recordAudit(tx, { id: claims.userId, login: user?.login ?? null, role: user?.role ?? null, ip }, {
+    const session = await tx.userSession.findUnique({
+      where: { id: claims.sessionId },
+      select: { id: true, user: { select: { id: true, login: true, role: true } } },
+    });
+    if (!session) return;
+    // Revoked on the server: a copy of the cookie stops working on its next request.
+    await revokeSession(tx, session.id, "sign_out");
+    await recordAudit(tx, { id: session.user.id, login: session.user.login, role: session.user.role, ip }, {
       action: "auth.logout",
+      entityType: "UserSession",
+      entityId: session.id,
     });
   });
 }

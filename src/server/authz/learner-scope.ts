@@ -17,5 +17,10 @@ export function learnerReadWhere(scope: Scope) {
 
 export function learnerWriteWhere(scope: Scope) {
   if (scope.kind !== "ORGANISATION") return { id: { in: [] as string[] } }; // only schools write
-  return { enrolments: { some: { organisationId: scope.organisationId, status: HELD } } };
+  return learnersHeldBy(scope.organisationId);
+}
+
+/** Learners an organisation currently holds: what its staff and its e-journal may write. */
+export function learnersHeldBy(organisationId: string) {
+  return { enrolments: { some: { organisationId, status: HELD } } };
 }

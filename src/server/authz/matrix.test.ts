@@ -8,6 +8,7 @@ import {
   CAPABILITIES,
   hasCapability,
   portalOf,
+  requiresSecondFactor,
   ROLES,
   STAGES,
   stageAccess,
@@ -33,8 +34,8 @@ const EXPECTED_CAPABILITIES: Record<Role, Capability[]> = {
   SCHOOL_MEDIC: [],
   EDU_OFFICER: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee"],
   HEALTH_OFFICER: ["healthStats.read"],
-  SYSTEM_ADMIN: ["users.manage", "apiClients.manage", "referenceData.manage"],
-  AUDITOR: ["audit.read"],
+  SYSTEM_ADMIN: ["users.manage", "apiClients.manage", "referenceData.manage", "auditVerification.read"],
+  AUDITOR: ["audit.read", "auditVerification.read"],
 };
 
 const EXPECTED_PORTAL = {
@@ -92,6 +93,12 @@ describe("access matrix", () => {
       expect([...allowedScopes(role)].sort()).toEqual([...EXPECTED_SCOPES[role]].sort());
     });
   }
+
+  it("requires a second factor exactly for the regional roles", () => {
+    const required = ROLES.filter((role) => requiresSecondFactor(role));
+    expect(required.sort()).toEqual(["AUDITOR", "EDU_OFFICER", "HEALTH_OFFICER", "SYSTEM_ADMIN"]);
+    expect(requiresSecondFactor("GHOST" as Role)).toBe(true);
+  });
 
   it("denies an unknown role instead of throwing", () => {
     const ghost = "GHOST" as Role;

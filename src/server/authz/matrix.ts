@@ -27,7 +27,8 @@ export const CAPABILITIES = [
   "users.manage", // all user accounts
   "apiClients.manage",
   "referenceData.manage",
-  "audit.read", // audit log, access reports, chain verification
+  "audit.read", // audit log, access reports, running chain verification
+  "auditVerification.read", // results and history of the audit-chain verification runs
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -37,6 +38,8 @@ export interface RoleAccess {
   scopes: readonly ScopeKind[];
   stages: Readonly<Record<Stage, StageAccess>>;
   capabilities: readonly Capability[];
+  /** TOTP second factor: mandatory for regional roles, optional for school staff. */
+  secondFactor: "required" | "optional";
 }
 
 export const ACCESS_MATRIX = {
@@ -45,42 +48,49 @@ export const ACCESS_MATRIX = {
     scopes: ["ORGANISATION"],
     stages: { PERSONAL: "write", HEALTH: "read", PORTFOLIO: "write" },
     capabilities: ["staff.manage", "movement.write", "import.run", "dataQuality.read"],
+    secondFactor: "optional",
   },
   SCHOOL_REGISTRAR: {
     portal: "school",
     scopes: ["ORGANISATION"],
     stages: { PERSONAL: "write", HEALTH: "none", PORTFOLIO: "write" },
     capabilities: ["movement.write", "import.run", "dataQuality.read"],
+    secondFactor: "optional",
   },
   SCHOOL_MEDIC: {
     portal: "school",
     scopes: ["ORGANISATION"],
     stages: { PERSONAL: "identity", HEALTH: "write", PORTFOLIO: "none" },
     capabilities: [],
+    secondFactor: "optional",
   },
   EDU_OFFICER: {
     portal: "ministry",
     scopes: ["REGION", "MUNICIPALITY"],
     stages: { PERSONAL: "read", HEALTH: "aggregate", PORTFOLIO: "read" },
     capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee"],
+    secondFactor: "required",
   },
   HEALTH_OFFICER: {
     portal: "health",
     scopes: ["REGION"],
     stages: { PERSONAL: "identity", HEALTH: "read", PORTFOLIO: "none" },
     capabilities: ["healthStats.read"],
+    secondFactor: "required",
   },
   SYSTEM_ADMIN: {
     portal: "admin",
     scopes: ["REGION"],
     stages: { PERSONAL: "none", HEALTH: "none", PORTFOLIO: "none" },
-    capabilities: ["users.manage", "apiClients.manage", "referenceData.manage"],
+    capabilities: ["users.manage", "apiClients.manage", "referenceData.manage", "auditVerification.read"],
+    secondFactor: "required",
   },
   AUDITOR: {
     portal: "admin",
     scopes: ["REGION"],
     stages: { PERSONAL: "none", HEALTH: "none", PORTFOLIO: "none" },
-    capabilities: ["audit.read"],
+    capabilities: ["audit.read", "auditVerification.read"],
+    secondFactor: "required",
   },
 } as const satisfies Record<Role, RoleAccess>;
 
@@ -108,6 +118,11 @@ export function allowsStage(role: Role, stage: Stage, need: Exclude<StageAccess,
 
 export function hasCapability(role: Role, capability: Capability): boolean {
   return (entry(role)?.capabilities as readonly string[] | undefined)?.includes(capability) ?? false;
+}
+
+/** Deny on doubt: an unknown role must have a second factor. */
+export function requiresSecondFactor(role: Role): boolean {
+  return entry(role)?.secondFactor !== "optional";
 }
 
 export function portalOf(role: Role): Portal | undefined {

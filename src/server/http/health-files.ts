@@ -9,9 +9,8 @@ import { DomainError } from "../errors";
 import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-export";
 import { exportHealthList } from "../services/health/health-list-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+import { attachment, jsonError, NO_STORE, routeActor, unexpectedError } from "./route-actor";
 
-const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
 
 const ZExportQuery = z.object({
   report: z.enum([...HEALTH_REPORTS, "list"]),
@@ -51,7 +50,6 @@ export async function handleHealthExport(req: NextRequest, db?: Db): Promise<Res
   } catch (error) {
     if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
     if (error instanceof DomainError && error.code === "NOT_FOUND") return jsonError(404, error.message);
-    console.error("[health export]", error);
-    return jsonError(500, INTERNAL);
+    return unexpectedError("[health export]", error);
   }
 }

@@ -2,23 +2,23 @@
 // signed session cookie, the same actor re-read as tRPC, NDJSON progress,
 // status codes and JSON errors, the XLSX export and its audit record.
 import iconv from "iconv-lite";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { sessionToken } from "../testing/sessions";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { sessionCookieName } from "../auth/options";
-import { serverEnv } from "../env";
 import { readRows } from "../services/learners/import/read-file";
 import { HEADERS, learnerRow, learnersCsv, toCsv } from "../testing/import-fixtures";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 import { handleExport, handleImport, handleTemplate } from "./learner-files";
 
 const BASE = "http://localhost:3000/api/school/learners";
+// The app's own origin, for the export's Origin check (serverEnv() reads it once).
+vi.stubEnv("NEXTAUTH_URL", "http://localhost:3000");
 
 describeDb("learner import/export routes", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
   const cookieOf = async (login: string) => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login } });
-    const token = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: serverEnv().NEXTAUTH_SECRET });
+    const token = await sessionToken(db.prisma, login);
     return `${sessionCookieName()}=${token}`;
   };
   const upload = async (login: string | null, bytes: Uint8Array, name: string, mode = "commit") => {
@@ -85,6 +85,28 @@ describeDb("learner import/export routes", () => {
     // The export re-imports as is: nothing to change.
     const again = await lines(await upload("school.registrar", new Uint8Array(await (await get("school.admin", `${BASE}/export?grade=3&classLetter=Б`, handleExport)).arrayBuffer()), "export.xlsx"));
     expect(again.at(-1)).toMatchObject({ type: "result", committed: true, created: 0, updated: 0, unchanged: expected });
+  });
+
+  it("takes the name/SNILS search only in a same-origin POST body, never in the export URL", async () => {
+    const inUrl = await get("school.admin", `${BASE}/export?search=${encodeURIComponent("Иванов")}`, handleExport);
+    expect(inUrl.status).toBe(400);
+    expect((await inUrl.json()).error).toMatch(/только в теле запроса/);
+    const post = async (origin: string | null) =>
+      handleExport(
+        new NextRequest(`${BASE}/export`, {
+          method: "POST",
+          body: new URLSearchParams({ search: "Иванов", grade: "3" }),
+          headers: { cookie: await cookieOf("school.admin"), ...(origin ? { origin } : {}) },
+        }),
+        db.prisma,
+      );
+    const ok = await post("http://localhost:3000");
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.export" }, orderBy: { id: "desc" } });
+    expect(audit.details).toMatchObject({ filters: { search: "Иванов", grade: 3 } });
+    expect((await post("https://evil.example")).status).toBe(403);
+    expect((await post(null)).status).toBe(403);
   });
 
   it("serves the template as XLSX and as CSV", async () => {

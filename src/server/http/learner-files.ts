@@ -10,10 +10,10 @@ import { mapHeader } from "../services/learners/import/columns";
 import { importLearners } from "../services/learners/import/import-learners";
 import { ImportFileError, MAX_FILE_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
 import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+import { attachment, jsonError, NO_STORE, routeActor, unexpectedError, unexpectedErrorMessage } from "./route-actor";
+import { fromOwnOrigin } from "./origin";
 
 const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasCapability(actor.role, "import.run");
-const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
 
 async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean } | Response> {
   // Refuse an oversized body before buffering it (multipart adds a little overhead).
@@ -63,16 +63,14 @@ export async function handleImport(req: NextRequest, db?: Db): Promise<Response>
           });
           send({ type: "result", ...result });
         } catch (error) {
-          if (!(error instanceof DomainError)) console.error("[import]", error);
-          send({ type: "error", error: error instanceof DomainError ? error.message : INTERNAL });
+          send({ type: "error", error: error instanceof DomainError ? error.message : unexpectedErrorMessage("[import]", error) });
         }
         controller.close();
       },
     });
     return new Response(body, { headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
   } catch (error) {
-    console.error("[import]", error);
-    return jsonError(500, INTERNAL);
+    return unexpectedError("[import]", error);
   }
 }
 
@@ -91,17 +89,39 @@ export async function handleTemplate(req: NextRequest, db?: Db): Promise<Respons
       },
     });
   } catch (error) {
-    console.error("[import template]", error);
-    return jsonError(500, INTERNAL);
+    return unexpectedError("[import template]", error);
   }
 }
 
-/** GET with the list's query parameters (search, grade, classLetter, level, status, missing, sort, order). */
+/**
+ * The export's filters: POST form fields (the page's export form) or GET query
+ * parameters. The name/SNILS search is accepted only in a POST body, so it never
+ * lands in a URL, a browser history or an access log.
+ */
+async function exportParams(req: NextRequest): Promise<URLSearchParams | Response> {
+  if (req.method !== "POST") {
+    const q = req.nextUrl.searchParams;
+    if (q.has("search")) return jsonError(400, "Поиск по ФИО или СНИЛС передаётся только в теле запроса (POST), не в адресе");
+    return q;
+  }
+  if (!fromOwnOrigin(req)) return jsonError(403, "Запрос с чужого или неизвестного источника отклонён");
+  try {
+    const form = await req.formData();
+    const params = new URLSearchParams();
+    for (const [key, value] of form) if (typeof value === "string") params.set(key, value);
+    return params;
+  } catch {
+    return jsonError(400, "Ожидается форма с параметрами выгрузки");
+  }
+}
+
+/** GET ?grade=&classLetter=&level=&status=&missing=&sort=&order=, or POST the same fields plus search as a form. */
 export async function handleExport(req: NextRequest, db?: Db): Promise<Response> {
   try {
     const ctx = await routeActor(req, (actor) => allowsStage(actor.role, "PERSONAL", "read"), db);
     if (ctx instanceof Response) return ctx;
-    const q = req.nextUrl.searchParams;
+    const q = await exportParams(req);
+    if (q instanceof Response) return q;
     const text = (name: string) => q.get(name)?.trim() || undefined;
     const grade = text("grade");
     const parsed = ZListLearnersInput.safeParse({
@@ -128,7 +148,6 @@ export async function handleExport(req: NextRequest, db?: Db): Promise<Response>
     });
   } catch (error) {
     if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
-    console.error("[export]", error);
-    return jsonError(500, INTERNAL);
+    return unexpectedError("[export]", error);
   }
 }

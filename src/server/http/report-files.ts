@@ -9,9 +9,8 @@ import { DomainError } from "../errors";
 import { exportReport } from "../services/reports/build-report";
 import { REPORTS } from "../services/reports/report-model";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+import { attachment, jsonError, NO_STORE, routeActor, unexpectedError } from "./route-actor";
 
-const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
 const ZReport = z.enum(REPORTS);
 const ZFormat = z.enum(["xlsx", "pdf"]);
 const TYPES = { xlsx: XLSX_TYPE, pdf: "application/pdf" } as const;
@@ -38,7 +37,6 @@ export async function handleReportExport(req: NextRequest, reportParam: string, 
   } catch (error) {
     if (error instanceof DomainError && error.code === "BAD_REQUEST") return jsonError(400, error.message);
     if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
-    console.error("[report export]", error);
-    return jsonError(500, INTERNAL);
+    return unexpectedError("[report export]", error);
   }
 }

@@ -7,11 +7,31 @@ import type { ScopeKind } from "../authz/matrix";
 import { clientIp } from "../auth/request-meta";
 import { readSessionClaims } from "../auth/session";
 import { getDb, type Db } from "../db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function jsonError(status: number, error: string): Response {
   return Response.json({ error }, { status, headers: NO_STORE });
+}
+
+const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
+
+/** The answer to an unexpected error: 503 with a plain message while the database is down, else a logged 500 without details. */
+export function unexpectedError(tag: string, error: unknown): Response {
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`${tag} database unavailable`);
+    return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
+  }
+  console.error(tag, error);
+  return jsonError(500, INTERNAL);
+}
+
+/** The same choice for an error line inside a stream that has already started. */
+export function unexpectedErrorMessage(tag: string, error: unknown): string {
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE_MESSAGE;
+  console.error(tag, error);
+  return INTERNAL;
 }
 
 export interface RouteContext {

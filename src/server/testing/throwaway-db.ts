@@ -10,9 +10,14 @@ import { openSqlConnection, pgliteConnection, type SqlConnection } from "../db/s
 
 export interface ThrowawayDatabase {
   kind: "pglite" | "postgres";
+  /** The server database's URL and name (PostgreSQL only): for child processes and pg_stat_activity. */
+  url?: string;
+  name?: string;
   prisma: Db;
   /** Raw SQL on the same database (do not use inside an open Prisma transaction). */
   sql: SqlConnection;
+  /** The embedded instance (PGlite only), for tools that need the driver (bulk COPY). */
+  pglite?: PGlite;
   close(): Promise<void>;
 }
 
@@ -24,7 +29,7 @@ export async function createThrowawayDatabase(kind: ThrowawayDatabase["kind"], p
     const sql = pgliteConnection(pglite);
     await applyMigrations(sql, { log: () => {} });
     const handle = openPglite(pglite);
-    return { kind, prisma: handle.prisma, sql, close: handle.close };
+    return { kind, prisma: handle.prisma, sql, pglite, close: handle.close };
   }
   const name = `${prefix}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
@@ -38,6 +43,8 @@ export async function createThrowawayDatabase(kind: ThrowawayDatabase["kind"], p
   const handle = await openDatabase(target);
   return {
     kind,
+    url: target.url,
+    name,
     prisma: handle.prisma,
     sql,
     async close() {

@@ -3,7 +3,8 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
-import { loadActor, type Actor, type SessionClaims } from "../auth/actor";
+import "@/lib/zod-locale";
+import { loadSession, type Actor, type SessionClaims, type SessionGate } from "../auth/actor";
 import {
   allowsStage,
   hasCapability,
@@ -13,6 +14,7 @@ import {
   type StageAccess,
 } from "../authz/matrix";
 import type { Db } from "../db";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
 import { DomainError } from "../errors";
 
 export interface Context {
@@ -64,17 +66,60 @@ const mapErrors = t.middleware(async ({ next }) => {
   if ((cause as { code?: unknown } | undefined)?.code === "P2002") {
     throw new TRPCError({ code: "CONFLICT", message: "Такая запись уже существует. Обновите страницу и проверьте данные.", cause });
   }
+  // The server is down or restarting: a clean 503 the page can explain; pg's pool reconnects once it is back.
+  if (err.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
+    console.warn("[trpc] database unavailable:", (cause as Error | undefined)?.message?.split("\n").at(-1));
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+  }
   if (err.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", cause ?? err);
   return result;
 });
 
-export const publicProcedure = t.procedure.use(mapErrors);
+/** The first string holding a NUL character, by path: PostgreSQL text cannot store it (found by fuzzing: a 500). */
+function findNul(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (depth > 8 || value === null || typeof value !== "object") return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = findNul(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const actor = await loadActor(ctx.db, ctx.claims);
-  if (!actor) throw new TRPCError({ code: "UNAUTHORIZED", message: "Требуется вход в систему" });
-  return next({ ctx: { ...ctx, actor, scope: actor.scope } });
+/** Refuses NUL characters in any input string as a field error, before a query fails on them. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  const path = findNul(await getRawInput());
+  if (path) {
+    const message = "Недопустимый символ в тексте: удалите невидимые символы";
+    // Raised through zod itself, so the formatter shows it on the field like any other input error.
+    const { error } = z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: "custom", path, message })).safeParse(null);
+    throw new TRPCError({ code: "BAD_REQUEST", message, cause: error });
+  }
+  return next();
 });
+
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseNul);
+
+const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Требуется вход в систему" });
+
+/**
+ * Only a fully signed-in session: a session still owing its second factor,
+ * or of a role that must enrol one, gets no data from any procedure.
+ */
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const state = await loadSession(ctx.db, ctx.claims);
+  if (!state || state.gate !== "open") throw signedOut();
+  return next({ ctx: { ...ctx, actor: state.actor, scope: state.actor.scope, sessionId: state.sessionId } });
+});
+
+/** A session in one of `gates`: the second sign-in step and TOTP enrolment. */
+export const gatedProcedure = (gates: readonly SessionGate[]) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    const state = await loadSession(ctx.db, ctx.claims);
+    if (!state) throw signedOut();
+    if (!gates.includes(state.gate)) throw new TRPCError({ code: "FORBIDDEN", message: "Этот шаг входа сейчас недоступен" });
+    return next({ ctx: { ...ctx, actor: state.actor, sessionId: state.sessionId, gate: state.gate } });
+  });
 
 const denied = () => new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
 

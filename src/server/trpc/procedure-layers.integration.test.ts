@@ -6,6 +6,7 @@ import { z } from "zod";
 import { DEMO_ACCOUNTS } from "../../../prisma/seed/demo-region";
 import { allowsStage, STAGES, type Stage } from "../authz/matrix";
 import { notFound } from "../errors";
+import { signedInClaims } from "../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 import { authedProcedure, createCallerFactory, router, stageProcedure } from "./init";
 
@@ -33,8 +34,7 @@ describeDb("procedure layers", () => {
   afterAll(() => db?.close());
 
   async function callerFor(login: string) {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login } });
-    return createProbeCaller({ db: db.prisma, claims: { userId: user.id, sessionVersion: user.sessionVersion }, ip: null }) as unknown as Record<string, () => Promise<unknown>> & { strict(i: unknown): Promise<unknown> };
+    return createProbeCaller({ db: db.prisma, claims: await signedInClaims(db.prisma, login), ip: null }) as unknown as Record<string, () => Promise<unknown>> & { strict(i: unknown): Promise<unknown> };
   }
 
   for (const account of DEMO_ACCOUNTS) {
@@ -58,14 +58,14 @@ describeDb("procedure layers", () => {
   });
 
   it("sends the browser no internals: generic message, no stack, field errors for bad input", async () => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login: "school.admin" } });
+    const claims = await signedInClaims(db.prisma, "school.admin");
     const call = async (path: string, input?: unknown) => {
       const url = `http://localhost/api/trpc/${path}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify({ json: input }))}`}`;
       const res = await fetchRequestHandler({
         endpoint: "/api/trpc",
         req: new Request(url),
         router: probe,
-        createContext: () => ({ db: db.prisma, claims: { userId: user.id, sessionVersion: user.sessionVersion }, ip: null }),
+        createContext: () => ({ db: db.prisma, claims, ip: null }),
       });
       return { status: res.status, text: await res.text() };
     };

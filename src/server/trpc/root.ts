@@ -1,6 +1,9 @@
 // The application router: one sub-router per portal, plus the session.
 import { auditRouter } from "./routers/admin/audit";
+import { machineClientsRouter } from "./routers/admin/machine-clients";
 import { usersRouter } from "./routers/admin/users";
+import { accessReportsRouter } from "./routers/admin/access-reports";
+import { verificationRouter } from "./routers/admin/verification";
 import { learnersRouter } from "./routers/learners";
 import { movementRouter } from "./routers/movement";
 import { organisationsRouter } from "./routers/organisations";
@@ -10,17 +13,19 @@ import { dashboardsRouter } from "./routers/dashboards";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { ministryQualityRouter } from "./routers/quality";
 import { sessionRouter } from "./routers/session";
+import { accountRouter } from "./routers/account";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
   session: sessionRouter,
+  account: accountRouter,
   learners: learnersRouter,
   movement: movementRouter,
   school: schoolRouter,
   // The portal's landing procedures plus the organisations registry.
   ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter }),
   health: healthRouter,
-  admin: router({ users: usersRouter, audit: auditRouter }),
+  admin: router({ users: usersRouter, audit: auditRouter, accessReports: accessReportsRouter, verification: verificationRouter, machineClients: machineClientsRouter }),
 });
 
 export type AppRouter = typeof appRouter;

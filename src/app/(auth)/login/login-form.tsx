@@ -29,11 +29,16 @@ export function LoginForm() {
     try {
       const result = await signIn("credentials", { ...parsed.data, redirect: false });
       if (result?.ok && !result.error) {
-        // The server sends each role to its own portal.
+        // The server sends each role to its second step (code or enrolment) or its portal.
         window.location.assign("/");
         return;
       }
-      setFormError(result?.error === "invalid_input" ? m.login.invalidInput : m.login.invalidCredentials);
+      const messages: Record<string, string> = {
+        invalid_input: m.login.invalidInput,
+        locked: m.signInErrors.locked,
+        too_many_attempts: m.signInErrors.tooManyAttempts,
+      };
+      setFormError(messages[result?.error ?? ""] ?? m.login.invalidCredentials);
     } catch {
       setFormError(m.login.unavailable);
     } finally {

@@ -1,12 +1,12 @@
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
-import { getCurrentActor } from "@/server/auth/current-actor";
+import { getCurrentSession, pendingStepPath } from "@/server/auth/current-actor";
 import { getServerMessages } from "@/server/i18n";
 import { LoginForm } from "./login-form";
 
 export default async function LoginPage() {
-  const actor = await getCurrentActor();
-  if (actor) redirect(`/${actor.portal}`);
+  const state = await getCurrentSession();
+  if (state) redirect(pendingStepPath(state) ?? `/${state.actor.portal}`);
   const m = await getServerMessages();
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4">

@@ -13,6 +13,7 @@ import { ZCreateUserInput, ZUpdateUserInput } from "@/lib/schemas/users";
 import { allowedScopes } from "@/server/authz/matrix";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
+import { AccountSecurityActions } from "./account-security-actions";
 
 export type UserRow = inferRouterOutputs<AppRouter>["admin"]["users"]["list"]["rows"][number];
 
@@ -190,6 +191,7 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
           </button>
         </div>
       </form>
+      {user && <AccountSecurityActions user={user} onDone={onDone} />}
     </section>
   );
 }

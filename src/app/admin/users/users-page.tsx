@@ -14,13 +14,15 @@ import { QueryError } from "@/components/query-state";
 
 const PAGE_SIZE = 25;
 const FILTERS = ["search", "role", "active"] as const;
+// Staff names and logins are personal data too: kept out of the URL.
+const PRIVATE = ["search"] as const;
 
 export function UsersPage() {
   const { m } = useMessages();
   const t = m.adminUsers;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { applied, page, draft, setField, apply, setPage } = useUrlFilters(FILTERS);
+  const { applied, page, draft, setField, apply, setPage } = useUrlFilters(FILTERS, PRIVATE);
   const role = (ROLES as readonly string[]).includes(applied.role) ? (applied.role as Role) : undefined;
   const active = applied.active === "true" ? true : applied.active === "false" ? false : undefined;
 

@@ -8,14 +8,14 @@ import { useTRPC } from "@/trpc/react";
 import { useUrlFilters } from "@/components/use-url-filters";
 import { LearnersFilters } from "./learners-filters";
 import { LearnersTable } from "./learners-table";
-import { exportHref, LIST_FILTERS, PAGE_SIZE, toListInput, type SortKey } from "./list-params";
+import { EXPORT_ACTION, exportFields, LIST_FILTERS, PRIVATE_FILTERS, PAGE_SIZE, toListInput, type SortKey } from "./list-params";
 import { QueryError } from "@/components/query-state";
 
 export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canExport: boolean }) {
   const { m } = useMessages();
   const t = m.learners;
   const trpc = useTRPC();
-  const filters = useUrlFilters(LIST_FILTERS);
+  const filters = useUrlFilters(LIST_FILTERS, PRIVATE_FILTERS);
   const { applied, page, setPage, apply } = filters;
   const input = toListInput(applied, page);
   const list = useQuery(trpc.learners.list.queryOptions(input, { placeholderData: keepPreviousData }));
@@ -44,11 +44,17 @@ export function LearnersPage({ canWrite, canExport }: { canWrite: boolean; canEx
               </Link>
             </>
           )}
-          {/* A plain link: the route streams the file, and the browser saves it. */}
+          {/* A plain form POST: the search text travels in the body, not the URL;
+              the route answers with an attachment, so the browser saves it and stays here. */}
           {canExport && (
-            <a href={exportHref(applied)} className={button} data-testid="learners-export" download>
-              {t.export}
-            </a>
+            <form method="post" action={EXPORT_ACTION} className="contents">
+              {exportFields(applied).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" className={button} data-testid="learners-export">
+                {t.export}
+              </button>
+            </form>
           )}
         </div>
       </div>

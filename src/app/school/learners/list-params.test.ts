@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportHref, LIST_FILTERS, toListInput, type ListFilter } from "./list-params";
+import { exportFields, LIST_FILTERS, PRIVATE_FILTERS, toListInput, type ListFilter } from "./list-params";
 
 const blank = Object.fromEntries(LIST_FILTERS.map((k) => [k, ""])) as Record<ListFilter, string>;
 
@@ -18,7 +18,11 @@ describe("learner list URL parameters", () => {
     expect(junk).toMatchObject({ grade: undefined, level: undefined, status: undefined, sort: "name", order: "asc" });
   });
 
-  it("builds the export link with the same parameter names and no page", () => {
-    expect(exportHref({ ...blank, search: "Иван", grade: "3" })).toBe(`/api/school/learners/export?search=${encodeURIComponent("Иван")}&grade=3`);
+  it("builds the export form's fields with the same parameter names and no page", () => {
+    expect(exportFields({ ...blank, search: " Иван ", grade: "3" })).toEqual([["search", "Иван"], ["grade", "3"]]);
+  });
+
+  it("keeps the name/SNILS search out of the URL", () => {
+    expect(PRIVATE_FILTERS).toEqual(["search"]);
   });
 });

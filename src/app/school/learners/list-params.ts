@@ -4,6 +4,8 @@ import { EDUCATION_LEVELS, ENROLMENT_STATUSES, type ListLearnersInput } from "@/
 
 export const LIST_FILTERS = ["search", "grade", "classLetter", "level", "status", "missing", "sort", "order"] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
+/** A name or SNILS typed into the search: kept in history state, never in the URL. */
+export const PRIVATE_FILTERS = ["search"] as const satisfies readonly ListFilter[];
 export const MISSING = ["snils", "document", "representative", "consent"] as const;
 export const SORTS = ["name", "birthDate", "class"] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -29,9 +31,9 @@ export function toListInput(applied: Record<ListFilter, string>, page: number): 
   };
 }
 
-/** The export route's address with the filters in force (no paging). */
-export function exportHref(applied: Record<ListFilter, string>): string {
-  const params = new URLSearchParams();
-  for (const key of LIST_FILTERS) if (applied[key].trim()) params.set(key, applied[key].trim());
-  return `/api/school/learners/export?${params.toString()}`;
+export const EXPORT_ACTION = "/api/school/learners/export";
+
+/** The export form's fields: the filters in force (no paging), search included — it goes in the POST body. */
+export function exportFields(applied: Record<ListFilter, string>): [ListFilter, string][] {
+  return LIST_FILTERS.filter((key) => applied[key].trim()).map((key) => [key, applied[key].trim()]);
 }

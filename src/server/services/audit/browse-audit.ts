@@ -3,7 +3,6 @@ import type { ListAuditInput } from "@/lib/schemas/audit";
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "../../audit/actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
-import { verifyAuditChain, type ChainVerification } from "../../audit/verify";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 
@@ -54,17 +53,4 @@ export async function listAuditEvents(db: Db, actor: Actor, input: ListAuditInpu
       rows: rows.map((r) => ({ ...r, id: r.id.toString(), details: r.details ?? null })),
     };
   });
-}
-
-export async function runChainVerification(db: Db, actor: Actor, ip: string | null): Promise<ChainVerification> {
-  // Verify first, then record the outcome: the record is itself a new link.
-  const result = await verifyAuditChain(db);
-  await db.$transaction((tx) =>
-    recordAudit(tx, auditActorOf(actor, ip), {
-      action: "audit.chain.verify",
-      outcome: result.ok ? "SUCCESS" : "FAILURE",
-      details: { ...result },
-    }),
-  );
-  return result;
 }

@@ -48,6 +48,7 @@ export async function listClass(db: Db, actor: Actor, input: ClassListInput, ip:
       entityType: "Organisation",
       entityId: input.organisationId,
       details: { grade: input.grade, letter: input.letter, count: learners.length },
+      learnerIds: learners.map((l) => l.id),
     });
     return { organisation: organisation.shortName, learners };
   });

@@ -25,7 +25,7 @@ export async function countCompleteness(db: Db, actor: Actor, input: DrillInput)
     )
     SELECT o."id"::text AS "organisationId", o."shortName" AS "organisation", mu."name" AS "municipality",
       count(*)::int AS "learners",
-      count(*) FILTER (WHERE l."snils" IS NOT NULL AND l."docType" IS NOT NULL AND l."docNumber" IS NOT NULL
+      count(*) FILTER (WHERE l."snilsIndex" IS NOT NULL AND l."docType" IS NOT NULL AND l."docNumberEnc" IS NOT NULL
         AND EXISTS (SELECT 1 FROM "LearnerRepresentative" r WHERE r."learnerId" = l."id")
         AND EXISTS (SELECT 1 FROM "Consent" c WHERE c."learnerId" = l."id" AND c."withdrawnAt" IS NULL))::int AS "personal",
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "HealthRecord" h WHERE h."learnerId" = l."id"))::int AS "health",

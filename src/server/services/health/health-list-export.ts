@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { healthRu } from "@/messages/health-ru";
 import { programmesRu } from "@/messages/programmes-ru";
 import { formatSnils } from "@/lib/validators";
+import { decryptIdentity } from "../learners/identity-fields";
 import { formatDate } from "@/lib/format";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
@@ -33,15 +34,18 @@ export async function exportHealthList(db: Db, actor: Actor, filters: { organisa
         classLetter: true,
         learner: {
           select: {
-            lastName: true, firstName: true, middleName: true, birthDate: true, snils: true,
+            id: true, lastName: true, firstName: true, middleName: true, birthDate: true, snilsEnc: true,
             healthRecords: { where: { recordedAt: { lte: asOf } }, orderBy: [{ recordedAt: "desc" }, { createdAt: "desc" }], include: { supersededBy: { select: { id: true } } } },
           },
         },
       },
     });
-    const out = enrolments.flatMap(({ learner, grade, classLetter }) => {
+    const exported: string[] = [];
+    const out = enrolments.flatMap(({ learner: row, grade, classLetter }) => {
+      const learner = decryptIdentity("Learner", row);
       const current = learner.healthRecords.find((r) => !r.supersededBy);
       if (!current) return [];
+      exported.push(learner.id);
       return [[
         [learner.lastName, learner.firstName, learner.middleName].filter(Boolean).join(" "),
         formatDate(learner.birthDate),
@@ -59,6 +63,7 @@ export async function exportHealthList(db: Db, actor: Actor, filters: { organisa
       entityType: "Organisation",
       entityId: org.id,
       details: { report: "list", format: "xlsx", filters: { organisationId: org.id, asOf: filters.asOf }, rows: out.length },
+      learnerIds: exported,
     });
     return out;
   });

@@ -3,12 +3,11 @@
 // learners with a current enrolment, scope, roles, no mutation in health.*,
 // and the XLSX export with its audit record.
 import ExcelJS from "exceljs";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { sessionToken } from "../../testing/sessions";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sessionCookieName } from "../../auth/options";
 import { hashPassword } from "../../auth/password";
-import { serverEnv } from "../../env";
 import { handleHealthExport } from "../../http/health-files";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
@@ -162,8 +161,7 @@ describeDb("health statistics", () => {
   });
 
   const cookieOf = async (login: string) => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login } });
-    const token = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: serverEnv().NEXTAUTH_SECRET });
+    const token = await sessionToken(db.prisma, login);
     return `${sessionCookieName()}=${token}`;
   };
   const download = async (login: string | null, query: string) =>

@@ -10,7 +10,8 @@ import type { Db } from "../../db";
 import { forbidden } from "../../errors";
 import { LABELS } from "./import/columns";
 import { writeLearnersXlsx, type SheetValues } from "./import/workbook";
-import { learnerListQuery, type ListFilters } from "./read-learners";
+import { decryptIdentity } from "./identity-fields";
+import { auditedFilters, learnerListQuery, type ListFilters } from "./read-learners";
 
 export const MAX_EXPORT_ROWS = 100_000;
 
@@ -36,14 +37,16 @@ export async function exportLearners(db: Db, actor: Actor, filters: ListFilters,
       action: "learner.export",
       entityType: "Organisation",
       entityId: organisationId,
-      details: { format: "xlsx", filters, rows: found.length, truncated: found.length === MAX_EXPORT_ROWS },
+      details: { format: "xlsx", filters: auditedFilters(filters), rows: found.length, truncated: found.length === MAX_EXPORT_ROWS },
+      learnerIds: found.map((e) => e.learner.id),
     });
     return found;
   });
 
-  const values = rows.map(({ learner: l, ...e }): SheetValues => {
+  const values = rows.map(({ learner: row, ...e }): SheetValues => {
+    const l = decryptIdentity("Learner", row);
     const link = l.representatives[0];
-    const rep = link?.representative;
+    const rep = link ? decryptIdentity("Representative", link.representative) : undefined;
     const consent = rep ? l.consents.find((c) => c.representativeId === rep.id) : undefined;
     return {
       "learner.lastName": l.lastName,

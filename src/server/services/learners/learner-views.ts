@@ -2,6 +2,7 @@
 // so a query that fetches more cannot leak it (the card's field guarantee).
 import { z } from "zod";
 import { allowsStage, STAGES, type Role, type Stage } from "../../authz/matrix";
+import { decryptIdentity } from "./identity-fields";
 
 const zDate = z.date();
 const zEnum = z.string();
@@ -87,15 +88,10 @@ export function cardStages(role: Role): Stage[] {
   return STAGES.filter((stage) => allowsStage(role, stage, stage === "PERSONAL" ? "identity" : "read"));
 }
 
-export const identitySelect = {
-  id: true,
-  lastName: true,
-  firstName: true,
-  middleName: true,
-  birthDate: true,
-  sex: true,
-  snils: true,
-} as const;
+/** Who a learner is by name: the columns every lookup and list shows. */
+export const nameSelect = { id: true, lastName: true, firstName: true, middleName: true, birthDate: true } as const;
+
+export const identitySelect = { ...nameSelect, sex: true, snilsEnc: true } as const;
 
 export const enrolmentSelect = {
   id: true,
@@ -117,10 +113,11 @@ export function currentEnrolment(enrolments: EnrolmentRow[]): EnrolmentRow | und
   return held.find((e) => e.isBasic) ?? held[0] ?? [...enrolments].sort((a, b) => +b.enrolledAt - +a.enrolledAt)[0];
 }
 
-export function toIdentity(
-  learner: Omit<LearnerIdentity, "organisation" | "grade" | "classLetter">,
-  enrolment: EnrolmentRow | undefined,
-): LearnerIdentity {
+/** A learner row selected with identitySelect (SNILS still encrypted). */
+export type IdentityRow = Omit<LearnerIdentity, "organisation" | "grade" | "classLetter" | "snils"> & { snilsEnc: string | null };
+
+export function toIdentity(row: IdentityRow, enrolment: EnrolmentRow | undefined): LearnerIdentity {
+  const learner = decryptIdentity("Learner", row);
   return {
     id: learner.id,
     lastName: learner.lastName,

@@ -2,6 +2,7 @@
 // Each read is audited in the same transaction: lists and searches as one
 // event with filters and count, a card with the learner id and stages shown.
 import type { ListLearnersInput } from "@/lib/schemas/learner";
+import { searchKey } from "@/lib/search-key";
 import { normalizeSnils } from "@/lib/validators";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
@@ -9,6 +10,7 @@ import { allowsStage } from "../../authz/matrix";
 import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
 import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
+import { decryptIdentity, maskSnils, snilsWhere } from "./identity-fields";
 import { cardStages, currentEnrolment, enrolmentSelect, identitySelect, toIdentity, type LearnerCard } from "./learner-views";
 
 const NONE_HELD = { none: { withdrawnAt: null } };
@@ -16,9 +18,9 @@ const NONE_HELD = { none: { withdrawnAt: null } };
 function missingWhere(missing: ListLearnersInput["missing"]) {
   switch (missing) {
     case "snils":
-      return { snils: null };
+      return { snilsIndex: null };
     case "document":
-      return { OR: [{ docType: null }, { docNumber: null }] };
+      return { OR: [{ docType: null }, { docNumberEnc: null }] };
     case "representative":
       return { representatives: { none: {} } };
     case "consent":
@@ -28,21 +30,31 @@ function missingWhere(missing: ListLearnersInput["missing"]) {
   }
 }
 
-/** "Иванов Пётр" → last-name and first-name prefixes; 11 digits → exact SNILS. */
+/**
+ * "Иванов Пётр" → last-name prefix on the search key (one B-tree range, see
+ * the learner_search_name migration) and first-/middle-name prefixes; 11
+ * digits → exact SNILS through its blind index.
+ */
 export function nameOrSnilsWhere(query: string | undefined) {
   if (!query) return {};
   const snils = normalizeSnils(query);
-  if (snils) return { snils };
+  if (snils) return snilsWhere(snils);
   const [last, first, middle] = query.split(/\s+/).filter(Boolean);
   const prefix = (v: string | undefined) => (v ? { startsWith: v, mode: "insensitive" as const } : undefined);
+  const key = searchKey(last ?? "");
   return {
-    lastName: prefix(last),
+    searchName: { gte: key, lt: `${key}\uffff` },
     ...(first ? { firstName: prefix(first) } : {}),
     ...(middle ? { middleName: prefix(middle) } : {}),
   };
 }
 
 export type ListFilters = Omit<ListLearnersInput, "page" | "pageSize">;
+
+/** Filters as audit details keep them: a search by SNILS is masked, audit rows never carry the number. */
+export function auditedFilters(filters: ListFilters): ListFilters {
+  return filters.search && normalizeSnils(filters.search) ? { ...filters, search: maskSnils(filters.search) } : filters;
+}
 
 /**
  * The school list's query: its filters as a `where` on enrolments and its
@@ -80,11 +92,24 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
       take: input.pageSize,
       select: {
         ...enrolmentSelect,
-        learner: { select: { ...identitySelect, docType: true, docNumber: true, _count: { select: { representatives: true } } } },
+        learner: { select: { ...identitySelect, docType: true, docNumberEnc: true } },
       },
     });
+    // Who of this page has a representative: one indexed lookup for the page's
+    // ids (Prisma's relation _count would aggregate the whole link table).
+    const withRepresentative = new Set(
+      (await tx.learnerRepresentative.findMany({
+        where: { learnerId: { in: rows.map((r) => r.learner.id) } },
+        select: { learnerId: true },
+        distinct: ["learnerId"],
+      })).map((r) => r.learnerId),
+    );
     const { page, pageSize, ...filters } = input;
-    await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.list.read", details: { filters, page, pageSize, total } });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.list.read",
+      details: { filters: auditedFilters(filters), page, pageSize, total },
+      learnerIds: rows.map((r) => r.learner.id),
+    });
     return {
       total,
       rows: rows.map(({ learner, ...enrolment }) => ({
@@ -92,9 +117,9 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
         enrolmentId: enrolment.id,
         level: enrolment.level,
         status: enrolment.status,
-        missingSnils: learner.snils === null,
-        missingDocument: learner.docType === null || learner.docNumber === null,
-        missingRepresentative: learner._count.representatives === 0,
+        missingSnils: learner.snilsEnc === null,
+        missingDocument: learner.docType === null || learner.docNumberEnc === null,
+        missingRepresentative: !withRepresentative.has(learner.id),
       })),
     };
   });
@@ -106,7 +131,7 @@ export async function searchRegistry(db: Db, actor: Actor, query: string, ip: st
   return db.$transaction(async (tx) => {
     const rows = await tx.learner.findMany({
       where,
-      orderBy: [{ lastName: "asc" }, { firstName: "asc" }, { birthDate: "asc" }],
+      orderBy: [{ searchName: "asc" }, { birthDate: "asc" }, { id: "asc" }],
       take: 51,
       select: { ...identitySelect, enrolments: { select: enrolmentSelect } },
     });
@@ -114,6 +139,7 @@ export async function searchRegistry(db: Db, actor: Actor, query: string, ip: st
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.search",
       details: { by: normalizeSnils(query) ? "snils" : "name", count: Math.min(rows.length, 50), truncated },
+      learnerIds: rows.slice(0, 50).map((r) => r.id),
     });
     return { truncated, rows: rows.slice(0, 50).map(({ enrolments, ...l }) => toIdentity(l, currentEnrolment(enrolments))) };
   });
@@ -148,9 +174,13 @@ export async function getLearnerCard(db: Db, actor: Actor, id: string, ip: strin
       stages,
       canWrite,
       learner: {
-        ...learner,
+        ...decryptIdentity("Learner", learner),
         ...identity,
-        representatives: learner.representatives.map(({ representative, relation, isPrimaryContact }) => ({ ...representative, relation, isPrimaryContact })),
+        representatives: learner.representatives.map(({ representative, relation, isPrimaryContact }) => ({
+          ...decryptIdentity("Representative", representative),
+          relation,
+          isPrimaryContact,
+        })),
       },
     };
   });

@@ -5,6 +5,7 @@ import { hashPassword } from "../../auth/password";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
+import { maskSnils } from "./identity-fields";
 
 const IDENTITY_KEYS = ["birthDate", "classLetter", "firstName", "grade", "id", "lastName", "middleName", "organisation", "sex", "snils"];
 const PERSONAL_KEYS = [
@@ -134,7 +135,9 @@ describeDb("learner registry access", () => {
     const snils = all.rows.find((r) => r.id === learnerId)!.snils!;
     expect((await admin.learners.list({ search: snils })).rows.map((r) => r.id)).toEqual([learnerId]);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.list.read" }, orderBy: { id: "desc" } });
-    expect(audit.details).toMatchObject({ filters: { search: snils }, total: 1 });
+    // Audit rows never carry the SNILS itself, only a masked form.
+    expect(audit.details).toMatchObject({ filters: { search: maskSnils(snils) }, total: 1 });
+    expect(JSON.stringify(audit.details)).not.toContain(snils);
     await expect((await callerAs(db.prisma, "edu.officer")).learners.list({})).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 

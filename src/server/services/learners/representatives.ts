@@ -14,13 +14,14 @@ import type { Actor } from "../../auth/actor";
 import { learnerWriteWhere } from "../../authz/learner-scope";
 import type { Db, DbTx } from "../../db";
 import { badRequest, notFound } from "../../errors";
+import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
 import { changedFields, day, REPRESENTATIVE_COLUMNS, toColumns } from "./person-data";
 
 /** Links (creating if needed) a representative to a learner; returns its id. */
 export async function linkRepresentative(tx: DbTx, regionId: string, learnerId: string, rep: RepresentativeData): Promise<string> {
   const columns = toColumns(rep, REPRESENTATIVE_COLUMNS);
-  const existing = rep.snils ? await tx.representative.findUnique({ where: { snils: rep.snils }, select: { id: true } }) : null;
-  const id = existing?.id ?? (await tx.representative.create({ data: { ...(columns as object), regionId } as never, select: { id: true } })).id;
+  const existing = rep.snils ? await tx.representative.findUnique({ where: snilsWhere(rep.snils), select: { id: true } }) : null;
+  const id = existing?.id ?? (await tx.representative.create({ data: { ...encryptIdentity("Representative", columns), regionId } as never, select: { id: true } })).id;
   if (rep.isPrimaryContact) {
     await tx.learnerRepresentative.updateMany({ where: { learnerId, isPrimaryContact: true }, data: { isPrimaryContact: false } });
   }
@@ -64,8 +65,8 @@ export async function updateRepresentative(db: Db, actor: Actor, input: z.infer<
     await linkOf(tx, input.learnerId, input.representativeId);
     const before = await tx.representative.findUniqueOrThrow({ where: { id: input.representativeId } });
     const next = toColumns(input.representative, REPRESENTATIVE_COLUMNS);
-    const changed = changedFields(before, next);
-    if (changed.length) await tx.representative.update({ where: { id: before.id }, data: next as never });
+    const changed = changedFields(decryptIdentity("Representative", before), next);
+    if (changed.length) await tx.representative.update({ where: { id: before.id }, data: encryptIdentity("Representative", next) as never });
     const { relation, isPrimaryContact } = input.representative;
     if (isPrimaryContact) {
       await tx.learnerRepresentative.updateMany({ where: { learnerId: input.learnerId, isPrimaryContact: true }, data: { isPrimaryContact: false } });

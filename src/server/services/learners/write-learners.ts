@@ -10,6 +10,7 @@ import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
 import { assertOrganisationOpen, classFor, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
+import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
 
@@ -18,7 +19,7 @@ async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, ack
   const inScope = async (id: string) =>
     (await tx.learner.count({ where: { AND: [{ id }, learnerReadWhere(actor.scope)] } })) > 0;
   if (data.snils) {
-    const same = await tx.learner.findUnique({ where: { snils: data.snils }, select: { id: true } });
+    const same = await tx.learner.findUnique({ where: snilsWhere(data.snils), select: { id: true } });
     if (same && same.id !== exceptId) {
       const visible = await inScope(same.id);
       throw conflict(
@@ -57,7 +58,7 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
   return db.$transaction(async (tx) => {
     await assertNotDuplicate(tx, actor, input.learner, input.acknowledgeDuplicate);
     const learner = await tx.learner.create({
-      data: { ...toColumns(input.learner, LEARNER_COLUMNS), regionId: actor.scope.regionId } as never,
+      data: { ...encryptIdentity("Learner", toColumns(input.learner, LEARNER_COLUMNS)), regionId: actor.scope.regionId } as never,
       select: { id: true },
     });
     const { level, grade, classLetter, enrolledAt, orderNumber, orderDate } = input.enrolment;
@@ -117,8 +118,8 @@ export async function updateLearner(db: Db, actor: Actor, input: z.infer<typeof 
     if (!before) throw notFound("Обучающийся не найден");
     await assertNotDuplicate(tx, actor, input.learner, true, before.id);
     const next = toColumns(input.learner, LEARNER_COLUMNS);
-    const changed = changedFields(before, next);
-    if (changed.length > 0) await tx.learner.update({ where: { id: before.id }, data: next as never });
+    const changed = changedFields(decryptIdentity("Learner", before), next);
+    if (changed.length > 0) await tx.learner.update({ where: { id: before.id }, data: encryptIdentity("Learner", next) as never });
     await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.update", entityType: "Learner", entityId: before.id, details: { changed } });
     return { id: before.id, changed };
   });

@@ -7,6 +7,7 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
+import { snilsWhere } from "../learners/identity-fields";
 import { day } from "../learners/person-data";
 import { alreadyEnrolled, basicEnrolmentHolder, isUniqueViolation, openEnrolment, recordMovement, snapshotOf } from "./record-event";
 
@@ -16,7 +17,7 @@ export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof 
   try {
     return await db.$transaction(async (tx) => {
       const learner = await tx.learner.findFirst({
-        where: { snils: input.snils, birthDate: day(input.birthDate), regionId: actor.scope.regionId },
+        where: { ...snilsWhere(input.snils), birthDate: day(input.birthDate), regionId: actor.scope.regionId },
         select: { id: true },
       });
       // The same answer for "no such SNILS" and "wrong birth date": nothing is revealed.
@@ -44,7 +45,7 @@ export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof 
   } catch (error) {
     // Lost the race to another school committing at the same moment: name the winner.
     if (!isUniqueViolation(error)) throw error;
-    const learner = await db.learner.findUnique({ where: { snils: input.snils }, select: { id: true } });
+    const learner = await db.learner.findUnique({ where: snilsWhere(input.snils), select: { id: true } });
     const holder = learner ? await basicEnrolmentHolder(db, learner.id) : null;
     throw alreadyEnrolled(holder?.organisation.shortName ?? "другую организацию");
   }

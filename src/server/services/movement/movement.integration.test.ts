@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
+import { snilsWhere } from "../learners/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 
 const order = (n: string, date = "2026-10-01") => ({ orderNumber: n, orderDate: date, effectiveDate: date });
@@ -113,7 +114,7 @@ describeDb("movement", () => {
     const { snils } = await newLearner();
     await db.prisma.organisation.update({ where: { id: db.seeded.organisationIds.school4! }, data: { closedAt: new Date() } });
     await expect(school4.learners.create(learnerInput({ acknowledgeDuplicate: true }))).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("закрыта") });
-    await db.prisma.enrolment.updateMany({ where: { learner: { snils: snils.replace(/\D/g, "") } }, data: { status: "ENDED", endedAt: new Date("2026-06-01T00:00:00Z") } });
+    await db.prisma.enrolment.updateMany({ where: { learner: snilsWhere(snils) }, data: { status: "ENDED", endedAt: new Date("2026-06-01T00:00:00Z") } });
     await expect(school4.movement.enrolExisting({ snils, birthDate: "2014-02-01", placement: grade5, order: order("9") })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -151,7 +151,11 @@ export async function listTransfers(db: Db, actor: Actor, direction: "incoming" 
         events: { where: { type: "TRANSFER_OUT" }, select: { orderNumber: true, orderDate: true, fromGrade: true } },
       },
     });
-    await recordAudit(tx, auditActorOf(actor, ip), { action: "movement.transfer.read", details: { direction, count: rows.length } });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "movement.transfer.read",
+      details: { direction, count: rows.length },
+      learnerIds: rows.map((r) => r.learner.id),
+    });
     return rows.map(({ events, ...t }) => ({ ...t, outOrder: events[0] ?? null }));
   });
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { hashPassword } from "../../auth/password";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
+import { snilsColumns } from "../learners/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 import { QUALITY_CHECKS, snapshotToday, type QualityCheck } from "./data-quality";
 
@@ -42,13 +43,13 @@ describeDb("data quality", () => {
     await health("A", school1);
     await create("school.registrar", "B", { snils: undefined });
     await create("school.registrar", "C");
-    await db.prisma.learner.update({ where: { id: ids.C! }, data: { snils: "11111111100" } }); // wrong check digits
+    await db.prisma.learner.update({ where: { id: ids.C! }, data: snilsColumns("Learner", "11111111100") }); // wrong check digits
     await create("school.registrar", "D", { lastName: "Двойников", firstName: "Иван", birthDate: "2015-05-05" });
     await create("school2.admin", "X", { lastName: "двойников", firstName: "ИВАН", birthDate: "2015-05-05" });
     await create("school.registrar", "E", {}, { level: "PRIMARY", grade: 1, classLetter: "А", enrolledAt: "2022-09-01" });
     await health("E", school1);
     await create("school.registrar", "F");
-    await db.prisma.learner.update({ where: { id: ids.F! }, data: { docNumber: null } });
+    await db.prisma.learner.update({ where: { id: ids.F! }, data: { docNumberEnc: null } });
     await create("school.registrar", "G");
     await db.prisma.consent.deleteMany({ where: { learnerId: ids.G! } });
     await db.prisma.learnerRepresentative.deleteMany({ where: { learnerId: ids.G! } });
@@ -114,8 +115,8 @@ describeDb("data quality", () => {
   });
 
   it("takes an idempotent snapshot that the trend returns", async () => {
-    const first = await snapshotToday(db.prisma);
-    const again = await snapshotToday(db.prisma);
+    const { rows: first } = await snapshotToday(db.prisma);
+    const { rows: again } = await snapshotToday(db.prisma);
     expect(again).toBe(first);
     expect(await db.prisma.dataQualitySnapshot.count()).toBe(first);
     const trend = await (await callerAs(db.prisma, "edu.officer")).ministry.quality.trend({ days: 30 });

@@ -10,15 +10,13 @@ import { Prisma } from "../../generated/prisma/client";
 import { QUALITY_CHECKS, type QualityCheck } from "@/lib/quality-checks";
 import { AGE_LIMITS } from "@/lib/schemas/learner";
 import { todayIso } from "@/lib/schemas/person";
-import { isValidSnils } from "@/lib/validators/snils";
 
 export { QUALITY_CHECKS, type QualityCheck };
 
 /** Checks that read only the identity subset (name, birth date, sex, SNILS, organisation, class). */
 const IDENTITY_CHECKS: readonly QualityCheck[] = ["missingSnils", "invalidSnils", "possibleDuplicates", "doubleBasicEnrolment", "ageGradeMismatch"];
 
-type SqlCheck = Exclude<QualityCheck, "invalidSnils">;
-type LearnerRow = { organisationId: string; learnerId: string; name: string; grade: number | null; classLetter: string | null; snils: string | null } & Record<SqlCheck, boolean>;
+type LearnerRow = { organisationId: string; learnerId: string; name: string; grade: number | null; classLetter: string | null } & Record<QualityCheck, boolean>;
 
 /** 1 September of the current academic year (which starts in September). */
 export function academicYearStart(today: string): string {
@@ -29,11 +27,12 @@ export function academicYearStart(today: string): string {
 /** Organisations whose learners are checked: one, a municipality, a region, or all (snapshots). */
 type Where = { organisationId?: string; municipalityId?: string; regionId?: string };
 
-async function learnerRows(db: Db | DbTx, where: Where, today = todayIso()): Promise<LearnerRow[]> {
+/** One row per learner held (per organisation) with a boolean per check; used for lists and counts. */
+function checkRowsSql(where: Where, today: string): Prisma.Sql {
   const sept1 = academicYearStart(today);
   const limits = Prisma.join(Object.entries(AGE_LIMITS).map(([level, [lo, hi]]) => Prisma.sql`(${level}, ${lo}::int, ${hi}::int)`));
   const age = Prisma.sql`date_part('year', age(${sept1}::date, l."birthDate"))::int`;
-  return db.$queryRaw<LearnerRow[]>(Prisma.sql`
+  return Prisma.sql`
     WITH enr AS (
       SELECT DISTINCT ON (e."learnerId", e."organisationId") e."learnerId", e."organisationId", e."grade", e."classLetter", e."level"::text AS level
       FROM "Enrolment" e JOIN "Organisation" o ON o."id" = e."organisationId" JOIN "Municipality" mu ON mu."id" = o."municipalityId"
@@ -44,30 +43,34 @@ async function learnerRows(db: Db | DbTx, where: Where, today = todayIso()): Pro
       ORDER BY e."learnerId", e."organisationId", e."isBasic" DESC, e."enrolledAt" DESC
     ), lim(level, lo, hi) AS (VALUES ${limits})
     SELECT enr."organisationId"::text AS "organisationId", l."id"::text AS "learnerId",
-      concat_ws(' ', l."lastName", l."firstName", l."middleName") AS name, enr."grade"::int AS grade, enr."classLetter", l."snils",
-      (l."snils" IS NULL) AS "missingSnils",
-      EXISTS (SELECT 1 FROM "Learner" d WHERE d."id" <> l."id" AND d."regionId" = l."regionId" AND d."sex" = l."sex"
-        AND d."birthDate" = l."birthDate" AND lower(d."lastName") = lower(l."lastName") AND lower(d."firstName") = lower(l."firstName")
-        AND lower(COALESCE(d."middleName", '')) = lower(COALESCE(l."middleName", ''))) AS "possibleDuplicates",
+      concat_ws(' ', l."lastName", l."firstName", l."middleName") AS name, enr."grade"::int AS grade, enr."classLetter",
+      (l."snilsIndex" IS NULL) AS "missingSnils",
+      -- SNILS is encrypted at rest: its check digits were verified on write.
+      COALESCE(NOT l."snilsChecksumOk", FALSE) AS "invalidSnils",
+      -- Same full name (case and ё/е aside: the search key), birth date and sex: one index probe.
+      EXISTS (SELECT 1 FROM "Learner" d WHERE d."searchName" = l."searchName" AND d."birthDate" = l."birthDate"
+        AND d."id" <> l."id" AND d."regionId" = l."regionId" AND d."sex" = l."sex") AS "possibleDuplicates",
       ((SELECT count(*) FROM "Enrolment" b WHERE b."learnerId" = l."id" AND b."isBasic" AND b."status" <> 'ENDED') > 1) AS "doubleBasicEnrolment",
       COALESCE((enr."grade" BETWEEN 1 AND 11 AND ${age} NOT BETWEEN enr."grade" + 6 AND enr."grade" + 8)
         OR ${age} NOT BETWEEN lim.lo AND lim.hi, FALSE) AS "ageGradeMismatch",
-      (l."docType" IS NULL OR l."docNumber" IS NULL) AS "missingDocument",
+      (l."docType" IS NULL OR l."docNumberEnc" IS NULL) AS "missingDocument",
       -- In Russia a passport is due at 14, so a birth certificate is no longer an identity document
       -- then. (A passport's own 20/45 replacement ages lie beyond this product's learners.)
       COALESCE(l."docType" = 'BIRTH_CERTIFICATE_RF' AND date_part('year', age(${today}::date, l."birthDate")) >= 14, FALSE) AS "expiredDocument",
       NOT EXISTS (SELECT 1 FROM "LearnerRepresentative" r WHERE r."learnerId" = l."id") AS "missingRepresentative",
       NOT EXISTS (SELECT 1 FROM "Consent" c WHERE c."learnerId" = l."id" AND c."withdrawnAt" IS NULL) AS "missingConsent",
       NOT EXISTS (SELECT 1 FROM "HealthRecord" h WHERE h."learnerId" = l."id") AS "missingHealth"
-    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId" LEFT JOIN lim ON lim.level = enr.level
-    ORDER BY l."lastName", l."firstName", l."id"`);
+    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId" LEFT JOIN lim ON lim.level = enr.level`;
 }
 
-/** The checks a learner row fails; invalidSnils is the checksum, done here rather than in SQL. */
+async function learnerRows(db: Db | DbTx, where: Where, today = todayIso()): Promise<LearnerRow[]> {
+  return db.$queryRaw<LearnerRow[]>(Prisma.sql`
+    SELECT * FROM (${checkRowsSql(where, today)}) r ORDER BY r.name, r."learnerId"`);
+}
+
+/** The checks a learner row fails. */
 function failedChecks(row: LearnerRow): QualityCheck[] {
-  return QUALITY_CHECKS.filter((check) =>
-    check === "invalidSnils" ? row.snils !== null && !isValidSnils(row.snils) : row[check],
-  );
+  return QUALITY_CHECKS.filter((check) => row[check]);
 }
 
 /** Which checks a school role may see: HEALTH only with health read; beyond the identity subset only with PERSONAL read. */
@@ -103,6 +106,7 @@ export async function listIssuesForSchool(db: Db, actor: Actor, ip: string | nul
       entityType: "Organisation",
       entityId: organisationId,
       details: { learners: rows.length, counts },
+      learnerIds: rows.map((r) => r.learnerId),
     });
     return rows;
   });
@@ -111,15 +115,18 @@ export async function listIssuesForSchool(db: Db, actor: Actor, ip: string | nul
 export type CheckCounts = Record<QualityCheck, number>;
 const zeroCounts = (): CheckCounts => Object.fromEntries(QUALITY_CHECKS.map((c) => [c, 0])) as CheckCounts;
 
+/** Counts per organisation, aggregated in the database (never a row per learner to the server). */
 async function countsByOrganisation(db: Db | DbTx, where: Where): Promise<Map<string, { learners: number; counts: CheckCounts }>> {
-  const out = new Map<string, { learners: number; counts: CheckCounts }>();
-  for (const row of await learnerRows(db, where)) {
-    const entry = out.get(row.organisationId) ?? { learners: 0, counts: zeroCounts() };
-    entry.learners += 1;
-    for (const c of failedChecks(row)) entry.counts[c] += 1;
-    out.set(row.organisationId, entry);
-  }
-  return out;
+  const columns = Prisma.join(QUALITY_CHECKS.map((c) => Prisma.sql`count(*) FILTER (WHERE r.${Prisma.raw(`"${c}"`)})::int AS ${Prisma.raw(`"${c}"`)}`));
+  const rows = await db.$queryRaw<({ organisationId: string; learners: number } & CheckCounts)[]>(Prisma.sql`
+    SELECT r."organisationId", count(*)::int AS learners, ${columns}
+    FROM (${checkRowsSql(where, todayIso())}) r GROUP BY r."organisationId"`);
+  return new Map(
+    rows.map(({ organisationId, learners, ...counts }) => [
+      organisationId,
+      { learners: Number(learners), counts: Object.fromEntries(QUALITY_CHECKS.map((c) => [c, Number(counts[c])])) as CheckCounts },
+    ]),
+  );
 }
 
 /** Region or municipality scope of an education officer; schools do not read statistics. */
@@ -136,14 +143,18 @@ export interface OrganisationQualityRow {
   counts: CheckCounts;
 }
 
-export async function countsPerOrganisation(db: Db | DbTx, actor: Actor): Promise<OrganisationQualityRow[]> {
+/**
+ * The officer's counts. With `snapshot`, today's snapshot of every
+ * organisation is written from the same aggregate (one pass, not two).
+ */
+export async function countsPerOrganisation(db: Db | DbTx, actor: Actor, { snapshot = false } = {}): Promise<OrganisationQualityRow[]> {
   const where = ministryWhere(actor);
   const organisations = await db.organisation.findMany({
     where: { closedAt: null, municipalityId: where.municipalityId, municipality: { regionId: where.regionId } },
     select: { id: true, shortName: true, municipality: { select: { name: true } } },
     orderBy: [{ municipality: { name: "asc" } }, { shortName: "asc" }],
   });
-  const byOrg = await countsByOrganisation(db, where);
+  const byOrg = snapshot ? await snapshotToday(db).then((r) => r.byOrg) : await countsByOrganisation(db, where);
   return organisations.map((o) => ({
     organisationId: o.id,
     shortName: o.shortName,
@@ -154,19 +165,20 @@ export async function countsPerOrganisation(db: Db | DbTx, actor: Actor): Promis
 }
 
 /** Today's counts for every open organisation (zeros included); re-running replaces the day's rows. */
-export async function snapshotToday(db: Db | DbTx, today = todayIso()): Promise<number> {
+export async function snapshotToday(db: Db | DbTx, today = todayIso()) {
   const byOrg = await countsByOrganisation(db, {});
   const organisations = await db.organisation.findMany({ where: { closedAt: null }, select: { id: true } });
   const values = organisations.flatMap(({ id }) => {
     const counts = byOrg.get(id)?.counts ?? zeroCounts();
     return QUALITY_CHECKS.map((check) => Prisma.sql`(gen_random_uuid(), ${id}::uuid, ${today}::date, ${check}, ${counts[check]}::int)`);
   });
-  if (values.length === 0) return 0;
+  if (values.length === 0) return { rows: 0, byOrg };
   // One statement, so the ministry page can take the snapshot on every load.
-  return db.$executeRaw(Prisma.sql`
+  const rows = await db.$executeRaw(Prisma.sql`
     INSERT INTO "DataQualitySnapshot" ("id", "organisationId", "takenOn", "check", "count")
     VALUES ${Prisma.join(values)}
     ON CONFLICT ("organisationId", "takenOn", "check") DO UPDATE SET "count" = EXCLUDED."count"`);
+  return { rows, byOrg };
 }
 
 export interface TrendPoint {

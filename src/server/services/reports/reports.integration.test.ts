@@ -2,13 +2,12 @@
 // both the expected numbers and a direct count; movement for a period; scope of
 // a municipal officer; roles refused; XLSX and PDF equal the screen model; audit.
 import ExcelJS from "exceljs";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { sessionToken } from "../../testing/sessions";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { sessionCookieName } from "../../auth/options";
 import { hashPassword } from "../../auth/password";
-import { serverEnv } from "../../env";
 import { handleReportExport } from "../../http/report-files";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
@@ -143,8 +142,7 @@ describeDb("reports as of a date", () => {
   });
 
   const cookieOf = async (login: string) => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login } });
-    const token = await encode({ token: { uid: user.id, sv: user.sessionVersion }, secret: serverEnv().NEXTAUTH_SECRET });
+    const token = await sessionToken(db.prisma, login);
     return `${sessionCookieName()}=${token}`;
   };
   const download = async (login: string | null, report: string, query: string) =>

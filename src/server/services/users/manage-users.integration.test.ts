@@ -53,10 +53,13 @@ describeDb("admin.users", () => {
 
   it("updates an account, records the changed field names, and ends its sessions on a role change", async () => {
     const target = await db.prisma.user.findUniqueOrThrow({ where: { login: "new.registrar" } });
+    const session = await callerAs(db.prisma, "new.registrar");
+    await expect(session.session.me()).resolves.toMatchObject({ login: "new.registrar" });
     const updated = await admin.admin.users.update({ id: target.id, fullName: "Тестов Тест Иванович", role: "SCHOOL_ADMIN", scopeKind: "ORGANISATION", organisationId: db.seeded.organisationIds.gymn2, municipalityId: null, newPassword: "" });
     expect(updated.role).toBe("SCHOOL_ADMIN");
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
-    expect(after.sessionVersion).toBe(target.sessionVersion + 1);
+    await expect(session.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect(await db.prisma.userSession.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
     expect(after.passwordHash).toBe(target.passwordHash);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.update" }, orderBy: { id: "desc" } });
     expect((audit.details as { changed: string[] }).changed.sort()).toEqual(["fullName", "role"]);

@@ -6,6 +6,8 @@ import type { ZListUsersInput } from "@/lib/schemas/users";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import { hashPassword } from "../../auth/password";
+import { assertPasswordPolicy } from "../../auth/password-policy";
+import { revokeAllSessions } from "../../auth/sessions";
 import type { Db } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
 import { resolveUserScope } from "./user-scope";
@@ -42,6 +44,7 @@ export async function listUsers(db: Db, actor: Actor, input: z.infer<typeof ZLis
 }
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput, meta: AuditIp) {
+  assertPasswordPolicy(input.password, "password");
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { login: input.login }, select: { id: true } })) {
@@ -63,6 +66,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, m
 }
 
 export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, meta: AuditIp) {
+  if (input.newPassword) assertPasswordPolicy(input.newPassword, "newPassword");
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db.$transaction(async (tx) => {
     const before = await tx.user.findFirst({ where: { id: input.id, regionId: actor.scope.regionId } });
@@ -78,9 +82,10 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, m
     const endSessions = changed.some((k) => k !== "fullName");
     const user = await tx.user.update({
       where: { id: before.id },
-      data: { ...next, ...(passwordHash ? { passwordHash, failedLoginCount: 0 } : {}), ...(endSessions ? { sessionVersion: { increment: 1 } } : {}) },
+      data: { ...next, ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}) },
       select: userViewSelect,
     });
+    if (endSessions) await revokeAllSessions(tx, user.id, passwordHash ? "password_change" : "account_change");
     await recordAudit(tx, auditActor(actor, meta), {
       action: "user.update",
       entityType: "User",
@@ -98,10 +103,11 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
     if (before.id === actor.id && !active) throw badRequest("Нельзя отключить собственную учётную запись");
     const user = await tx.user.update({
       where: { id },
-      // Deactivation also bumps the session version: open sessions end at once.
-      data: active ? { active, failedLoginCount: 0 } : { active, sessionVersion: { increment: 1 } },
+      data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active },
       select: userViewSelect,
     });
+    // Deactivation ends open sessions at once (loadActor also refuses inactive accounts).
+    if (!active) await revokeAllSessions(tx, id, "deactivated");
     await recordAudit(tx, auditActor(actor, meta), {
       action: active ? "user.activate" : "user.deactivate",
       entityType: "User",

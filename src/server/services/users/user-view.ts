@@ -10,6 +10,8 @@ export const userViewSelect = {
   scopeKind: true,
   active: true,
   lastLoginAt: true,
+  lockedUntil: true,
+  totpEnabledAt: true,
   createdAt: true,
   municipality: { select: { id: true, name: true } },
   organisation: { select: { id: true, shortName: true, municipality: { select: { name: true } } } },
@@ -23,6 +25,8 @@ export const ZUserView = z.object({
   scopeKind: z.enum(SCOPE_KINDS),
   active: z.boolean(),
   lastLoginAt: z.date().nullable(),
+  lockedUntil: z.date().nullable(),
+  totpEnabledAt: z.date().nullable(),
   createdAt: z.date(),
   municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
   organisation: z

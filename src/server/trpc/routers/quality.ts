@@ -6,7 +6,6 @@ import {
   countsPerOrganisation,
   listIssuesForSchool,
   QUALITY_CHECKS,
-  snapshotToday,
   trend,
 } from "../../services/quality/data-quality";
 import { capabilityProcedure, portalProcedure, router } from "../init";
@@ -36,10 +35,7 @@ const ministryQualityProcedure = capabilityProcedure("dataQuality.read").use(({ 
 
 export const ministryQualityRouter = router({
   // Takes today's snapshot first, so the trend always has today.
-  counts: ministryQualityProcedure.output(ZQualityCountsOutput).query(async ({ ctx }) => {
-    await snapshotToday(ctx.db);
-    return countsPerOrganisation(ctx.db, ctx.actor);
-  }),
+  counts: ministryQualityProcedure.output(ZQualityCountsOutput).query(({ ctx }) => countsPerOrganisation(ctx.db, ctx.actor, { snapshot: true })),
   trend: ministryQualityProcedure
     .input(z.object({ days: z.number().int().min(1).max(366).default(30) }))
     .output(ZQualityTrendOutput)

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { DbTx } from "../../../db";
 import { UNNUMBERED_ORDER } from "../../movement/record-event";
+import { encryptIdentity } from "../identity-fields";
 import { bulkInsert, type BulkTable } from "./bulk-insert";
 import type { ImportPlan } from "./plan-import";
 
@@ -33,8 +34,9 @@ function enrolmentEvents(plan: ImportPlan, createdById: string): Record<string, 
 export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: string, onProgress?: WriteProgress): Promise<void> {
   // Parents before children: the foreign keys are checked per statement.
   const steps: [BulkTable, Record<string, unknown>[]][] = [
-    ["Learner", plan.learners],
-    ["Representative", plan.representatives],
+    // The plan holds plain values; SNILS and document numbers are encrypted on the way in.
+    ["Learner", plan.learners.map((row) => encryptIdentity("Learner", row))],
+    ["Representative", plan.representatives.map((row) => encryptIdentity("Representative", row))],
     ["Enrolment", plan.enrolments],
     ["MovementEvent", enrolmentEvents(plan, createdById)],
     ["LearnerRepresentative", plan.links],
@@ -65,7 +67,7 @@ export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: strin
     }
   };
   for (const { id, data } of plan.learnerUpdates) {
-    await tx.learner.update({ where: { id }, data: data as never });
+    await tx.learner.update({ where: { id }, data: encryptIdentity("Learner", data) as never });
     await tick();
   }
   for (const { id, data } of plan.enrolmentUpdates) {
@@ -73,7 +75,7 @@ export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: strin
     await tick();
   }
   for (const [id, data] of plan.representativeUpdates) {
-    await tx.representative.update({ where: { id }, data: data as never });
+    await tx.representative.update({ where: { id }, data: encryptIdentity("Representative", data) as never });
     await tick();
   }
   for (const { learnerId, representativeId, relation } of plan.linkUpdates) {

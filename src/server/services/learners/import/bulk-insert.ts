@@ -9,12 +9,12 @@ import type { DbTx } from "../../../db";
 
 const PERSON = {
   id: "uuid", regionId: "uuid", lastName: "text", firstName: "text", middleName: "text", birthDate: "date",
-  sex: '"Sex"', snils: "text", citizenship: "text", docType: '"IdentityDocumentType"', docSeries: "text",
-  docNumber: "text", docIssuer: "text", docIssuedAt: "date", docCountry: "text", registrationAddress: "text", actualAddress: "text",
+  sex: '"Sex"', snilsEnc: "text", snilsIndex: "text", citizenship: "text", docType: '"IdentityDocumentType"', docSeries: "text",
+  docNumberEnc: "text", docIssuer: "text", docIssuedAt: "date", docCountry: "text", registrationAddress: "text", actualAddress: "text",
 } as const;
 
 export const BULK_TABLES = {
-  Learner: { columns: { ...PERSON, birthPlace: "text" }, updatedAt: true },
+  Learner: { columns: { ...PERSON, snilsChecksumOk: "boolean", birthPlace: "text" }, updatedAt: true },
   Representative: { columns: { ...PERSON, phone: "text", email: "text" }, updatedAt: true },
   Enrolment: {
     columns: { id: "uuid", learnerId: "uuid", organisationId: "uuid", level: '"EducationLevel"', isBasic: "boolean", grade: "smallint", classLetter: "text", enrolledAt: "date" },

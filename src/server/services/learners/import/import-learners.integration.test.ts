@@ -2,8 +2,10 @@
 // all-or-nothing, re-importing is idempotent, and registry rules hold.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { loadActor, type Actor } from "../../../auth/actor";
+import { signedInClaims } from "../../../testing/sessions";
 import { hashPassword } from "../../../auth/password";
 import { HEADERS, learnerRow, snilsFor, toCsv } from "../../../testing/import-fixtures";
+import { snilsWhere } from "../identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../../testing/test-db";
 import { importLearners, type ImportOptions } from "./import-learners";
 import { readRows } from "./read-file";
@@ -27,8 +29,7 @@ describeDb("learner import", () => {
     consents: await db.prisma.consent.count(),
   });
   const actorOf = async (login: string) => {
-    const user = await db.prisma.user.findUniqueOrThrow({ where: { login } });
-    return (await loadActor(db.prisma, { userId: user.id, sessionVersion: user.sessionVersion }))!;
+    return (await loadActor(db.prisma, await signedInClaims(db.prisma, login)))!;
   };
 
   beforeAll(async () => {
@@ -90,7 +91,7 @@ describeDb("learner import", () => {
     expect(audit).toMatchObject({ actorLogin: "school.registrar", outcome: "SUCCESS", details: { mode: "commit", fileName: "class.csv", rows: ROWS, created: ROWS } });
     expect(JSON.stringify(audit.details)).not.toMatch(/Иванов|\d{11}/);
     const learner = await db.prisma.learner.findUniqueOrThrow({
-      where: { snils: snilsFor(1) },
+      where: snilsWhere(snilsFor(1)),
       include: { enrolments: true, representatives: { include: { representative: true } }, consents: true },
     });
     expect(learner.enrolments).toMatchObject([{ organisationId: db.seeded.organisationIds.school1, level: "PRIMARY", grade: 1, classLetter: "А", status: "ACTIVE" }]);
@@ -111,9 +112,9 @@ describeDb("learner import", () => {
     const result = await run(registrar, rows);
     expect(result).toMatchObject({ created: 0, updated: 2, unchanged: ROWS - 2 });
     expect(await counts()).toEqual(before);
-    const fifth = await db.prisma.learner.findUniqueOrThrow({ where: { snils: snilsFor(5) }, include: { enrolments: true } });
+    const fifth = await db.prisma.learner.findUniqueOrThrow({ where: snilsWhere(snilsFor(5)), include: { enrolments: true } });
     expect(fifth).toMatchObject({ registrationAddress: "г. Заречный, ул. Новая, д. 7", enrolments: [{ classLetter: "Г" }] });
-    expect((await db.prisma.representative.findUniqueOrThrow({ where: { snils: snilsFor(500_009) } })).phone).toBe("+7 900 000-00-00");
+    expect((await db.prisma.representative.findUniqueOrThrow({ where: snilsWhere(snilsFor(500_009)) })).phone).toBe("+7 900 000-00-00");
     expect(await run(registrar, rows)).toMatchObject({ updated: 0, unchanged: ROWS });
   });
 
@@ -134,14 +135,14 @@ describeDb("learner import", () => {
       learnerRow(201, { ...parent, "Фамилия": "Сидоров", "СНИЛС": "" }),
     ];
     expect(await run(registrar, rows)).toMatchObject({ committed: true, created: 2 });
-    const rep = await db.prisma.representative.findUniqueOrThrow({ where: { snils: snilsFor(900_001) }, include: { learners: true } });
+    const rep = await db.prisma.representative.findUniqueOrThrow({ where: snilsWhere(snilsFor(900_001)), include: { learners: true } });
     expect(rep.learners).toHaveLength(2);
     expect(await run(registrar, rows)).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     // The SNILS added later completes the same record instead of creating a second child.
     const before = await counts();
     expect(await run(registrar, [rows[0]!, learnerRow(201, { ...parent, "Фамилия": "Сидоров" })])).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect(await counts()).toEqual(before);
-    expect(await db.prisma.learner.findUnique({ where: { snils: snilsFor(202) } })).toMatchObject({ lastName: "Сидоров" });
+    expect(await db.prisma.learner.findUnique({ where: snilsWhere(snilsFor(202)) })).toMatchObject({ lastName: "Сидоров" });
   });
 
   it("is refused to roles without the import right", async () => {

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { CreateLearnerInput } from "@/lib/schemas/learner";
 import type { DbTx } from "../../../db";
 import type { Prisma } from "../../../generated/prisma/client";
+import { decryptIdentity, snilsIndexOf } from "../identity-fields";
 import { changedFields, day, LEARNER_COLUMNS, REPRESENTATIVE_COLUMNS, toColumns } from "../person-data";
 import type { ImportIssue } from "./row-to-input";
 
@@ -38,6 +39,17 @@ const existingInclude = {
   representatives: { include: { representative: true } },
   consents: { where: { withdrawnAt: null }, select: { representativeId: true, givenAt: true } },
 } as const;
+
+type StoredLearner = Prisma.LearnerGetPayload<{ include: typeof existingInclude }>;
+
+/** Plans compare plain values: SNILS and document numbers are decrypted once, on loading. */
+function decryptExisting(l: StoredLearner) {
+  return {
+    ...decryptIdentity("Learner", l),
+    representatives: l.representatives.map((link) => ({ ...link, representative: decryptIdentity("Representative", link.representative) })),
+  };
+}
+type Existing = ReturnType<typeof decryptExisting>;
 
 async function inChunks<T, R>(items: T[], load: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
   const out: R[] = [];
@@ -92,24 +104,28 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
 
   const snilsList = valid.flatMap((r) => (r.input.learner.snils ? [r.input.learner.snils] : []));
   const bySnils = new Map(
-    (await inChunks(snilsList, (chunk) => tx.learner.findMany({ where: { snils: { in: chunk } }, include: existingInclude }))).map((l) => [l.snils!, l]),
+    (await inChunks(snilsList.map(snilsIndexOf), (chunk) => tx.learner.findMany({ where: { snilsIndex: { in: chunk } }, include: existingInclude })))
+      .map(decryptExisting)
+      .map((l) => [l.snils!, l]),
   );
   // Rows without SNILS, or with one the registry does not know yet, are also looked up
   // by full name, sex and birth date (the duplicate rule of the forms): a school
   // that first loaded a class without SNILS and then adds them updates, not duplicates.
   const unnamed = valid.filter((r) => !r.input.learner.snils || !bySnils.has(r.input.learner.snils));
-  const byName = new Map<string, Prisma.LearnerGetPayload<{ include: typeof existingInclude }>[]>();
+  const byName = new Map<string, Existing[]>();
   for (let i = 0; i < unnamed.length; i += 200) {
     const chunk = unnamed.slice(i, i + 200).map((r) => r.input.learner);
     const found = await tx.learner.findMany({
       where: { OR: chunk.map((l) => ({ lastName: { equals: l.lastName, mode: "insensitive" as const }, firstName: { equals: l.firstName, mode: "insensitive" as const }, sex: l.sex, birthDate: day(l.birthDate) })) },
       include: existingInclude,
     });
-    for (const l of found) byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
+    for (const l of found.map(decryptExisting)) byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
   }
   const repSnils = [...new Set(valid.flatMap((r) => (r.input.representatives[0]?.snils ? [r.input.representatives[0].snils] : [])))];
   const repBySnils = new Map(
-    (await inChunks(repSnils, (chunk) => tx.representative.findMany({ where: { snils: { in: chunk } } }))).map((r) => [r.snils!, r]),
+    (await inChunks(repSnils.map(snilsIndexOf), (chunk) => tx.representative.findMany({ where: { snilsIndex: { in: chunk } } })))
+      .map((r) => decryptIdentity("Representative", r))
+      .map((r) => [r.snils!, r]),
   );
   const newRepBySnils = new Map<string, string>();
 

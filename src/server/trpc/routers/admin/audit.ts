@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { ZListAuditInput } from "@/lib/schemas/audit";
-import { listAuditEvents, runChainVerification, ZAuditRow } from "../../../services/audit/browse-audit";
+import { conflict } from "../../../errors";
+import { listAuditEvents, ZAuditRow } from "../../../services/audit/browse-audit";
+import { verifyChainAs } from "../../../services/audit/verification-runs";
 import { capabilityProcedure, router } from "../../init";
 
 const audit = capabilityProcedure("audit.read");
@@ -11,12 +13,19 @@ export const auditRouter = router({
     .input(ZListAuditInput)
     .output(z.object({ total: z.number(), actions: z.array(z.string()), rows: z.array(ZAuditRow) }))
     .query(({ ctx, input }) => listAuditEvents(ctx.db, ctx.actor, input, ctx.ip)),
+  // A full run, kept in the verification history like a scheduled one.
   verifyChain: audit
     .output(
       z.discriminatedUnion("ok", [
         z.object({ ok: z.literal(true), checked: z.number(), lastId: z.string().nullable() }),
-        z.object({ ok: z.literal(false), checked: z.number(), brokenAtId: z.string(), reason: z.enum(["content", "link"]) }),
+        z.object({ ok: z.literal(false), checked: z.number(), brokenAtId: z.string(), reason: z.enum(["content", "link", "learners"]) }),
       ]),
     )
-    .mutation(({ ctx }) => runChainVerification(ctx.db, ctx.actor, ctx.ip)),
+    .mutation(async ({ ctx }) => {
+      const outcome = await verifyChainAs(ctx.db, ctx.actor, ctx.ip, true);
+      if (outcome.status === "busy") throw conflict("Проверка уже выполняется другим процессом, повторите позже");
+      const { result, run } = outcome;
+      if (!result) throw new Error(run.error ?? "verification failed");
+      return result.ok ? { ok: true as const, checked: result.checked, lastId: result.lastId } : result;
+    }),
 });

@@ -7,6 +7,7 @@ import {
   setUserActive,
   updateUser,
 } from "../../../services/users/manage-users";
+import { endAllSessions, resetSecondFactor } from "../../../services/users/account-security";
 import { ZUserView } from "../../../services/users/user-view";
 import { capabilityProcedure, router } from "../../init";
 
@@ -42,4 +43,12 @@ export const usersRouter = router({
     .input(z.object({ id: z.uuid(), active: z.boolean() }))
     .output(ZUserView)
     .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input.id, input.active, ctx)),
+  endSessions: manage
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ ended: z.number() }))
+    .mutation(({ ctx, input }) => endAllSessions(ctx.db, ctx.actor, input.id, ctx)),
+  resetSecondFactor: manage
+    .input(z.object({ id: z.uuid() }))
+    .output(z.object({ ended: z.number() }))
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.id, ctx)),
 });

@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/account/auth-card";
+import { getCurrentSession, pendingStepPath } from "@/server/auth/current-actor";
+import { getServerMessages } from "@/server/i18n";
+import { SecondFactorForm } from "./second-factor-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function SecondFactorPage() {
+  const state = await getCurrentSession();
+  if (!state) redirect("/login");
+  if (state.gate !== "second_factor") redirect(pendingStepPath(state) ?? `/${state.actor.portal}`);
+  const m = await getServerMessages();
+  return (
+    <AuthCard title={m.secondFactor.title}>
+      <SecondFactorForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+// Second sign-in step: a code from the app or a recovery code.
+import { useMutation } from "@tanstack/react-query";
+import { signOut } from "next-auth/react";
+import { useState, type FormEvent } from "react";
+import { fieldErrorsOf } from "@/components/account/server-error";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { ZSecondFactorInput } from "@/lib/schemas/auth";
+import { useTRPC } from "@/trpc/react";
+
+export function SecondFactorForm() {
+  const { m } = useMessages();
+  const trpc = useTRPC();
+  const [error, setError] = useState<string | null>(null);
+  const verify = useMutation(
+    trpc.account.verifySecondFactor.mutationOptions({
+      onSuccess: () => window.location.assign("/"),
+      onError: (e) => setError(fieldErrorsOf(e).code ?? e.message),
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = ZSecondFactorInput.safeParse({ code: new FormData(event.currentTarget).get("code") });
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? m.login.invalidInput);
+    setError(null);
+    verify.mutate(parsed.data);
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <p className="text-sm text-slate-600">{m.secondFactor.intro}</p>
+      <Field label={m.secondFactor.code} name="code" autoComplete="one-time-code" maxLength={32} autoFocus error={error ?? undefined} />
+      <button type="submit" disabled={verify.isPending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        {verify.isPending ? m.secondFactor.submitting : m.secondFactor.submit}
+      </button>
+      <button type="button" onClick={() => void signOut({ callbackUrl: "/login" })} className="w-full text-sm text-slate-600 hover:underline">
+        {m.secondFactor.otherAccount}
+      </button>
+    </form>
+  );
+}

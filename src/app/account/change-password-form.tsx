@@ -1,0 +1,71 @@
+"use client";
+// Change the own password: current password, new one twice. The policy
+// (length, common passwords) is checked on the server and shown on the field.
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { fieldErrorsOf } from "@/components/account/server-error";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { ZChangePasswordInput } from "@/lib/schemas/auth";
+import { useTRPC } from "@/trpc/react";
+
+type FieldName = "currentPassword" | "newPassword" | "repeatPassword";
+
+export function ChangePasswordForm() {
+  const { m } = useMessages();
+  const trpc = useTRPC();
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [notice, setNotice] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const change = useMutation(
+    trpc.account.changePassword.mutationOptions({
+      onError: (error) => {
+        const fields = fieldErrorsOf(error);
+        setErrors(fields);
+        setFormError(Object.keys(fields).length ? null : error.message);
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const parsed = ZChangePasswordInput.safeParse({
+      currentPassword: data.get("currentPassword"),
+      newPassword: data.get("newPassword"),
+      repeatPassword: data.get("repeatPassword"),
+    });
+    setNotice(null);
+    setFormError(null);
+    if (!parsed.success) {
+      const next: Partial<Record<FieldName, string>> = {};
+      for (const issue of parsed.error.issues) next[issue.path[0] as FieldName] ??= issue.message;
+      return setErrors(next);
+    }
+    setErrors({});
+    change.mutate(parsed.data, {
+      onSuccess: (result) => {
+        form.reset();
+        setNotice(m.accountPage.passwordChanged(result.otherSessionsEnded));
+      },
+    });
+  }
+
+  return (
+    <section aria-labelledby="password-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+      <h2 id="password-title" className="mb-2 text-lg font-semibold">{m.accountPage.passwordTitle}</h2>
+      <p className="mb-4 text-sm text-slate-500">{m.accountPage.passwordHint}</p>
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <Field label={m.accountPage.currentPassword} name="currentPassword" type="password" autoComplete="current-password" maxLength={256} error={errors.currentPassword} />
+        <Field label={m.accountPage.newPassword} name="newPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.newPassword} />
+        <Field label={m.accountPage.repeatPassword} name="repeatPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.repeatPassword} />
+        {formError && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{formError}</p>}
+        {notice && <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p>}
+        <button type="submit" disabled={change.isPending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          {change.isPending ? m.accountPage.changing : m.accountPage.changePassword}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+import type { ReactNode } from "react";
+import { PortalShell } from "@/components/portal-shell";
+import { requireActor } from "@/server/auth/current-actor";
+
+export const dynamic = "force-dynamic";
+
+// Every role's own account page, inside that role's portal shell.
+export default async function Layout({ children }: { children: ReactNode }) {
+  const actor = await requireActor();
+  return <PortalShell actor={actor}>{children}</PortalShell>;
+}

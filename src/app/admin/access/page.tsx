@@ -1,0 +1,14 @@
+import { Suspense } from "react";
+import { requireCapability } from "@/server/auth/current-actor";
+import { getServerMessages } from "@/server/i18n";
+import { LearnerAccessPage } from "./learner-access-page";
+
+export default async function AdminLearnerAccess() {
+  await requireCapability("admin", "audit.read");
+  const m = await getServerMessages();
+  return (
+    <Suspense fallback={<p className="text-slate-500">{m.common.loading}</p>}>
+      <LearnerAccessPage />
+    </Suspense>
+  );
+}

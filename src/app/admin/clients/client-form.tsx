@@ -1,0 +1,107 @@
+"use client";
+// Registering a machine client. The browser checks with the same zod schema as
+// the server; the server's field errors are mapped back onto the fields.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/field";
+import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
+import { MACHINE_CLIENT_KINDS, ZRegisterClientInput, type MachineClientKind } from "@/lib/schemas/api-clients";
+import { useTRPC } from "@/trpc/react";
+
+const FIELDS = ["name", "kind", "organisationId", "rateLimitPerMinute"] as const;
+type FieldName = (typeof FIELDS)[number];
+const isField = (key: string): key is FieldName => (FIELDS as readonly string[]).includes(key);
+
+interface ServerError {
+  message: string;
+  data?: { zodError?: { fieldErrors: Record<string, string[] | undefined> } | null; field?: string | null } | null;
+}
+
+export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, token: string) => void; onCancel: () => void }) {
+  const { m } = useMessages();
+  const t = m.apiClients;
+  const trpc = useTRPC();
+  const options = useQuery(trpc.admin.machineClients.organisationOptions.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const [draft, setDraft] = useState({ name: "", kind: "" as MachineClientKind | "", organisationId: "", rateLimitPerMinute: "120" });
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const register = useMutation(
+    trpc.admin.machineClients.register.mutationOptions({
+      onSuccess: ({ client, token }) => onIssued(client.name, token),
+      onError: (error: ServerError) => {
+        const next: Partial<Record<FieldName, string>> = {};
+        for (const [key, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) if (isField(key) && messages?.[0]) next[key] = messages[0];
+        if (error.data?.field && isField(error.data.field)) next[error.data.field] = error.message;
+        setErrors(next);
+        setFormError(Object.keys(next).length > 0 ? null : error.data?.zodError ? t.checkFields : error.message || m.errors.generic);
+      },
+    }),
+  );
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(null);
+    const input = { ...draft, kind: draft.kind || undefined, organisationId: draft.kind === "E_JOURNAL" ? draft.organisationId : null };
+    const parsed = ZRegisterClientInput.safeParse(input);
+    if (!parsed.success) {
+      const next: Partial<Record<FieldName, string>> = {};
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        if (isField(key)) next[key] ??= issue.message;
+      }
+      setErrors(next);
+      return;
+    }
+    setErrors({});
+    register.mutate(input as Parameters<typeof register.mutate>[0]);
+  }
+
+  const set = (name: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [name]: value }));
+  const organisations = (options.data ?? []).flatMap((mun) => mun.organisations.map((o) => ({ value: o.id, label: `${o.shortName} (${mun.name})` })));
+  return (
+    <section aria-labelledby="client-form-title" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm" data-testid="client-form">
+      <h2 id="client-form-title" className="mb-4 text-lg font-semibold">
+        {t.registerTitle}
+      </h2>
+      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <Field label={t.name} name="name" value={draft.name} onChange={(e) => set("name", e.target.value)} maxLength={200} error={errors.name} autoFocus />
+        <SelectField
+          label={t.kind}
+          name="kind"
+          value={draft.kind}
+          onChange={(e) => set("kind", e.target.value)}
+          placeholder={t.chooseKind}
+          options={MACHINE_CLIENT_KINDS.map((k) => ({ value: k, label: t.kinds[k] }))}
+          error={errors.kind}
+        />
+        {draft.kind === "E_JOURNAL" && (
+          <SelectField
+            label={t.organisation}
+            name="organisationId"
+            value={draft.organisationId}
+            onChange={(e) => set("organisationId", e.target.value)}
+            placeholder={t.chooseOrganisation}
+            options={organisations}
+            error={errors.organisationId}
+          />
+        )}
+        <Field label={t.rateLimit} name="rateLimitPerMinute" inputMode="numeric" value={draft.rateLimitPerMinute} onChange={(e) => set("rateLimitPerMinute", e.target.value)} error={errors.rateLimitPerMinute} />
+        {formError && (
+          <p role="alert" className="text-sm text-red-700 md:col-span-2">
+            {formError}
+          </p>
+        )}
+        <div className="flex gap-3 md:col-span-2">
+          <button type="submit" disabled={register.isPending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            {register.isPending ? t.submitting : t.submit}
+          </button>
+          <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-50">
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

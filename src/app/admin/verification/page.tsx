@@ -1,0 +1,15 @@
+import { Suspense } from "react";
+import { requireCapability } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
+import { getServerMessages } from "@/server/i18n";
+import { VerificationPage } from "./verification-page";
+
+export default async function AdminVerification() {
+  const actor = await requireCapability("admin", "auditVerification.read");
+  const m = await getServerMessages();
+  return (
+    <Suspense fallback={<p className="text-slate-500">{m.common.loading}</p>}>
+      <VerificationPage canRun={hasCapability(actor.role, "audit.read")} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,27 @@
+// Runs before every request except Next's hashed static files: sets a
+// per-request CSP nonce and forbids caching (pages and API answers carry
+// personal data). The request-independent headers come from next.config.js,
+// which covers static files too. Next.js reads the nonce from
+// the *request's* Content-Security-Policy header while rendering and puts it
+// on its own scripts, which is why the policy travels both ways. Access
+// control is NOT done here (pages, route handlers and tRPC check the session
+// themselves), so a forged `x-middleware-subrequest` that skips this file
+// skips only headers, never a permission check.
+import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, mustNotCache, newNonce } from "@/server/http/security-headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  if (mustNotCache(request.nextUrl.pathname)) response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

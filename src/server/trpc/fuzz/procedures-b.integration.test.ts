@@ -1,0 +1,5 @@
+// Property-based fuzzing of the second half of all tRPC procedures (see
+// testing/fuzz/procedure-fuzz-suite.ts); two files so that two workers share the work.
+import { defineProcedureFuzz } from "../../testing/fuzz/procedure-fuzz-suite";
+
+defineProcedureFuzz(1, 2);

@@ -1,0 +1,58 @@
+// Inputs the procedure fuzzer once turned into a 500, kept as plain tests on
+// both databases: each must now be a BAD_REQUEST with a Russian message on
+// the offending field.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { ZodError } from "zod";
+import { callerAs } from "../../testing/callers";
+import { learnerInput } from "../../testing/learner-fixtures";
+import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
+
+/** The call's rejection as a BAD_REQUEST from zod, with the issue on `field`. */
+async function expectFieldError(call: Promise<unknown>, field: string) {
+  const error = await call.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  const cause = (error as TRPCError).cause;
+  expect(cause).toBeInstanceOf(ZodError);
+  const issue = (cause as ZodError).issues.find((i) => i.path.join(".") === field);
+  expect(issue?.message).toMatch(/[А-Яа-яЁё]/);
+}
+
+describeDb("fuzz regressions", () => {
+  let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
+  let registrar: Awaited<ReturnType<typeof callerAs>>;
+  let learnerId: string;
+
+  beforeAll(async () => {
+    db = await createSeededTestDatabase();
+    registrar = await callerAs(db.prisma, "school.registrar");
+    learnerId = (await registrar.learners.create(learnerInput())).id;
+  });
+  afterAll(() => db?.close());
+
+  // Found by fuzzing: «stateless» is a citizenship, not a country that issues
+  // documents, and it overflowed the 3-character docCountry column (P2000 → 500).
+  it("a representative's document country «STATELESS» is refused on the field", async () => {
+    const call = registrar.learners.addRepresentative({
+      learnerId,
+      representative: { lastName: "Иванов", firstName: "Иван", citizenship: "643", docType: "FOREIGN_BIRTH_CERTIFICATE", docNumber: "Иванов", docCountry: "STATELESS", relation: "MOTHER" },
+    });
+    await expectFieldError(call, "representative.docCountry");
+  });
+
+  it("a learner's document country «STATELESS» is refused on the field", async () => {
+    const input = learnerInput({ learner: { docType: "FOREIGN_PASSPORT", docSeries: "", docNumber: "X123", docCountry: "STATELESS", citizenship: "STATELESS" } });
+    await expectFieldError(registrar.learners.create(input), "learner.docCountry");
+  });
+
+  // Found by fuzzing: a NUL character reached PostgreSQL («invalid byte sequence for encoding UTF8: 0x00») → 500.
+  it("a NUL character in any text is refused on its field", async () => {
+    const officer = await callerAs(db.prisma, "edu.officer");
+    await expectFieldError(officer.ministry.organisations.list({ search: "\u0000" }), "search");
+    await expectFieldError(registrar.learners.create(learnerInput({ learner: { docIssuer: "ЗАГС\u0000" } })), "learner.docIssuer");
+  });
+});

@@ -1,0 +1,22 @@
+// Audit-chain verification runs. The status and history are shown to the
+// auditor and to the system administrator (who runs the servers and must see
+// a failure); starting a run is the auditor's.
+import { z } from "zod";
+import { listVerificationRuns, verifyChainAs, ZVerificationRun } from "../../../services/audit/verification-runs";
+import { conflict } from "../../../errors";
+import { capabilityProcedure, router } from "../../init";
+
+export const verificationRouter = router({
+  runs: capabilityProcedure("auditVerification.read")
+    .input(z.object({ page: z.number().int().min(0).max(10_000).default(0), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .output(z.object({ total: z.number(), latest: ZVerificationRun.nullable(), lastFailure: ZVerificationRun.nullable(), rows: z.array(ZVerificationRun) }))
+    .query(({ ctx, input }) => listVerificationRuns(ctx.db, input)),
+  run: capabilityProcedure("audit.read")
+    .input(z.object({ full: z.boolean().default(true) }))
+    .output(ZVerificationRun)
+    .mutation(async ({ ctx, input }) => {
+      const outcome = await verifyChainAs(ctx.db, ctx.actor, ctx.ip, input.full);
+      if (outcome.status === "busy") throw conflict("Проверка уже выполняется другим процессом, повторите позже");
+      return outcome.run;
+    }),
+});

@@ -1,0 +1,94 @@
+// Every dashboard and report of the oversight and health portals. The raw
+// SQL baseline is the very statements the service sends (captured once from
+// its $queryRaw calls and replayed on a plain pg connection), so the ratio is
+// the application's overhead: HTTP, tRPC, authorisation, serialisation.
+import type pg from "pg";
+import type { Actor } from "../../src/server/auth/actor";
+import type { Db } from "../../src/server/db";
+import { Prisma } from "../../src/server/generated/prisma/client";
+import { countAgePyramid, countContingent } from "../../src/server/services/dashboards/contingent";
+import { countCompleteness } from "../../src/server/services/dashboards/completeness";
+import { countMovement } from "../../src/server/services/dashboards/movement";
+import { countHealthStats, type HealthStatsInput } from "../../src/server/services/health/health-stats";
+import { countsPerOrganisation } from "../../src/server/services/quality/data-quality";
+import { buildReport } from "../../src/server/services/reports/build-report";
+import type { BenchClient } from "./clients";
+import type { Scenario } from "./registry-scenarios";
+
+interface Statement { text: string; values: unknown[] }
+
+/** A Prisma client whose $queryRaw calls are recorded (and still executed). */
+function recording(db: Db, statements: Statement[]): Db {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === "$queryRaw") {
+        return (query: Prisma.Sql | TemplateStringsArray, ...rest: unknown[]) => {
+          // Called as db.$queryRaw(Prisma.sql`…`) or as a tagged template db.$queryRaw`…`.
+          const sql = "raw" in query ? Prisma.sql(query, ...rest) : query;
+          statements.push({ text: sql.text, values: sql.values });
+          return (target.$queryRaw as (...a: unknown[]) => Promise<unknown>)(query, ...rest);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+async function captured(db: Db, run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+  const statements: Statement[] = [];
+  await run(recording(db, statements));
+  if (!statements.length) throw new Error("The service issued no $queryRaw statement to replay");
+  return statements;
+}
+
+export interface AggregateContext {
+  db: Db;
+  sql: pg.Client;
+  officer: BenchClient;
+  health: BenchClient;
+  officerActor: Actor;
+  healthActor: Actor;
+  municipalityId: string;
+}
+
+const AS_OF = "2026-11-01";
+const PERIOD = { from: "2025-09-01", to: "2026-08-31" };
+
+export async function aggregateScenarios(c: AggregateContext, only?: string): Promise<Scenario[]> {
+  const o = c.officer.trpc.ministry;
+  const defs: [string, () => Promise<unknown>, (db: Db) => Promise<unknown>, Actor][] = [
+    ["dashboard: contingent, region", () => o.dashboard.contingent.query({}), (db) => countContingent(db, c.officerActor, {}), c.officerActor],
+    ["dashboard: contingent, one municipality", () => o.dashboard.contingent.query({ municipalityId: c.municipalityId }), (db) => countContingent(db, c.officerActor, { municipalityId: c.municipalityId }), c.officerActor],
+    ["dashboard: age pyramid, region", () => o.dashboard.agePyramid.query({}), (db) => countAgePyramid(db, c.officerActor, {}), c.officerActor],
+    ["dashboard: movement for a year, region", () => o.dashboard.movement.query(PERIOD), (db) => countMovement(db, c.officerActor, PERIOD), c.officerActor],
+    ["dashboard: completeness, region", () => o.dashboard.completeness.query({}), (db) => countCompleteness(db, c.officerActor, {}), c.officerActor],
+    ["data quality: counts per organisation", () => o.quality.counts.query(), (db) => countsPerOrganisation(db, c.officerActor), c.officerActor],
+    ["report: ОО-1", () => o.reports.oo1.query({ asOf: AS_OF }), (db) => buildReport(db, c.officerActor, "oo1", { asOf: AS_OF }), c.officerActor],
+    ["report: 1-ДО", () => o.reports.do1.query({ asOf: AS_OF }), (db) => buildReport(db, c.officerActor, "do1", { asOf: AS_OF }), c.officerActor],
+    ["report: movement for a year", () => o.reports.movement.query(PERIOD), (db) => buildReport(db, c.officerActor, "movement", PERIOD), c.officerActor],
+    ["report: health aggregates", () => o.reports.health.query({ asOf: AS_OF }), (db) => buildReport(db, c.officerActor, "health", { asOf: AS_OF }), c.officerActor],
+  ];
+  const health: HealthStatsInput[] = [
+    { measure: "healthGroup", by: "municipality", asOf: AS_OF },
+    { measure: "peGroup", by: "age", asOf: AS_OF },
+    { measure: "disability", by: "grade", asOf: AS_OF },
+    { measure: "ovzCategory", by: "organisation", asOf: AS_OF },
+  ];
+  for (const input of health) {
+    defs.push([`health stats: ${input.measure} × ${input.by}`, () => c.health.trpc.health.stats.counts.query(input), (db) => countHealthStats(db, c.healthActor, input), c.healthActor]);
+  }
+  const scenarios: Scenario[] = [];
+  for (const [name, app, service] of defs) {
+    if (only && !name.includes(only)) continue; // capturing runs the aggregate once
+    const statements = await captured(c.db, service);
+    scenarios.push({
+      name,
+      budgetP95: 1000,
+      app,
+      sql: async () => {
+        for (const s of statements) await c.sql.query(s.text, s.values as unknown[]);
+      },
+    });
+  }
+  return scenarios;
+}

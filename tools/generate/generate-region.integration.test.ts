@@ -1,0 +1,113 @@
+// The synthetic region on a real database: consistent (every foreign key
+// resolves although the load skips FK triggers), valid (SNILS, ages for the
+// level, one active basic enrolment each) and usable by the application.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import pg from "pg";
+import { AGE_LIMITS } from "@/lib/schemas/learner";
+import { checkSnils } from "@/lib/validators";
+import { callerAs } from "@/server/testing/callers";
+import { decryptIdentity, snilsIndexOf } from "@/server/services/learners/identity-fields";
+import { createTestDatabase, describeDb, type TestDatabase } from "@/server/testing/test-db";
+import { pgliteBulkTarget, postgresBulkTarget } from "./copy";
+import { ageOn } from "./dates";
+import { generateRegion } from "./generate-region";
+
+const LEARNERS = 800;
+
+describeDb("synthetic region generator", () => {
+  let db: TestDatabase;
+  let client: pg.Client | undefined;
+  let result: Awaited<ReturnType<typeof generateRegion>>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    if (db.url) {
+      client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+    }
+    const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
+    result = await generateRegion(bulk, db.prisma, { learners: LEARNERS, seed: 7, gradeYears: 1, postgres: !!client, log: () => {} });
+  });
+  afterAll(async () => {
+    await client?.end();
+    await db?.close();
+  });
+
+  it("writes the planned learners, each with one active basic enrolment", async () => {
+    const [row] = await db.sql.query<{ learners: number; enrolled: number }>(
+      `SELECT (SELECT count(*)::int FROM "Learner") AS learners,
+              (SELECT count(DISTINCT "learnerId")::int FROM "Enrolment" WHERE "isBasic" AND status <> 'ENDED') AS enrolled`,
+    );
+    expect(row).toEqual({ learners: LEARNERS, enrolled: LEARNERS });
+    expect(result.rows).toBeGreaterThan(LEARNERS * 10);
+  });
+
+  it("leaves no dangling foreign key in any table", async () => {
+    const fks = await db.sql.query<{ child: string; col: string; parent: string; pcol: string }>(
+      `SELECT c.conrelid::regclass::text AS child, a.attname AS col, c.confrelid::regclass::text AS parent, pa.attname AS pcol
+         FROM pg_constraint c
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attnum = c.confkey[1]
+        WHERE c.contype = 'f' AND array_length(c.conkey, 1) = 1`,
+    );
+    expect(fks.length).toBeGreaterThan(20);
+    const dangling: string[] = [];
+    for (const fk of fks) {
+      const [{ n } = { n: 0 }] = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${fk.child} c WHERE c."${fk.col}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${fk.parent} p WHERE p."${fk.pcol}" = c."${fk.col}")`,
+      );
+      if (n > 0) dangling.push(`${fk.child}.${fk.col} → ${fk.parent}: ${n}`);
+    }
+    expect(dangling).toEqual([]);
+  });
+
+  it("generates valid SNILS and ages that fit each level", async () => {
+    const stored = await db.sql.query<{ snilsEnc: string | null; birthDate: string; level: keyof typeof AGE_LIMITS; enrolledAt: string; sex: string; snilsChecksumOk: boolean | null; snilsIndex: string | null }>(
+      `SELECT l."snilsEnc", l."snilsIndex", l."snilsChecksumOk", to_char(l."birthDate", 'YYYY-MM-DD') AS "birthDate", e.level, to_char(e."enrolledAt", 'YYYY-MM-DD') AS "enrolledAt", l.sex
+         FROM "Learner" l JOIN "Enrolment" e ON e."learnerId" = l.id AND e."isBasic" AND e.status <> 'ENDED'`,
+    );
+    const rows = stored.map((r) => ({ ...r, ...decryptIdentity("Learner", { snilsEnc: r.snilsEnc }) }));
+    const invalid = rows.filter((r) => r.snils !== null && (!checkSnils(r.snils).ok || r.snilsChecksumOk !== true || r.snilsIndex !== snilsIndexOf(r.snils)));
+    expect(invalid).toEqual([]);
+    expect(rows.filter((r) => r.snils === null).length).toBeLessThan(LEARNERS * 0.1);
+    const implausible = rows.filter((r) => {
+      const [min, max] = AGE_LIMITS[r.level];
+      const age = ageOn(r.birthDate, r.enrolledAt);
+      return age < min || age > max;
+    });
+    expect(implausible).toEqual([]);
+    const boys = rows.filter((r) => r.sex === "MALE").length / rows.length;
+    expect(boys).toBeGreaterThan(0.4);
+    expect(boys).toBeLessThan(0.6);
+  });
+
+  it("is readable through the application: the demo school's list shows its generated learners", async () => {
+    const school = await callerAs(db.prisma, "school.admin");
+    const page = await school.learners.list({ page: 0, pageSize: 20 });
+    expect(page.total).toBeGreaterThan(5);
+    expect(page.rows[0]!.lastName).toMatch(/^[А-ЯЁ]/);
+  });
+
+  it("puts every learner in the federal change feed and finds one by SNILS through the application", async () => {
+    const [{ n } = { n: 0 }] = await db.sql.query<{ n: number }>(`SELECT count(DISTINCT "learnerId")::int AS n FROM "LearnerChange"`);
+    expect(n).toBe(LEARNERS);
+    const [one] = await db.sql.query<{ snilsEnc: string }>(`SELECT "snilsEnc" FROM "Learner" WHERE "snilsEnc" IS NOT NULL LIMIT 1`);
+    const snils = decryptIdentity("Learner", one!).snils!;
+    const officer = await callerAs(db.prisma, "edu.officer");
+    const found = await officer.learners.search({ query: snils });
+    expect(found.rows).toHaveLength(1);
+  });
+
+  it("keeps the search key exactly as the database trigger would", async () => {
+    const [row] = await db.sql.query<{ differing: number }>(
+      `SELECT count(*)::int AS differing FROM "Learner"
+        WHERE "searchName" IS DISTINCT FROM translate(lower(concat_ws(' ', "lastName", "firstName", "middleName")), 'ё', 'е')`,
+    );
+    expect(row).toEqual({ differing: 0 });
+  });
+
+  it("refuses to generate into a database that already holds learners", async () => {
+    const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
+    await expect(generateRegion(bulk, db.prisma, { learners: 100, seed: 1, gradeYears: 0, postgres: !!client, log: () => {} })).rejects.toThrow(/already holds/);
+  });
+});
