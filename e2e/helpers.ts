@@ -3,7 +3,7 @@
 // signing in and out themselves sign in fresh.
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { freshTotpCode, TOTP_LOGINS } from "./totp";
 
 export const DEMO_PASSWORD = "Kontingent-Demo-2026";
@@ -66,4 +66,17 @@ export async function signInAndLand(page: Page, login: string, portal: string, p
   await page.goto(`/${portal}`);
   await expect(page).toHaveURL(new RegExp(`/${portal}$`));
   await expect(page.getByTestId("account")).toContainText(login);
+}
+
+/**
+ * Types `text` into the page's search box and submits it until `expected`
+ * shows. Retried because a box filled in the instant before React takes over
+ * the page can be reset by hydration, and the search then runs empty.
+ */
+export async function searchUntil(page: Page, text: string, expected: Locator) {
+  await expect(async () => {
+    await page.getByRole("searchbox").fill(text);
+    await page.getByRole("button", { name: "Найти" }).click();
+    await expect(expected).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }

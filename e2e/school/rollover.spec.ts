@@ -3,7 +3,7 @@
 // 10 «А»; one order moves both, and the school's list shows the new classes.
 // Rollover touches the whole school, so the assertions name only our learners.
 import { expect, test, type Page } from "@playwright/test";
-import { API_HEADERS, signInAndLand } from "../helpers";
+import { API_HEADERS, searchUntil, signInAndLand } from "../helpers";
 import { newLearner, type NewLearner } from "../learner-data";
 
 interface Placement {
@@ -28,9 +28,9 @@ async function createInClass(page: Page, learner: NewLearner, p: Placement) {
 
 async function classInList(page: Page, learner: NewLearner) {
   await page.goto("/school/learners");
-  await page.getByRole("searchbox").fill(learner.lastName);
-  await page.getByRole("button", { name: "Найти" }).click();
-  return page.getByTestId("learners-table").getByRole("row").filter({ hasText: learner.lastName });
+  const row = page.getByTestId("learners-table").getByRole("row").filter({ hasText: learner.lastName });
+  await searchUntil(page, learner.lastName, row);
+  return row;
 }
 
 test("school 4 promotes a 4th-grader and keeps a 9th-grader for 10th", async ({ page }) => {

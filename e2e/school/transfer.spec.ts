@@ -2,7 +2,7 @@
 // it from the learner's card, МБОУ СОШ № 4 accepts (or rejects) it on its
 // «Переводы» page, and both sides see the outcome.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAndLand } from "../helpers";
+import { searchUntil, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner, type NewLearner } from "../learner-data";
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -37,9 +37,9 @@ async function startTransfer(page: Page, id: string, orderNumber: string) {
 
 async function findInList(page: Page, learner: NewLearner) {
   await page.goto("/school/learners");
-  await page.getByRole("searchbox").fill(learner.lastName);
-  await page.getByRole("button", { name: "Найти" }).click();
-  return page.getByTestId("learners-table");
+  const table = page.getByTestId("learners-table");
+  await searchUntil(page, learner.lastName, table.getByRole("row").filter({ hasText: learner.lastName }));
+  return table;
 }
 
 async function openTransfers(page: Page, tab: "Входящие" | "Исходящие") {

@@ -31,14 +31,17 @@ export function useUrlFilters<K extends string>(keys: readonly K[], privateKeys:
   const [hidden, setHidden] = useState<Record<string, string>>({});
   useEffect(() => {
     // The draft follows too: a page returned to by back/forward shows its search text.
-    const sync = () => {
+    // On mount, text typed before the page finished loading is kept when the
+    // history entry has none; on back/forward the entry's text wins.
+    const sync = (onMount: boolean) => {
       const saved = privateFromHistory();
       setHidden(saved);
-      setDraft((d) => ({ ...d, ...Object.fromEntries(privateKeys.map((k) => [k, saved[k] ?? ""])) }));
+      setDraft((d) => ({ ...d, ...Object.fromEntries(privateKeys.map((k) => [k, saved[k] ?? (onMount ? d[k] : "")])) }));
     };
-    sync();
-    window.addEventListener("popstate", sync);
-    return () => window.removeEventListener("popstate", sync);
+    sync(true);
+    const onPop = () => sync(false);
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
   }, [privateKeys]);
   const applied = Object.fromEntries(keys.map((k) => [k, (isPrivate(k) ? hidden[k] : searchParams.get(k)) ?? ""])) as Record<K, string>;
   const pageParam = Number.parseInt(searchParams.get("page") ?? "", 10);
