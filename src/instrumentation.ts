@@ -1,6 +1,7 @@
 // Runs once when the server starts: a missing or malformed environment stops
 // it here with a readable message, not on the first request. Then starts the
-// scheduled audit-chain verification (Node runtime only: it needs the database).
+// scheduled audit-chain verification and the background flush of the
+// dashboards' summary (Node runtime only: they need the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { serverEnv } = await import("./server/env");
@@ -11,5 +12,7 @@ export async function register() {
     const { getDb } = await import("./server/db");
     const { scheduleAuditVerification } = await import("./server/services/audit/verification-schedule");
     scheduleAuditVerification(getDb, env.KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES);
+    const { scheduleSummaryFlush } = await import("./server/services/summary/learner-summary");
+    scheduleSummaryFlush(getDb, env.KONTINGENT_SUMMARY_FLUSH_SECONDS);
   }
 }

@@ -13,6 +13,13 @@ const ZServerEnv = z.object({
   /** IANA time zone in which times are shown to users. */
   KONTINGENT_TIME_ZONE: z.string().default("Europe/Moscow"),
   /** Minutes between scheduled audit-chain verifications inside the server; 0 disables them. */
+  /** Seconds between background flushes of the dashboards' per-learner summary; 0 leaves it to the readers. */
+  KONTINGENT_SUMMARY_FLUSH_SECONDS: z.coerce
+    .number({ error: "KONTINGENT_SUMMARY_FLUSH_SECONDS must be a whole number of seconds (0 disables)" })
+    .int("KONTINGENT_SUMMARY_FLUSH_SECONDS must be a whole number of seconds (0 disables)")
+    .min(0)
+    .max(86_400)
+    .default(30),
   KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES: z.coerce
     .number({ error: "KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES must be a whole number of minutes (0 disables)" })
     .int("KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES must be a whole number of minutes (0 disables)")

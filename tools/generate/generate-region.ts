@@ -4,6 +4,7 @@
 // Synthetic rows are not audited: no person read or wrote them.
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import type { Db } from "../../src/server/db";
+import { rebuildLearnerSummary } from "../../src/server/services/summary/learner-summary";
 import type { BulkTarget } from "./copy";
 import { planRegion, type ExistingRegion } from "./plan";
 import { writeRegion } from "./write-region";
@@ -38,6 +39,11 @@ export async function generateRegion(bulk: BulkTarget, prisma: Db, o: GenerateOp
     const a = Date.now();
     await bulk.query("ANALYZE");
     o.log(`Total: ${result.rows.toLocaleString("en")} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows / result.seconds).toLocaleString("en")} rows/s); ANALYZE ${((Date.now() - a) / 1000).toFixed(1)} s.`);
+    // The load skipped the triggers that queue the dashboards' summary: build it whole.
+    const s = Date.now();
+    const summarised = await rebuildLearnerSummary(prisma);
+    await bulk.query(`ANALYZE "LearnerSummary"`);
+    o.log(`Dashboards' summary: ${summarised.toLocaleString("en")} learners in ${((Date.now() - s) / 1000).toFixed(1)} s.`);
     return { plan, ...result };
   } catch (error) {
     await bulk.query("ROLLBACK").catch(() => {});

@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
-import { currentEnrolments, resolveDrill, type Drill, type DrillInput } from "./scope";
+import { flushLearnerSummary } from "../summary/learner-summary";
+import { currentLearners, resolveDrill, type Drill, type DrillInput } from "./scope";
 
 const ZSex = z.enum(["MALE", "FEMALE"]);
 export const ZContingentOutput = z.object({
@@ -34,17 +35,18 @@ function unitSql(drill: Drill): { key: Prisma.Sql; label: Prisma.Sql } {
 
 export async function countContingent(db: Db, actor: Actor, input: DrillInput): Promise<ContingentOutput> {
   const drill = await resolveDrill(db, actor, input);
+  await flushLearnerSummary(db);
   const unit = unitSql(drill);
   type Sex = "MALE" | "FEMALE";
   const units = await db.$queryRaw<{ key: string; label: string; level: string; sex: Sex; count: number }[]>(Prisma.sql`
-    WITH enr AS (${currentEnrolments(drill)})
-    SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", l."sex"::text AS "sex", count(*)::int AS "count"
-    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    WITH enr AS (${currentLearners(drill)})
+    SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", enr."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr
     GROUP BY 1, 2, 3, 4`);
   const grades = await db.$queryRaw<{ grade: number | null; sex: Sex; count: number }[]>(Prisma.sql`
-    WITH enr AS (${currentEnrolments(drill)})
-    SELECT enr."grade"::int AS "grade", l."sex"::text AS "sex", count(*)::int AS "count"
-    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    WITH enr AS (${currentLearners(drill)})
+    SELECT enr."grade"::int AS "grade", enr."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr
     GROUP BY 1, 2
     ORDER BY 1 NULLS LAST, 2`);
   return {
@@ -59,10 +61,11 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
 /** Learners by age in full years today × sex. */
 export async function countAgePyramid(db: Db, actor: Actor, input: DrillInput) {
   const drill = await resolveDrill(db, actor, input);
+  await flushLearnerSummary(db);
   const rows = await db.$queryRaw<{ age: number; sex: "MALE" | "FEMALE"; count: number }[]>(Prisma.sql`
-    WITH enr AS (${currentEnrolments(drill)})
-    SELECT date_part('year', age(CURRENT_DATE, l."birthDate"))::int AS "age", l."sex"::text AS "sex", count(*)::int AS "count"
-    FROM enr JOIN "Learner" l ON l."id" = enr."learnerId"
+    WITH enr AS (${currentLearners(drill)})
+    SELECT date_part('year', age(CURRENT_DATE, enr."birthDate"))::int AS "age", enr."sex"::text AS "sex", count(*)::int AS "count"
+    FROM enr
     GROUP BY 1, 2
     ORDER BY 1, 2`);
   return rows.map((r) => ({ age: Number(r.age), sex: r.sex, count: Number(r.count) }));

@@ -50,19 +50,20 @@ export async function resolveDrill(db: Db | DbTx, actor: Actor, input: DrillInpu
 }
 
 /**
- * Current learners within the drill, one row each: an ACTIVE or
- * PENDING_TRANSFER enrolment (a pending transfer still counts at the sender);
- * with several, the basic one wins over additional ones.
+ * Current learners within the drill, one row each (CTE body), from the
+ * per-learner summary: the placement of an ACTIVE or PENDING_TRANSFER
+ * enrolment (a pending transfer still counts at the sender; with several, the
+ * basic one wins over additional ones), with sex and birth date. The caller
+ * flushes the summary first.
  */
-export function currentEnrolments(drill: Drill): Prisma.Sql {
+export function currentLearners(drill: Drill): Prisma.Sql {
   return Prisma.sql`
-    SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."level", e."grade", e."classLetter",
+    SELECT s."learnerId", s."organisationId", s."level", s."grade", s."classLetter", s."sex", s."birthDate",
            o."shortName" AS "orgName", mu."id" AS "municipalityId", mu."name" AS "municipalityName"
-    FROM "Enrolment" e
-    JOIN "Organisation" o ON o."id" = e."organisationId"
+    FROM "LearnerSummary" s
+    JOIN "Organisation" o ON o."id" = s."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND ${drill.where}
-    ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC`;
+    WHERE ${drill.where}`;
 }
 
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */

@@ -12,6 +12,7 @@ import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { forbidden } from "../../errors";
+import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary";
 import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
 
@@ -35,12 +36,14 @@ export const ZHealthStatsRow = z.object({ key: z.string(), label: z.string(), ca
 export type HealthStatsRow = z.infer<typeof ZHealthStatsRow>;
 export const ZHealthStatsOutput = z.array(ZHealthStatsRow);
 
+// Columns of the counted rows (alias `x`: one row per learner with its
+// current health record, organisation, grade and birth date).
 const MEASURE_SQL: Record<HealthMeasure, { column: Prisma.Sql; where: Prisma.Sql }> = {
-  healthGroup: { column: Prisma.sql`cur."healthGroup"::text`, where: Prisma.sql`TRUE` },
-  peGroup: { column: Prisma.sql`cur."peGroup"::text`, where: Prisma.sql`TRUE` },
-  disability: { column: Prisma.sql`cur."disability"::text`, where: Prisma.sql`cur."disability" IS NOT NULL` },
+  healthGroup: { column: Prisma.sql`x."healthGroup"::text`, where: Prisma.sql`TRUE` },
+  peGroup: { column: Prisma.sql`x."peGroup"::text`, where: Prisma.sql`TRUE` },
+  disability: { column: Prisma.sql`x."disability"::text`, where: Prisma.sql`x."disability" IS NOT NULL` },
   // Needs an adapted programme; a missing ОВЗ category is its own column.
-  ovzCategory: { column: Prisma.sql`COALESCE(cur."ovzCategory"::text, '')`, where: Prisma.sql`cur."needsAdaptedProgramme"` },
+  ovzCategory: { column: Prisma.sql`COALESCE(x."ovzCategory"::text, '')`, where: Prisma.sql`x."needsAdaptedProgramme"` },
 };
 
 function dimensionSql(by: HealthDimension, asOf: Date): { key: Prisma.Sql; label: Prisma.Sql } {
@@ -50,12 +53,47 @@ function dimensionSql(by: HealthDimension, asOf: Date): { key: Prisma.Sql; label
     case "organisation":
       return { key: Prisma.sql`o."id"::text`, label: Prisma.sql`o."shortName"` };
     case "grade":
-      return { key: Prisma.sql`COALESCE(enr."grade"::text, '')`, label: Prisma.sql`COALESCE(enr."grade"::text, '')` };
+      return { key: Prisma.sql`COALESCE(x."grade"::text, '')`, label: Prisma.sql`COALESCE(x."grade"::text, '')` };
     case "age": {
-      const years = Prisma.sql`date_part('year', age(${asOf}::date, l."birthDate"))::int::text`;
+      const years = Prisma.sql`date_part('year', age(${asOf}::date, x."birthDate"))::int::text`;
       return { key: years, label: years };
     }
   }
+}
+
+/**
+ * The counted rows on `asOf`. From today on, the per-learner summary holds
+ * them (its current record and enrolment, flushed first); an earlier date
+ * recomputes them from the detail tables.
+ */
+async function countedRows(db: Db | DbTx, input: HealthStatsInput, asOf: Date): Promise<Prisma.Sql> {
+  if (summaryAnswers(input.asOf)) {
+    await flushLearnerSummary(db);
+    return Prisma.sql`
+      SELECT s."learnerId", s."organisationId", s."grade", s."birthDate", s."healthGroup", s."peGroup", s."disability",
+             s."needsAdaptedProgramme", s."ovzCategory"
+      FROM "LearnerSummary" s
+      WHERE s."healthRecordedAt" <= ${asOf}::date AND s."enrolledAt" <= ${asOf}::date`;
+  }
+  return Prisma.sql`
+    WITH cur AS (
+      SELECT DISTINCT ON (h."learnerId") h."learnerId", h."healthGroup", h."peGroup", h."disability",
+             h."needsAdaptedProgramme", h."ovzCategory"
+      FROM "HealthRecord" h
+      WHERE h."recordedAt" <= ${asOf}::date
+        AND NOT EXISTS (SELECT 1 FROM "HealthRecord" s WHERE s."supersedesId" = h."id")
+      ORDER BY h."learnerId", h."recordedAt" DESC, h."createdAt" DESC
+    ), enr AS (
+      SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade"
+      FROM "Enrolment" e
+      WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= ${asOf}::date
+      ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC
+    )
+    SELECT cur."learnerId", enr."organisationId", enr."grade", l."birthDate", cur."healthGroup", cur."peGroup", cur."disability",
+           cur."needsAdaptedProgramme", cur."ovzCategory"
+    FROM cur
+    JOIN enr ON enr."learnerId" = cur."learnerId"
+    JOIN "Learner" l ON l."id" = cur."learnerId"`;
 }
 
 /** Region and municipality scopes only: a school's staff read their own learners, not statistics. */
@@ -74,24 +112,10 @@ export async function countHealthStats(db: Db | DbTx, actor: Actor, input: Healt
   const municipalityId = input.municipalityId ?? null;
   const organisationId = input.organisationId ?? null;
   const rows = await db.$queryRaw<{ key: string; label: string; category: string; count: number }[]>(Prisma.sql`
-    WITH cur AS (
-      SELECT DISTINCT ON (h."learnerId") h."learnerId", h."healthGroup", h."peGroup", h."disability",
-             h."needsAdaptedProgramme", h."ovzCategory"
-      FROM "HealthRecord" h
-      WHERE h."recordedAt" <= ${asOf}::date
-        AND NOT EXISTS (SELECT 1 FROM "HealthRecord" s WHERE s."supersedesId" = h."id")
-      ORDER BY h."learnerId", h."recordedAt" DESC, h."createdAt" DESC
-    ), enr AS (
-      SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade"
-      FROM "Enrolment" e
-      WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= ${asOf}::date
-      ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC
-    )
+    WITH x AS (${await countedRows(db, input, asOf)})
     SELECT ${dim.key} AS "key", ${dim.label} AS "label", ${measure.column} AS "category", count(*)::int AS "count"
-    FROM cur
-    JOIN enr ON enr."learnerId" = cur."learnerId"
-    JOIN "Learner" l ON l."id" = cur."learnerId"
-    JOIN "Organisation" o ON o."id" = enr."organisationId"
+    FROM x
+    JOIN "Organisation" o ON o."id" = x."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
     WHERE mu."regionId" = ${regionId}::uuid
       AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)

@@ -13,12 +13,27 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { pivot, reportHeader, scopeSql, type ReportModel } from "./report-model";
+import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary";
 
 const t = reportsRu.reports;
 type Cell = { row: string; col: string; count: number };
 
-/** The open basic general-school enrolments on `asOf`, one per learner (CTE `enr`). */
+/**
+ * The open basic general-school enrolments on `asOf`, one per learner (CTE
+ * `enr`). From today on, the per-learner summary holds them (its current
+ * enrolment is the basic one whenever there is one); an earlier date
+ * recomputes them from the enrolments' dates.
+ */
 function openBasic(actor: Actor, asOf: string) {
+  if (summaryAnswers(asOf)) {
+    return Prisma.sql`
+      SELECT s."learnerId", s."grade", s."sex", s."birthDate"
+      FROM "LearnerSummary" s
+      JOIN "Organisation" o ON o."id" = s."organisationId"
+      JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+      WHERE s."isBasic" AND s."level" IN ('PRIMARY', 'BASIC', 'SECONDARY') AND s."enrolledAt" <= ${asOf}::date
+        AND ${scopeSql(actor)}`;
+  }
   return Prisma.sql`
     SELECT DISTINCT ON (e."learnerId") e."learnerId", e."grade", l."sex", l."birthDate"
     FROM "Enrolment" e
@@ -36,6 +51,7 @@ const byNumber = (a: string, b: string) => (a === "" ? 1 : 0) - (b === "" ? 1 : 
 
 export async function buildOo1(db: Db | DbTx, actor: Actor, asOf: string): Promise<ReportModel> {
   const header = await reportHeader(db, actor, { asOf });
+  if (summaryAnswers(asOf)) await flushLearnerSummary(db);
   const jan1 = `${asOf.slice(0, 4)}-01-01`;
   const bySex = await db.$queryRaw<Cell[]>(Prisma.sql`
     WITH enr AS (${openBasic(actor, asOf)})
