@@ -12,6 +12,7 @@ import { countMovement } from "../../src/server/services/dashboards/movement";
 import { countHealthStats, type HealthStatsInput } from "../../src/server/services/health/health-stats";
 import { countsPerOrganisation } from "../../src/server/services/quality/data-quality";
 import { buildReport } from "../../src/server/services/reports/build-report";
+import { todayIso } from "../../src/lib/schemas/person";
 import type { BenchClient } from "./clients";
 import type { Scenario } from "./registry-scenarios";
 
@@ -51,7 +52,10 @@ export interface AggregateContext {
   municipalityId: string;
 }
 
-const AS_OF = "2026-11-01";
+// Today's figures come from the per-learner summary; a past date recounts
+// from the detail tables, so both are measured.
+const AS_OF = todayIso();
+const PAST = `${Number(AS_OF.slice(0, 4)) - 1}-10-01`;
 const PERIOD = { from: "2025-09-01", to: "2026-08-31" };
 
 export async function aggregateScenarios(c: AggregateContext, only?: string): Promise<Scenario[]> {
@@ -67,6 +71,8 @@ export async function aggregateScenarios(c: AggregateContext, only?: string): Pr
     ["report: 1-ДО", () => o.reports.do1.query({ asOf: AS_OF }), (db) => buildReport(db, c.officerActor, "do1", { asOf: AS_OF }), c.officerActor],
     ["report: movement for a year", () => o.reports.movement.query(PERIOD), (db) => buildReport(db, c.officerActor, "movement", PERIOD), c.officerActor],
     ["report: health aggregates", () => o.reports.health.query({ asOf: AS_OF }), (db) => buildReport(db, c.officerActor, "health", { asOf: AS_OF }), c.officerActor],
+    ["report: ОО-1, past date", () => o.reports.oo1.query({ asOf: PAST }), (db) => buildReport(db, c.officerActor, "oo1", { asOf: PAST }), c.officerActor],
+    ["report: health aggregates, past date", () => o.reports.health.query({ asOf: PAST }), (db) => buildReport(db, c.officerActor, "health", { asOf: PAST }), c.officerActor],
   ];
   const health: HealthStatsInput[] = [
     { measure: "healthGroup", by: "municipality", asOf: AS_OF },

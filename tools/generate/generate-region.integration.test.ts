@@ -106,6 +106,18 @@ describeDb("synthetic region generator", () => {
     expect(row).toEqual({ differing: 0 });
   });
 
+  it("builds the dashboards' summary: every enrolled learner, as the incremental recount would", async () => {
+    const [counts] = await db.sql.query<{ summary: number; enrolled: number }>(
+      `SELECT (SELECT count(*)::int FROM "LearnerSummary") AS summary,
+              (SELECT count(DISTINCT "learnerId")::int FROM "Enrolment" WHERE "status" IN ('ACTIVE', 'PENDING_TRANSFER')) AS enrolled`,
+    );
+    expect(counts!.summary).toBe(counts!.enrolled);
+    const before = await db.prisma.learnerSummary.findMany({ orderBy: { learnerId: "asc" } });
+    await db.sql.query(`SELECT "learner_summary_compute"(array(SELECT "learnerId" FROM "LearnerSummary"))`);
+    expect(await db.prisma.learnerSummary.findMany({ orderBy: { learnerId: "asc" } })).toEqual(before);
+    expect(before.some((r) => r.hasHealth) && before.some((r) => r.hasPortfolio) && before.some((r) => r.personalComplete)).toBe(true);
+  });
+
   it("refuses to generate into a database that already holds learners", async () => {
     const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
     await expect(generateRegion(bulk, db.prisma, { learners: 100, seed: 1, gradeYears: 0, postgres: !!client, log: () => {} })).rejects.toThrow(/already holds/);
