@@ -127,4 +127,17 @@ describeDb("data quality", () => {
     const municipal = await (await callerAs(db.prisma, "edu.dq.municipal")).ministry.quality.trend({ days: 30 });
     expect(municipal[0]!.counts.possibleDuplicates).toBe(1);
   });
+
+  it("snapshots a region of 7,000 organisations in one statement (past the 65,535-parameter limit)", async () => {
+    // Found at 1M learners: one value per (organisation, check) overflowed the bind message.
+    const municipalityId = (await db.prisma.organisation.findUniqueOrThrow({ where: { id: school1 }, select: { municipalityId: true } })).municipalityId;
+    await db.prisma.$executeRaw`
+      INSERT INTO "Organisation" ("id", "municipalityId", "type", "fullName", "shortName", "inn", "ogrn", "kpp", "founder", "updatedAt")
+      SELECT gen_random_uuid(), ${municipalityId}::uuid, 'GENERAL_SCHOOL', 'Школа ' || n, 'Школа ' || n, '8' || lpad(n::text, 9, '0'), '8' || lpad(n::text, 12, '0'), '770101001', 'Учредитель', now()
+      FROM generate_series(1, 7000) AS n`;
+    const open = await db.prisma.organisation.count({ where: { closedAt: null } });
+    expect(open).toBeGreaterThan(7000);
+    const { rows } = await snapshotToday(db.prisma);
+    expect(rows).toBe(open * QUALITY_CHECKS.length);
+  });
 });

@@ -168,15 +168,25 @@ export async function countsPerOrganisation(db: Db | DbTx, actor: Actor, { snaps
 export async function snapshotToday(db: Db | DbTx, today = todayIso()) {
   const byOrg = await countsByOrganisation(db, {});
   const organisations = await db.organisation.findMany({ where: { closedAt: null }, select: { id: true } });
-  const values = organisations.flatMap(({ id }) => {
-    const counts = byOrg.get(id)?.counts ?? zeroCounts();
-    return QUALITY_CHECKS.map((check) => Prisma.sql`(gen_random_uuid(), ${id}::uuid, ${today}::date, ${check}, ${counts[check]}::int)`);
-  });
-  if (values.length === 0) return { rows: 0, byOrg };
-  // One statement, so the ministry page can take the snapshot on every load.
+  const ids: string[] = [];
+  const checks: string[] = [];
+  const counts: number[] = [];
+  for (const { id } of organisations) {
+    const own = byOrg.get(id)?.counts ?? zeroCounts();
+    for (const check of QUALITY_CHECKS) {
+      ids.push(id);
+      checks.push(check);
+      counts.push(own[check]);
+    }
+  }
+  if (ids.length === 0) return { rows: 0, byOrg };
+  // One statement with three array parameters, so the ministry page can take
+  // the snapshot on every load: a region's 2,000 organisations × 10 checks as
+  // single values would pass PostgreSQL's 65,535-parameter limit.
   const rows = await db.$executeRaw(Prisma.sql`
     INSERT INTO "DataQualitySnapshot" ("id", "organisationId", "takenOn", "check", "count")
-    VALUES ${Prisma.join(values)}
+    SELECT gen_random_uuid(), v."organisationId", ${today}::date, v."check", v."count"
+    FROM unnest(${ids}::uuid[], ${checks}::text[], ${counts}::int[]) AS v("organisationId", "check", "count")
     ON CONFLICT ("organisationId", "takenOn", "check") DO UPDATE SET "count" = EXCLUDED."count"`);
   return { rows, byOrg };
 }
