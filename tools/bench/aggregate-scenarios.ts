@@ -54,7 +54,7 @@ export interface AggregateContext {
 const AS_OF = "2026-11-01";
 const PERIOD = { from: "2025-09-01", to: "2026-08-31" };
 
-export async function aggregateScenarios(c: AggregateContext, only?: string): Promise<Scenario[]> {
+export async function aggregateScenarios(c: AggregateContext, selected: (name: string) => boolean): Promise<Scenario[]> {
   const o = c.officer.trpc.ministry;
   const defs: [string, () => Promise<unknown>, (db: Db) => Promise<unknown>, Actor][] = [
     ["dashboard: contingent, region", () => o.dashboard.contingent.query({}), (db) => countContingent(db, c.officerActor, {}), c.officerActor],
@@ -79,7 +79,7 @@ export async function aggregateScenarios(c: AggregateContext, only?: string): Pr
   }
   const scenarios: Scenario[] = [];
   for (const [name, app, service] of defs) {
-    if (only && !name.includes(only)) continue; // capturing runs the aggregate once
+    if (!selected(name)) continue; // capturing runs the aggregate once
     const statements = await captured(c.db, service);
     scenarios.push({
       name,

@@ -1,4 +1,4 @@
-// `npm run bench [-- --runs 50 --only card --skip-import --url http://127.0.0.1:3000]`
+// `npm run bench [-- --runs 50 --only card,search --skip-import --url http://127.0.0.1:3000]`
 // Benchmarks against a production build on loopback and a PostgreSQL
 // database filled by `npm run db:generate`: median/p95/p99 of each registry,
 // dashboard and report call, the same question in raw SQL in the same run,
@@ -33,6 +33,8 @@ const { values: args } = parseArgs({
   },
 });
 const runs = Number(args.runs);
+/** `--only a,b`: the scenarios whose name contains any of the parts. */
+const selected = (name: string) => !args.only || args.only.split(",").some((part) => name.includes(part));
 const target = resolveDatabaseTarget();
 if (target.kind !== "postgres") throw new Error("npm run bench needs DATABASE_URL=postgresql://… filled by `npm run db:generate` (the budgets are for PostgreSQL).");
 
@@ -67,8 +69,8 @@ try {
       sql, regionId: region.id, schoolId, learnerCount: learners, schoolLearners, officer, school,
       snilsWhere: (snils) => (snilsColumn === "snilsIndex" ? { column: "snilsIndex", value: blindIndex("snils", snils) } : { column: "snils", value: snils }),
     }),
-    ...(await aggregateScenarios({ db: app.prisma, sql, officer, health, officerActor: await actorOf("edu.officer"), healthActor: await actorOf("health.officer"), municipalityId: municipality.id }, args.only)),
-  ].filter((s) => !args.only || s.name.includes(args.only));
+    ...(await aggregateScenarios({ db: app.prisma, sql, officer, health, officerActor: await actorOf("edu.officer"), healthActor: await actorOf("health.officer"), municipalityId: municipality.id }, selected)),
+  ].filter((s) => selected(s.name));
 
   printHeader();
   for (const s of scenarios) {
@@ -79,14 +81,14 @@ try {
     printRow(s.name, appSummary, sqlSummary, s.budgetP95 ? { p95: s.budgetP95 } : undefined);
   }
 
-  if (!args.only || "throughput".includes(args.only)) {
+  if (selected("throughput")) {
     const seconds = Number(args.seconds);
     const concurrency = Number(args.concurrency);
     const r = await sustained(seconds, concurrency, (i) => school.trpc.learners.list.query({ grade: 1 + (i % 11), page: i % 3 }));
     console.log(`\nSustained: learners.list (school list page) ${r.perSecond.toFixed(0)} requests/s over ${seconds} s with ${concurrency} concurrent clients, ${r.errors} errors`);
   }
   await printSizes(sql);
-  if (!args["skip-import"] && (!args.only || "import".includes(args.only))) {
+  if (!args["skip-import"] && selected("import")) {
     const rows = Number(args["import-rows"]);
     const csv = importCsv(rows, 50_000_000);
     for (const mode of ["dry-run", "commit"] as const) {
