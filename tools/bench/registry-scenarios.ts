@@ -2,6 +2,7 @@
 // (HTTP → tRPC → service, with its audit write) with the hand-written SQL a
 // DBA would use to answer the same question, timed in the same run.
 import type pg from "pg";
+import { searchKey } from "../../src/lib/search-key";
 import { normalizeSnils } from "../../src/lib/validators";
 import { snilsFor } from "../generate/people";
 import { SURNAMES } from "../generate/names";
@@ -29,6 +30,8 @@ export interface RegistryContext {
 
 const PREFIXES = SURNAMES.slice(0, 40).map(([male]) => male.slice(0, 4));
 const prefix = (i: number) => PREFIXES[i % PREFIXES.length]!;
+/** The search key's range for a prefix, as the service queries it (one B-tree range). */
+const keyRange = (i: number) => [searchKey(prefix(i)), `${searchKey(prefix(i))}\uffff`];
 /** The generator's index of a learner is the last 12 hex digits of its id. */
 export const indexOfLearnerId = (id: string) => parseInt(id.slice(-12), 16);
 
@@ -46,11 +49,18 @@ export function registryScenarios(c: RegistryContext): Scenario[] {
     SELECT (SELECT count(*) FROM page) AS total, p.* FROM page p ORDER BY p."lastName", p."firstName", p."middleName", p.id LIMIT 50`;
   return [
     {
+      // The per-request floor: transport, tRPC, the session check and nothing
+      // else. What any call costs before its own query; SQL: one round trip.
+      name: "floor: session check only (account.gate)",
+      app: () => c.school.trpc.account.gate.query(),
+      sql: () => c.sql.query("SELECT 1"),
+    },
+    {
       name: "search: name prefix, region (officer)",
       budgetP95: 50,
       app: (i) => c.officer.trpc.learners.search.mutate({ query: prefix(i) }),
       sql: (i) => c.sql.query(`SELECT ${identity}, cur.* FROM "Learner" l ${current}
-        WHERE l."regionId" = $1 AND lower(l."lastName") LIKE $2 ORDER BY lower(l."lastName"), lower(l."firstName"), l."birthDate" LIMIT 51`, [c.regionId, `${prefix(i).toLowerCase()}%`]),
+        WHERE l."regionId" = $1 AND l."searchName" >= $2 AND l."searchName" < $3 ORDER BY l."searchName", l."birthDate", l.id LIMIT 51`, [c.regionId, ...keyRange(i)]),
     },
     {
       name: "search: exact SNILS, region (officer)",
@@ -65,7 +75,7 @@ export function registryScenarios(c: RegistryContext): Scenario[] {
       name: "search: name prefix, one school",
       budgetP95: 50,
       app: (i) => c.school.trpc.learners.list.query({ search: prefix(i) }),
-      sql: (i) => c.sql.query(schoolList(`lower(l."lastName") LIKE $2`), [c.schoolId, `${prefix(i).toLowerCase()}%`]),
+      sql: (i) => c.sql.query(schoolList(`l."searchName" >= $2 AND l."searchName" < $3`), [c.schoolId, ...keyRange(i)]),
     },
     {
       name: "search: exact SNILS, one school",

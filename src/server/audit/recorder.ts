@@ -32,11 +32,15 @@ export interface AuditEntry {
   learnerIds?: readonly string[];
 }
 
+/**
+ * Two round trips per append: the lock with the chain's head (one function,
+ * see the audit_chain_head migration for why it cannot be one plain
+ * statement), then the row and its learner links in one statement.
+ */
 export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry): Promise<bigint> {
   // Held until the surrounding transaction ends. Callers record last, so the
   // lock is held only for the tail of their transaction.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const [head] = await tx.$queryRaw<[{ hash: string | null }]>`SELECT "audit_chain_head_locked"(${AUDIT_CHAIN_LOCK}::bigint) AS hash`;
   const fields = {
     at: new Date(),
     actorId: actor.id,
@@ -50,20 +54,23 @@ export async function recordAudit(tx: DbTx, actor: AuditActor, entry: AuditEntry
     details: withLearnerSet(entry),
     machineClientId: actor.machineClientId ?? null,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const created = await tx.auditEvent.create({
-    data: {
-      ...fields,
-      details: fields.details === null ? undefined : (fields.details as object),
-      prevHash,
-      hash: auditHash(prevHash, fields),
-    },
-    select: { id: true },
-  });
-  const learnerIds = uniqueIds(entry.learnerIds);
-  if (learnerIds) {
-    await tx.auditEventLearner.createMany({ data: learnerIds.map((learnerId) => ({ eventId: created.id, learnerId })) });
-  }
+  const prevHash = head.hash ?? GENESIS_HASH;
+  const hash = auditHash(prevHash, fields);
+  // jsonb keeps what JSON.stringify wrote, as Prisma's Json column did; a row
+  // without details stores SQL NULL, as before.
+  const details = fields.details === null ? null : JSON.stringify(fields.details);
+  const learnerIds = uniqueIds(entry.learnerIds) ?? [];
+  const [created] = await tx.$queryRaw<[{ id: bigint }]>`
+    WITH event AS (
+      INSERT INTO "AuditEvent" ("at", "actorId", "actorLogin", "actorRole", "ip", "action", "outcome", "entityType", "entityId", "details", "machineClientId", "prevHash", "hash")
+      VALUES (${fields.at}::timestamptz, ${fields.actorId}::uuid, ${fields.actorLogin}, ${fields.actorRole}::"Role", ${fields.ip}, ${fields.action},
+              ${fields.outcome}::"AuditOutcome", ${fields.entityType}, ${fields.entityId}, ${details}::jsonb, ${fields.machineClientId}::uuid, ${prevHash}, ${hash})
+      RETURNING "id"
+    ), links AS (
+      INSERT INTO "AuditEventLearner" ("eventId", "learnerId")
+      SELECT event."id", learner FROM event, unnest(${learnerIds}::uuid[]) AS learner
+    )
+    SELECT "id" FROM event`;
   return created.id;
 }
 

@@ -38,36 +38,43 @@ export async function createSession(tx: DbTx, userId: string, meta: SessionMeta,
   });
 }
 
-export interface LiveSession {
-  id: string;
-  userId: string;
-  secondFactorAt: Date | null;
+export interface SessionTimes {
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
 }
 
 /**
- * The session row if it still stands, else null. An expired row is revoked
- * on the spot so that the reason is on record.
+ * What a session row's timestamps say at `now`: "revoked" (already ended),
+ * "expired" / "idle" (to be revoked now, so that the reason is on record),
+ * "touch" (stands; lastSeenAt is due a refresh) or "fresh" (stands, no write).
  */
-export async function checkSession(db: DbTx, sessionId: string, now = new Date()): Promise<LiveSession | null> {
-  const row = await db.userSession.findUnique({
-    where: { id: sessionId },
-    select: { id: true, userId: true, createdAt: true, lastSeenAt: true, revokedAt: true, secondFactorAt: true },
-  });
-  if (!row || row.revokedAt) return null;
-  const expiredBy: RevokeReason | null =
-    now.getTime() - row.createdAt.getTime() > SESSION_ABSOLUTE_MS
-      ? "expired"
-      : now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS
-        ? "idle"
-        : null;
-  if (expiredBy) {
-    await db.userSession.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: now, reason: expiredBy } });
-    return null;
+export function sessionStanding(row: SessionTimes, now: Date): "revoked" | "expired" | "idle" | "touch" | "fresh" {
+  if (row.revokedAt) return "revoked";
+  if (now.getTime() - row.createdAt.getTime() > SESSION_ABSOLUTE_MS) return "expired";
+  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_IDLE_MS) return "idle";
+  return now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS ? "touch" : "fresh";
+}
+
+/**
+ * Applies a standing's write: revokes an expired or idle session (the caller
+ * then refuses it) and refreshes lastSeenAt at most once a minute. Returns
+ * whether the session still stands.
+ */
+export async function applySessionStanding(db: DbTx, sessionId: string, standing: ReturnType<typeof sessionStanding>, now: Date): Promise<boolean> {
+  switch (standing) {
+    case "revoked":
+      return false;
+    case "expired":
+    case "idle":
+      await db.userSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, reason: standing } });
+      return false;
+    case "touch":
+      await db.userSession.update({ where: { id: sessionId }, data: { lastSeenAt: now } });
+      return true;
+    case "fresh":
+      return true;
   }
-  if (now.getTime() - row.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await db.userSession.update({ where: { id: row.id }, data: { lastSeenAt: now } });
-  }
-  return { id: row.id, userId: row.userId, secondFactorAt: row.secondFactorAt };
 }
 
 export async function revokeSession(tx: DbTx, sessionId: string, reason: RevokeReason): Promise<number> {

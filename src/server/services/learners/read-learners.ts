@@ -7,7 +7,7 @@ import { normalizeSnils } from "@/lib/validators";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import { allowsStage } from "../../authz/matrix";
-import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import { learnerReadWhere, mayWriteLearner } from "../../authz/learner-scope";
 import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
 import { decryptIdentity, maskSnils, snilsWhere } from "./identity-fields";
@@ -84,7 +84,6 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
   const { where, orderBy } = learnerListQuery(actor.scope.organisationId, input);
   return db.$transaction(async (tx) => {
-    const total = await tx.enrolment.count({ where });
     const rows = await tx.enrolment.findMany({
       where,
       orderBy,
@@ -95,6 +94,11 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
         learner: { select: { ...identitySelect, docType: true, docNumberEnc: true } },
       },
     });
+    // A short page (a search, a small filter) is the last one, so it gives the
+    // total without counting: the count repeats the page's join over the
+    // whole school, the dearest statement of a search.
+    const skipped = input.page * input.pageSize;
+    const total = rows.length < input.pageSize && (rows.length > 0 || skipped === 0) ? skipped + rows.length : await tx.enrolment.count({ where });
     // Who of this page has a representative: one indexed lookup for the page's
     // ids (Prisma's relation _count would aggregate the whole link table).
     const withRepresentative = new Set(
@@ -166,9 +170,8 @@ export async function getLearnerCard(db: Db, actor: Actor, id: string, ip: strin
     });
     const identity = toIdentity(learner, currentEnrolment(learner.enrolments));
     if (!personal) return { view: "identity", stages, canWrite: false, learner: identity };
-    const canWrite =
-      allowsStage(actor.role, "PERSONAL", "write") &&
-      (await tx.learner.count({ where: { AND: [{ id }, learnerWriteWhere(actor.scope)] } })) > 0;
+    // The card holds every enrolment of the learner, so the write rule needs no query of its own.
+    const canWrite = allowsStage(actor.role, "PERSONAL", "write") && mayWriteLearner(actor.scope, learner.enrolments);
     return {
       view: "personal",
       stages,
