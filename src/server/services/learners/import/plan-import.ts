@@ -7,6 +7,7 @@ import type { DbTx } from "../../../db";
 import type { Prisma } from "../../../generated/prisma/client";
 import { decryptIdentity, snilsIndexOf } from "../identity-fields";
 import { changedFields, day, LEARNER_COLUMNS, REPRESENTATIVE_COLUMNS, toColumns } from "../person-data";
+import { learnerIdsByName } from "./find-by-name";
 import type { ImportIssue } from "./row-to-input";
 
 const HELD = ["ACTIVE", "PENDING_TRANSFER"] as ("ACTIVE" | "PENDING_TRANSFER")[];
@@ -113,13 +114,9 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
   // that first loaded a class without SNILS and then adds them updates, not duplicates.
   const unnamed = valid.filter((r) => !r.input.learner.snils || !bySnils.has(r.input.learner.snils));
   const byName = new Map<string, Existing[]>();
-  for (let i = 0; i < unnamed.length; i += 200) {
-    const chunk = unnamed.slice(i, i + 200).map((r) => r.input.learner);
-    const found = await tx.learner.findMany({
-      where: { OR: chunk.map((l) => ({ lastName: { equals: l.lastName, mode: "insensitive" as const }, firstName: { equals: l.firstName, mode: "insensitive" as const }, sex: l.sex, birthDate: day(l.birthDate) })) },
-      include: existingInclude,
-    });
-    for (const l of found.map(decryptExisting)) byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
+  const nameIds = await learnerIdsByName(tx, unnamed.map((r) => r.input.learner));
+  for (const l of (await inChunks(nameIds, (chunk) => tx.learner.findMany({ where: { id: { in: chunk } }, include: existingInclude }))).map(decryptExisting)) {
+    byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
   }
   const repSnils = [...new Set(valid.flatMap((r) => (r.input.representatives[0]?.snils ? [r.input.representatives[0].snils] : [])))];
   const repBySnils = new Map(
