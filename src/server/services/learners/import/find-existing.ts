@@ -1,4 +1,11 @@
-// Registry learners who may be the same person as import rows without a known
+// Finding the registry records an import's rows may refer to, in large
+// chunks with array parameters: most rows of a big file are new, so the
+// lookups first find which ones exist at all (ids only), and the caller loads
+// full records for those few.
+//
+// By SNILS: one equality per row on the blind-index unique index.
+//
+// By name: registry learners who may be the same person as import rows without a known
 // SNILS: same full name (case-insensitive, ё as е) and birth date. The lookup
 // goes through the search key the database keeps for every learner
 // (learner_search_name trigger) and its B-tree on (searchName, birthDate):
@@ -7,8 +14,18 @@
 // Learner table per chunk (about 15 s per chunk at 200,000 learners).
 import type { DbTx } from "../../../db";
 
-/** Rows per statement: one array parameter per name part. */
+/** Rows per statement: one array parameter per column. */
 const CHUNK = 5000;
+
+/** Ids of the learners or representatives holding any of these SNILS blind indexes. */
+export async function idsBySnilsIndex(tx: DbTx, table: "Learner" | "Representative", indexes: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < indexes.length; i += CHUNK) {
+    const found = await tx.$queryRawUnsafe<{ id: string }[]>(`SELECT "id" FROM "${table}" WHERE "snilsIndex" = ANY($1::text[])`, indexes.slice(i, i + CHUNK));
+    for (const { id } of found) ids.push(id);
+  }
+  return ids;
+}
 
 export interface NameToFind {
   lastName: string;
