@@ -33,6 +33,12 @@ export interface NameToFind {
   middleName?: string | null;
   /** YYYY-MM-DD */
   birthDate: string;
+  /**
+   * The row has a SNILS the registry does not know: only a same-name learner
+   * without SNILS can be this person (SNILS is the hard rule), so learners
+   * holding another SNILS are not even loaded.
+   */
+  snils?: string | null;
 }
 
 /**
@@ -46,15 +52,17 @@ export async function learnerIdsByName(tx: DbTx, rows: NameToFind[]): Promise<st
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     const found = await tx.$queryRawUnsafe<{ id: string }[]>(
-      `SELECT l."id"
+      `SELECT DISTINCT l."id"
          FROM (SELECT DISTINCT translate(lower(concat_ws(' ', k.last, k.first, NULLIF(k.middle, ''))), 'ё', 'е') COLLATE "C" AS "searchName",
-                      k.birth AS "birthDate"
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS k(last, first, middle, birth)) AS k
-         JOIN "Learner" l ON l."searchName" = k."searchName" AND l."birthDate" = k."birthDate"`,
+                      k.birth AS "birthDate", k.has_snils
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::boolean[]) AS k(last, first, middle, birth, has_snils)) AS k
+         JOIN "Learner" l ON l."searchName" = k."searchName" AND l."birthDate" = k."birthDate"
+        WHERE NOT k.has_snils OR l."snilsIndex" IS NULL`,
       chunk.map((r) => r.lastName),
       chunk.map((r) => r.firstName),
       chunk.map((r) => r.middleName ?? null),
       chunk.map((r) => r.birthDate),
+      chunk.map((r) => Boolean(r.snils)),
     );
     for (const { id } of found) ids.add(id);
   }

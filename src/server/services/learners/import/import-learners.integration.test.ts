@@ -152,6 +152,10 @@ describeDb("learner import", () => {
     // Same person: the stored spelling is replaced by the file's, no second record.
     expect(await run(registrar, [row("КОРОЛЕВ")])).toMatchObject({ committed: true, created: 0, updated: 1 });
     expect(await counts()).toEqual(before);
+    // A SNILS given later completes that record; a same-name person holding another SNILS is another child.
+    const withSnils = (snils: string) => learnerRow(300, { "Фамилия": "Королёв", "СНИЛС": snils, "Представитель: СНИЛС": "" });
+    expect(await run(registrar, [withSnils(snilsFor(300_300))])).toMatchObject({ committed: true, created: 0, updated: 1 });
+    expect(await run(registrar, [withSnils(snilsFor(300_301))], { commit: false })).toMatchObject({ created: 1, updated: 0 });
     // Another birth date is another child.
     expect(await run(registrar, [learnerRow(301, { "Фамилия": "Королев", "СНИЛС": "", "Представитель: СНИЛС": "" })], { commit: false })).toMatchObject({ created: 1 });
   });
