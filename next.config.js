@@ -34,6 +34,12 @@ const nextConfig = {
   experimental: {
     // forbidden(): a real 403 page for another portal's URL.
     authInterrupts: true,
+    // With a proxy (src/proxy.ts) Next cuts request bodies at 10 MB, so a
+    // 100,000-row CSV (about 13 MB) reached the import route truncated and was
+    // refused as a broken form. Keep in step with MAX_UPLOAD_BODY_BYTES in
+    // src/server/services/learners/import/read-file.ts (a unit test compares
+    // them); the route refuses anything larger itself, with a clear message.
+    proxyClientMaxBodySize: 20 * 1024 * 1024 + 64 * 1024,
   },
 };
 

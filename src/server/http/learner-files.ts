@@ -8,7 +8,7 @@ import { DomainError } from "../errors";
 import { exportLearners } from "../services/learners/export-learners";
 import { mapHeader } from "../services/learners/import/columns";
 import { importLearners } from "../services/learners/import/import-learners";
-import { ImportFileError, MAX_FILE_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
+import { ImportFileError, MAX_FILE_BYTES, MAX_UPLOAD_BODY_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
 import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE, routeActor, unexpectedError, unexpectedErrorMessage } from "./route-actor";
 import { fromOwnOrigin } from "./origin";
@@ -17,7 +17,7 @@ const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasC
 
 async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean } | Response> {
   // Refuse an oversized body before buffering it (multipart adds a little overhead).
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_FILE_BYTES + 64 * 1024) {
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) {
     return jsonError(413, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: разделите его на части`);
   }
   let form: FormData;

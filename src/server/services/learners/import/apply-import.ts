@@ -31,32 +31,43 @@ function enrolmentEvents(plan: ImportPlan, createdById: string): Record<string, 
   }));
 }
 
-export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: string, onProgress?: WriteProgress): Promise<void> {
-  // Parents before children: the foreign keys are checked per statement.
-  const steps: [BulkTable, Record<string, unknown>[]][] = [
+export interface ImportStep {
+  table: BulkTable;
+  rows: Record<string, unknown>[];
+}
+
+/** The new rows per table, parents before children: the foreign keys are checked per statement. */
+export function importSteps(plan: ImportPlan, createdById: string): ImportStep[] {
+  return [
     // The plan holds plain values; SNILS and document numbers are encrypted on the way in.
-    ["Learner", plan.learners.map((row) => encryptIdentity("Learner", row))],
-    ["Representative", plan.representatives.map((row) => encryptIdentity("Representative", row))],
-    ["Enrolment", plan.enrolments],
-    ["MovementEvent", enrolmentEvents(plan, createdById)],
-    ["LearnerRepresentative", plan.links],
-    ["Consent", plan.consents],
+    { table: "Learner", rows: plan.learners.map((row) => encryptIdentity("Learner", row)) },
+    { table: "Representative", rows: plan.representatives.map((row) => encryptIdentity("Representative", row)) },
+    { table: "Enrolment", rows: plan.enrolments },
+    { table: "MovementEvent", rows: enrolmentEvents(plan, createdById) },
+    { table: "LearnerRepresentative", rows: plan.links },
+    { table: "Consent", rows: plan.consents },
   ];
+}
+
+export async function writeStep(tx: DbTx, { table, rows }: ImportStep, advance?: (n: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await bulkInsert(tx, table, chunk);
+    await advance?.(chunk.length);
+  }
+}
+
+export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: string, onProgress?: WriteProgress): Promise<void> {
+  const steps = importSteps(plan, createdById);
   const updates = plan.learnerUpdates.length + plan.enrolmentUpdates.length + plan.representativeUpdates.size + plan.linkUpdates.length;
-  const total = steps.reduce((n, [, rows]) => n + rows.length, 0) + updates;
+  const total = steps.reduce((n, step) => n + step.rows.length, 0) + updates;
   let done = 0;
   const advance = async (n: number) => {
     done += n;
     await onProgress?.(done, total);
   };
 
-  for (const [table, rows] of steps) {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await bulkInsert(tx, table, chunk);
-      await advance(chunk.length);
-    }
-  }
+  for (const step of steps) await writeStep(tx, step, advance);
   // A new primary contact for a learner who had none is set in the link itself,
   // so existing primary flags are never touched here.
   let pending = 0;

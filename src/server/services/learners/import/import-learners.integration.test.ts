@@ -145,6 +145,21 @@ describeDb("learner import", () => {
     expect(await db.prisma.learner.findUnique({ where: snilsWhere(snilsFor(202)) })).toMatchObject({ lastName: "Сидоров" });
   });
 
+  it("finds a learner without SNILS by name whatever the case and ё, by the search key", async () => {
+    const row = (lastName: string) => learnerRow(300, { "Фамилия": lastName, "СНИЛС": "", "Представитель: СНИЛС": "" });
+    expect(await run(registrar, [row("Королёв")])).toMatchObject({ committed: true, created: 1 });
+    const before = await counts();
+    // Same person: the stored spelling is replaced by the file's, no second record.
+    expect(await run(registrar, [row("КОРОЛЕВ")])).toMatchObject({ committed: true, created: 0, updated: 1 });
+    expect(await counts()).toEqual(before);
+    // A SNILS given later completes that record; a same-name person holding another SNILS is another child.
+    const withSnils = (snils: string) => learnerRow(300, { "Фамилия": "Королёв", "СНИЛС": snils, "Представитель: СНИЛС": "" });
+    expect(await run(registrar, [withSnils(snilsFor(300_300))])).toMatchObject({ committed: true, created: 0, updated: 1 });
+    expect(await run(registrar, [withSnils(snilsFor(300_301))], { commit: false })).toMatchObject({ created: 1, updated: 0 });
+    // Another birth date is another child.
+    expect(await run(registrar, [learnerRow(301, { "Фамилия": "Королев", "СНИЛС": "", "Представитель: СНИЛС": "" })], { commit: false })).toMatchObject({ created: 1 });
+  });
+
   it("is refused to roles without the import right", async () => {
     await expect(run(await actorOf("school.medic"), baseRows(), { commit: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

@@ -7,6 +7,7 @@ import type { DbTx } from "../../../db";
 import type { Prisma } from "../../../generated/prisma/client";
 import { decryptIdentity, snilsIndexOf } from "../identity-fields";
 import { changedFields, day, LEARNER_COLUMNS, REPRESENTATIVE_COLUMNS, toColumns } from "../person-data";
+import { idsBySnilsIndex, learnerIdsByName } from "./find-existing";
 import type { ImportIssue } from "./row-to-input";
 
 const HELD = ["ACTIVE", "PENDING_TRANSFER"] as ("ACTIVE" | "PENDING_TRANSFER")[];
@@ -57,6 +58,9 @@ async function inChunks<T, R>(items: T[], load: (chunk: T[]) => Promise<R[]>): P
   return out;
 }
 
+/** Stored learners with what a plan compares: held enrolments, representatives, consents. */
+const loadLearners = (tx: DbTx, ids: string[]) => inChunks(ids, (chunk) => tx.learner.findMany({ where: { id: { in: chunk } }, include: existingInclude }));
+
 const nameKey = (p: { lastName: string; firstName: string; middleName?: string | null; sex?: string | null; birthDate?: string | Date | null }) =>
   [p.lastName, p.firstName, p.middleName ?? "", p.sex ?? "", p.birthDate instanceof Date ? p.birthDate.toISOString().slice(0, 10) : (p.birthDate ?? "")]
     .join("|")
@@ -104,7 +108,7 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
 
   const snilsList = valid.flatMap((r) => (r.input.learner.snils ? [r.input.learner.snils] : []));
   const bySnils = new Map(
-    (await inChunks(snilsList.map(snilsIndexOf), (chunk) => tx.learner.findMany({ where: { snilsIndex: { in: chunk } }, include: existingInclude })))
+    (await loadLearners(tx, await idsBySnilsIndex(tx, "Learner", snilsList.map(snilsIndexOf))))
       .map(decryptExisting)
       .map((l) => [l.snils!, l]),
   );
@@ -113,17 +117,13 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
   // that first loaded a class without SNILS and then adds them updates, not duplicates.
   const unnamed = valid.filter((r) => !r.input.learner.snils || !bySnils.has(r.input.learner.snils));
   const byName = new Map<string, Existing[]>();
-  for (let i = 0; i < unnamed.length; i += 200) {
-    const chunk = unnamed.slice(i, i + 200).map((r) => r.input.learner);
-    const found = await tx.learner.findMany({
-      where: { OR: chunk.map((l) => ({ lastName: { equals: l.lastName, mode: "insensitive" as const }, firstName: { equals: l.firstName, mode: "insensitive" as const }, sex: l.sex, birthDate: day(l.birthDate) })) },
-      include: existingInclude,
-    });
-    for (const l of found.map(decryptExisting)) byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
+  const nameIds = await learnerIdsByName(tx, unnamed.map((r) => r.input.learner));
+  for (const l of (await loadLearners(tx, nameIds)).map(decryptExisting)) {
+    byName.set(nameKey(l), [...(byName.get(nameKey(l)) ?? []), l]);
   }
   const repSnils = [...new Set(valid.flatMap((r) => (r.input.representatives[0]?.snils ? [r.input.representatives[0].snils] : [])))];
   const repBySnils = new Map(
-    (await inChunks(repSnils.map(snilsIndexOf), (chunk) => tx.representative.findMany({ where: { snilsIndex: { in: chunk } } })))
+    (await inChunks(await idsBySnilsIndex(tx, "Representative", repSnils.map(snilsIndexOf)), (chunk) => tx.representative.findMany({ where: { id: { in: chunk } } })))
       .map((r) => decryptIdentity("Representative", r))
       .map((r) => [r.snils!, r]),
   );

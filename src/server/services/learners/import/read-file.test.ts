@@ -3,7 +3,10 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { HEADERS, learnerRow, learnersCsv, toCsv } from "../../../testing/import-fixtures";
 import { mapHeader } from "./columns";
-import { decodeCsv, detectDelimiter, ImportFileError, MAX_FILE_BYTES, readRows } from "./read-file";
+import type { NextConfig } from "next";
+// @ts-expect-error next.config.js is plain JavaScript (type-checked there by // @ts-check)
+import nextConfigJs from "../../../../../next.config.js";
+import { decodeCsv, detectDelimiter, ImportFileError, MAX_FILE_BYTES, MAX_UPLOAD_BODY_BYTES, readRows } from "./read-file";
 import { templateCsv, templateXlsx, writeLearnersXlsx } from "./workbook";
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
@@ -80,5 +83,14 @@ describe("mapHeader", () => {
     const withoutSnils = HEADERS.filter((h) => h !== "СНИЛС" && h !== "Класс").concat("Примечание");
     expect(() => mapHeader(withoutSnils)).toThrow(/нет обязательных столбцов: «СНИЛС», «Класс»; неизвестный столбец «Примечание»/);
     expect(() => mapHeader([...HEADERS, "фамилия"])).toThrow(/«Фамилия» повторяется/);
+  });
+});
+
+describe("upload size", () => {
+  // Next cuts a body at the proxy's limit before the route sees it; a file the
+  // route accepts must arrive whole (a 100,000-row CSV is about 13 MB).
+  it("next.config.js lets through every body the import route accepts", () => {
+    expect((nextConfigJs as NextConfig).experimental?.proxyClientMaxBodySize).toBe(MAX_UPLOAD_BODY_BYTES);
+    expect(MAX_UPLOAD_BODY_BYTES).toBeGreaterThan(MAX_FILE_BYTES);
   });
 });

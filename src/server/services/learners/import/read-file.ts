@@ -6,6 +6,8 @@ import Papa from "papaparse";
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
+/** An upload's whole multipart body: the file plus a little form overhead (also next.config.js). */
+export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
 
 /** A problem with the file as a whole; `status` is the HTTP status to answer with. */
 export class ImportFileError extends Error {
