@@ -78,7 +78,8 @@ describeDb("learner health access", () => {
 
   it("finds the corrected record only among the named learner's records (NOT_FOUND otherwise)", async () => {
     const medic = await callerAs(db.prisma, "school.medic");
-    const otherLearnerId = (await (await callerAs(db.prisma, "school.registrar")).learners.create(learnerInput())).id;
+    const sibling = learnerInput({ learner: { lastName: "Другова", firstName: "Анна", sex: "FEMALE", birthDate: "2014-05-06" } });
+    const otherLearnerId = (await (await callerAs(db.prisma, "school.registrar")).learners.create(sibling)).id;
     const before = await db.prisma.healthRecord.count();
     await expect(medic.learners.health.correct({ learnerId: otherLearnerId, recordId: firstId, data: plain })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await db.prisma.healthRecord.count()).toBe(before);
