@@ -117,6 +117,11 @@ export type HealthData = z.output<typeof ZHealthData>;
 export type HealthFormInput = z.input<typeof ZHealthData>;
 
 export const ZRecordHealthInput = z.object({ learnerId: z.uuid("Неверный идентификатор обучающегося"), data: ZHealthData });
-export const ZCorrectHealthInput = z.object({ recordId: z.uuid("Неверный идентификатор записи"), data: ZHealthData });
+/** The learner is named with the record: the record is found through its learner (one shard when distributed). */
+export const ZCorrectHealthInput = z.object({
+  learnerId: z.uuid("Неверный идентификатор обучающегося"),
+  recordId: z.uuid("Неверный идентификатор записи"),
+  data: ZHealthData,
+});
 export type RecordHealthInput = z.input<typeof ZRecordHealthInput>;
 export type CorrectHealthInput = z.input<typeof ZCorrectHealthInput>;

@@ -87,7 +87,7 @@ export function HealthForm({ learnerId, correcting, onDone, onCancel }: HealthFo
     });
     if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
     setErrors({});
-    if (correcting) correct.mutate({ recordId: correcting.id, data: parsed.data });
+    if (correcting) correct.mutate({ learnerId, recordId: correcting.id, data: parsed.data });
     else record.mutate({ learnerId, data: parsed.data });
   }
 

@@ -40,15 +40,16 @@ const contentHash = (row: ApiGradeRow) =>
 const sameSlot = (a: { learnerId: string; academicYear: number; subject: string; period: string }, b: ApiGradeRow) =>
   a.learnerId === b.learnerId && a.academicYear === b.academicYear && a.period === b.period && a.subject.toLocaleLowerCase("ru") === b.subject.toLocaleLowerCase("ru");
 
-/** The mark currently in force in a correction chain that starts at `gradeId`. */
-async function chainHead(tx: DbTx, gradeId: string) {
+/** The mark currently in force in a correction chain that starts at the learner's `gradeId`. */
+async function chainHead(tx: DbTx, learnerId: string, gradeId: string) {
+  // A chain never leaves its learner (the correction key is (learnerId, supersedesId)).
   let current = await tx.subjectGrade.findUniqueOrThrow({
-    where: { id: gradeId },
+    where: { learnerId_id: { learnerId, id: gradeId } },
     select: { id: true, learnerId: true, academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
   });
   while (current.supersededBy) {
     current = await tx.subjectGrade.findUniqueOrThrow({
-      where: { id: current.supersededBy.id },
+      where: { learnerId_id: { learnerId, id: current.supersededBy.id } },
       select: { id: true, learnerId: true, academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
     });
   }
@@ -60,11 +61,11 @@ async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row
   const previous = await tx.journalGrade.findFirst({
     where: { clientId: client.id, journalRecordId: row.journalRecordId },
     orderBy: { createdAt: "desc" },
-    select: { subjectGradeId: true, contentHash: true },
+    select: { learnerId: true, subjectGradeId: true, contentHash: true },
   });
   let supersedes: string | null = null;
   if (previous) {
-    const head = await chainHead(tx, previous.subjectGradeId);
+    const head = await chainHead(tx, previous.learnerId, previous.subjectGradeId);
     if (!sameSlot(head, row)) return refused(index, row.journalRecordId, "RECORD_LEARNER_MISMATCH");
     if (previous.contentHash === hash) return { index, journalRecordId: row.journalRecordId, status: "duplicate", gradeId: previous.subjectGradeId };
     supersedes = head.id;

@@ -41,7 +41,7 @@ describeDb("learner health access", () => {
     for (const login of ROLES.filter((l) => l !== "school.medic")) {
       const caller = await callerAs(db.prisma, login);
       await expect(caller.learners.health.record({ learnerId, data: plain }), login).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(caller.learners.health.correct({ recordId: firstId, data: plain }), login).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(caller.learners.health.correct({ learnerId, recordId: firstId, data: plain }), login).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     const write = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.health.write", actorLogin: "school.medic" } });
     expect(write).toMatchObject({ entityId: learnerId, details: { recordId: firstId, supersedesId: null } });
@@ -56,14 +56,14 @@ describeDb("learner health access", () => {
     });
     const other = await callerAs(db.prisma, "other.medic");
     await expect(other.learners.health.record({ learnerId, data: plain })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(other.learners.health.correct({ recordId: firstId, data: plain })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.learners.health.correct({ learnerId, recordId: firstId, data: plain })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(other.learners.health.get({ learnerId })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("corrects by a new row; current is the newest non-superseded; the old row stays", async () => {
     const medic = await callerAs(db.prisma, "school.medic");
-    const fixed = await medic.learners.health.correct({ recordId: firstId, data: { ...plain, healthGroup: "III", peGroup: "PREPARATORY" } });
-    await expect(medic.learners.health.correct({ recordId: firstId, data: plain })).rejects.toMatchObject({ code: "CONFLICT" });
+    const fixed = await medic.learners.health.correct({ learnerId, recordId: firstId, data: { ...plain, healthGroup: "III", peGroup: "PREPARATORY" } });
+    await expect(medic.learners.health.correct({ learnerId, recordId: firstId, data: plain })).rejects.toMatchObject({ code: "CONFLICT" });
     const older = await medic.learners.health.record({ learnerId, data: { ...plain, recordedAt: "2024-09-01", healthGroup: "I" } });
     const health = await medic.learners.health.get({ learnerId });
     expect(health.canWrite).toBe(true);
@@ -73,7 +73,16 @@ describeDb("learner health access", () => {
       [firstId, true],
       [older.id, false],
     ]);
-    await expect(db.prisma.healthRecord.update({ where: { id: firstId }, data: { healthGroup: "IV" } })).rejects.toThrow();
+    await expect(db.prisma.healthRecord.update({ where: { learnerId_id: { learnerId, id: firstId } }, data: { healthGroup: "IV" } })).rejects.toThrow();
+  });
+
+  it("finds the corrected record only among the named learner's records (NOT_FOUND otherwise)", async () => {
+    const medic = await callerAs(db.prisma, "school.medic");
+    const sibling = learnerInput({ learner: { lastName: "Другова", firstName: "Анна", sex: "FEMALE", birthDate: "2014-05-06" } });
+    const otherLearnerId = (await (await callerAs(db.prisma, "school.registrar")).learners.create(sibling)).id;
+    const before = await db.prisma.healthRecord.count();
+    await expect(medic.learners.health.correct({ learnerId: otherLearnerId, recordId: firstId, data: plain })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.prisma.healthRecord.count()).toBe(before);
   });
 
   it("answers get per role with exact keys, and audits every read with the learner id", async () => {

@@ -106,13 +106,17 @@ export async function recordHealth(db: Db, actor: Actor, learnerId: string, data
   return db.$transaction(async (tx) => insertRecord(tx, actor, await heldLearner(tx, actor, learnerId), data, ip, null));
 }
 
-/** A correction: a new row superseding `recordId`, which must not have been corrected already. */
-export async function correctHealth(db: Db, actor: Actor, recordId: string, data: HealthData, ip: string | null) {
+/** A correction: a new row superseding the learner's `recordId`, which must not have been corrected already. */
+export async function correctHealth(db: Db, actor: Actor, learnerId: string, recordId: string, data: HealthData, ip: string | null) {
   return db.$transaction(async (tx) => {
-    const old = await tx.healthRecord.findUnique({ where: { id: recordId }, select: { learnerId: true, supersededBy: { select: { id: true } } } });
+    // The scope check (NOT_FOUND) comes before anything is revealed about the record,
+    // which is then looked up only among this learner's records.
+    const learner = await heldLearner(tx, actor, learnerId);
+    const old = await tx.healthRecord.findUnique({
+      where: { learnerId_id: { learnerId: learner.id, id: recordId } },
+      select: { supersededBy: { select: { id: true } } },
+    });
     if (!old) throw notFound("Запись не найдена");
-    // The scope check (NOT_FOUND) comes before anything else is revealed about the record.
-    const learner = await heldLearner(tx, actor, old.learnerId);
     if (old.supersededBy) throw conflict("Эта запись уже исправлена: исправьте текущую запись", "recordId");
     return insertRecord(tx, actor, learner, data, ip, recordId);
   });

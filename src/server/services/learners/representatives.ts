@@ -129,7 +129,7 @@ export async function withdrawConsent(db: Db, actor: Actor, input: z.infer<typeo
     if (!consent) throw notFound("Согласие не найдено");
     if (consent.withdrawnAt) throw badRequest("Согласие уже отозвано", "withdrawnAt");
     if (day(input.withdrawnAt) < consent.givenAt) throw badRequest("Дата отзыва раньше даты согласия", "withdrawnAt");
-    await tx.consent.update({ where: { id: consent.id }, data: { withdrawnAt: day(input.withdrawnAt) } });
+    await tx.consent.update({ where: { learnerId_id: { learnerId: input.learnerId, id: consent.id } }, data: { withdrawnAt: day(input.withdrawnAt) } });
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.consent.withdraw",
       entityType: "Learner",

@@ -121,7 +121,7 @@ describeDb("learner portfolio", () => {
       expect.objectContaining({ id: newId, mark: 4, superseded: false, supersedesId: oldId, period: "1 четверть" }),
     ]);
     // The database itself refuses to rewrite history.
-    await expect(db.prisma.subjectGrade.update({ where: { id: oldId }, data: { mark: 5 } })).rejects.toThrow();
+    await expect(db.prisma.subjectGrade.update({ where: { learnerId_id: { learnerId, id: oldId } }, data: { mark: 5 } })).rejects.toThrow();
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.portfolio.write", entityId: learnerId }, orderBy: { id: "desc" } });
     expect(audit.details).toMatchObject({ kind: "gradeCorrection", id: newId, supersedesId: oldId });
     // Another school cannot correct it.

@@ -152,7 +152,7 @@ export async function setCertificate(db: Db, actor: Actor, input: SetCertificate
       if (taken && taken.learnerId !== learnerId) throw numberTaken();
       const existing = await tx.certificate.findFirst({ where: { learnerId, level }, select: { id: true } });
       const row = existing
-        ? await tx.certificate.update({ where: { id: existing.id }, data: { number, issuedAt, withHonours, organisationId }, select: { id: true } })
+        ? await tx.certificate.update({ where: { learnerId_id: { learnerId, id: existing.id } }, data: { number, issuedAt, withHonours, organisationId }, select: { id: true } })
         : await tx.certificate.create({ data: { learnerId, organisationId, level, number, issuedAt, withHonours, createdById: actor.id }, select: { id: true } });
       return { ...row, details: { level, replaced: Boolean(existing) } };
     });

@@ -21,5 +21,5 @@ export const learnerHealthRouter = router({
   correct: write
     .input(ZCorrectHealthInput)
     .output(z.object({ id: z.string() }))
-    .mutation(({ ctx, input }) => correctHealth(ctx.db, ctx.actor, input.recordId, input.data, ctx.ip)),
+    .mutation(({ ctx, input }) => correctHealth(ctx.db, ctx.actor, input.learnerId, input.recordId, input.data, ctx.ip)),
 });

@@ -1,0 +1,99 @@
+// Where every table goes when the registry is distributed with Citus (plan:
+// docs/distribution.md). The one source of truth: the catalog test
+// (distribution.integration.test.ts) fails when a table of the schema is in no
+// list or in two, or when a table claimed ready has a key Citus would refuse.
+//
+// Distribution column: the learner. A learner's rows never move between
+// shards (a learner moves between municipalities, not between learners), the
+// card and every per-learner write touch one shard, and region or
+// municipality counts run on all shards in parallel over LearnerSummary.
+
+/** A table hash-distributed by the learner, co-located with Learner. */
+export type LearnerDistributedTable =
+  | { table: string; column: string; ready: true }
+  /** Not yet compatible: `reason` says what blocks it (the test reports, not fails). */
+  | { table: string; column: string; ready: false; reason: string };
+
+export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
+  {
+    table: "Learner",
+    column: "id",
+    ready: false,
+    reason:
+      "unique SNILS blind index (Learner_snilsIndex_key) is region-wide and cannot include Learner.id; " +
+      "plan: a claim table keyed by snilsIndex written in the same transaction",
+  },
+  { table: "LearnerRepresentative", column: "learnerId", ready: true },
+  { table: "Consent", column: "learnerId", ready: true },
+  { table: "HealthRecord", column: "learnerId", ready: true },
+  { table: "Achievement", column: "learnerId", ready: true },
+  { table: "ExamResult", column: "learnerId", ready: true },
+  { table: "SubjectGrade", column: "learnerId", ready: true },
+  { table: "JournalGrade", column: "learnerId", ready: true },
+  { table: "LearnerSummary", column: "learnerId", ready: true },
+  { table: "LearnerSummaryPending", column: "learnerId", ready: true },
+  {
+    table: "Certificate",
+    column: "learnerId",
+    ready: false,
+    reason: "certificate number is unique region-wide (Certificate_level_number_key): needs a claim table like SNILS",
+  },
+  {
+    table: "Enrolment",
+    column: "learnerId",
+    ready: false,
+    reason: "primary key (id) without learnerId; MovementEvent.enrolmentId references it alone",
+  },
+  {
+    table: "MovementEvent",
+    column: "learnerId",
+    ready: false,
+    reason:
+      "primary key (id) without learnerId; enrolmentId, transferId and cancelsEventId (unique) reference " +
+      "Enrolment, Transfer and MovementEvent without learnerId",
+  },
+  {
+    table: "Transfer",
+    column: "learnerId",
+    ready: false,
+    reason: "primary key (id) without learnerId; MovementEvent.transferId references it alone",
+  },
+];
+
+/** Small (or rarely written) tables copied to every node: any table may reference them. */
+export const REFERENCE: readonly { table: string; note?: string }[] = [
+  { table: "Region" },
+  { table: "Municipality" },
+  { table: "Organisation" },
+  { table: "Programme" },
+  { table: "SchoolClass" },
+  { table: "User" },
+  // Referenced by JournalGrade (distributed): Citus accepts a foreign key from a
+  // distributed table only to a co-located or a reference table.
+  { table: "MachineClient", note: "referenced by JournalGrade, so not coordinator-only" },
+  // A representative is shared by siblings (several learners, several shards)
+  // and referenced by Consent and LearnerRepresentative. Replicated it keeps
+  // those foreign keys and its unique SNILS index; ~0.9 GB per million learners.
+  { table: "Representative", note: "large for a reference table; alternative in docs/distribution.md" },
+];
+
+/** Stay on the coordinator as plain PostgreSQL tables; `reason` says why. */
+export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAbsent?: boolean }[] = [
+  { table: "AuditEvent", reason: "one hash chain in one global order under one lock; partitioned by month instead" },
+  { table: "AuditEventLearner", reason: "part of the audit chain (its digest is in the event's hash); written with AuditEvent" },
+  { table: "AuditVerificationRun", reason: "bookkeeping of the audit-chain verifier, which reads AuditEvent on the coordinator" },
+  { table: "UserSession", reason: "read on every request by id; small and hot, references only User (reference)" },
+  { table: "RecoveryCode", reason: "second-factor secrets of users, read at sign-in only" },
+  { table: "SignInThrottle", reason: "sign-in counters by key, written on every failed sign-in, shared by all app instances" },
+  { table: "MachineClientToken", reason: "looked up by lookupId on every API call; a few rows per client" },
+  { table: "LearnerChange", reason: "federal change feed: ids must commit in one global order (under the audit lock)" },
+  { table: "DataQualitySnapshot", reason: "daily counts per organisation written by one job; small" },
+  {
+    table: "PendingIdentityEncryption",
+    reason: "transient: exists only while an old database's plaintext identity fields await encryption",
+    mayBeAbsent: true,
+  },
+  { table: "_prisma_migrations", reason: "migration bookkeeping" },
+];
+
+export type TableRole = "distributed" | "reference" | "coordinator";
