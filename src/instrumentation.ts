@@ -1,7 +1,7 @@
 // Runs once when the server starts: a missing or malformed environment stops
 // it here with a readable message, not on the first request. Then starts the
-// scheduled audit-chain verification and the background flush of the
-// dashboards' summary (Node runtime only: they need the database).
+// scheduled audit-chain verification, the background flush of the dashboards'
+// summary and the data-quality recount (Node runtime only: they need the database).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { serverEnv } = await import("./server/env");
@@ -14,5 +14,7 @@ export async function register() {
     scheduleAuditVerification(getDb, env.KONTINGENT_AUDIT_VERIFY_INTERVAL_MINUTES);
     const { scheduleSummaryFlush } = await import("./server/services/summary/learner-summary");
     scheduleSummaryFlush(getDb, env.KONTINGENT_SUMMARY_FLUSH_SECONDS);
+    const { scheduleQualitySnapshots } = await import("./server/services/quality/quality-snapshots");
+    scheduleQualitySnapshots(getDb, env.KONTINGENT_QUALITY_MAX_AGE_MINUTES);
   }
 }

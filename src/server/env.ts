@@ -13,6 +13,13 @@ const ZServerEnv = z.object({
   /** IANA time zone in which times are shown to users. */
   KONTINGENT_TIME_ZONE: z.string().default("Europe/Moscow"),
   /** Minutes between scheduled audit-chain verifications inside the server; 0 disables them. */
+  /** Minutes the ministry's data-quality counts may be old before they are recounted (also the background recount interval); 0 recounts on every read. */
+  KONTINGENT_QUALITY_MAX_AGE_MINUTES: z.coerce
+    .number({ error: "KONTINGENT_QUALITY_MAX_AGE_MINUTES must be a whole number of minutes (0 recounts on every read)" })
+    .int("KONTINGENT_QUALITY_MAX_AGE_MINUTES must be a whole number of minutes (0 recounts on every read)")
+    .min(0)
+    .max(1_440)
+    .default(15),
   /** Seconds between background flushes of the dashboards' per-learner summary; 0 leaves it to the readers. */
   KONTINGENT_SUMMARY_FLUSH_SECONDS: z.coerce
     .number({ error: "KONTINGENT_SUMMARY_FLUSH_SECONDS must be a whole number of seconds (0 disables)" })

@@ -75,9 +75,10 @@ try {
   printHeader();
   for (const s of scenarios) {
     // Aggregates take up to a second each: fewer runs keep the whole bench in minutes.
-    const n = s.budgetP95 === 1000 ? Number(args["aggregate-runs"]) : runs;
-    const appSummary = await measure(n, s.budgetP95 === 1000 ? 1 : 3, s.app);
-    const sqlSummary = s.sql ? await measure(n, s.budgetP95 === 1000 ? 1 : 3, s.sql) : null;
+    const n = s.runs ?? (s.budgetP95 === 1000 ? Number(args["aggregate-runs"]) : runs);
+    const warmUp = s.runs !== undefined ? 0 : s.budgetP95 === 1000 ? 1 : 3;
+    const appSummary = await measure(n, warmUp, s.app);
+    const sqlSummary = s.sql ? await measure(n, warmUp, s.sql) : null;
     printRow(s.name, appSummary, sqlSummary, s.budgetP95 ? { p95: s.budgetP95 } : undefined);
   }
 

@@ -2,7 +2,7 @@
 // organisation per check) on the configured database. Idempotent: a second run
 // the same day replaces the day's rows. Meant for a daily scheduler.
 import { openDatabase } from "../../src/server/db";
-import { snapshotToday } from "../../src/server/services/quality/data-quality";
+import { snapshotToday } from "../../src/server/services/quality/quality-snapshots";
 
 const handle = await openDatabase();
 try {

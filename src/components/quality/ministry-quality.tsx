@@ -20,8 +20,11 @@ export function MinistryQuality() {
       <h1 className="text-xl font-semibold">{m.quality.ministryTitle}</h1>
       <p className="text-slate-600">{m.quality.ministryLead}</p>
       <QueryState query={counts}>
-        {(rows) => (
+        {({ refreshedAt, organisations: rows }) => (
           <div className="overflow-x-auto">
+            <p className="mb-2 text-sm text-slate-500" data-testid="quality-refreshed-at">
+              {m.quality.refreshedAt(refreshedAt)}
+            </p>
             <table className="min-w-full text-sm" data-testid="quality-counts">
               <thead>
                 <tr className="border-b text-left">

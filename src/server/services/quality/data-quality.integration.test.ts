@@ -8,7 +8,10 @@ import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { snilsColumns } from "../learners/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
-import { QUALITY_CHECKS, snapshotToday, type QualityCheck } from "./data-quality";
+import { QUALITY_CHECKS, type QualityCheck } from "./data-quality";
+import { countsPerOrganisation, snapshotToday } from "./quality-snapshots";
+import { loadActor } from "../../auth/actor";
+import { signedInClaims } from "../../testing/sessions";
 
 describeDb("data quality", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
@@ -93,12 +96,12 @@ describeDb("data quality", () => {
   });
 
   it("gives the ministry counts per organisation equal to the school's list", async () => {
-    const counts = await (await callerAs(db.prisma, "edu.officer")).ministry.quality.counts();
+    const { organisations: counts } = await (await callerAs(db.prisma, "edu.officer")).ministry.quality.counts();
     const s1 = counts.find((c) => c.organisationId === school1)!;
     expect(s1.learners).toBe(8);
     expect(s1.counts).toEqual(expected1);
     expect(counts.find((c) => c.organisationId === school4)?.counts.possibleDuplicates).toBe(1);
-    const municipal = await (await callerAs(db.prisma, "edu.dq.municipal")).ministry.quality.counts();
+    const { organisations: municipal } = await (await callerAs(db.prisma, "edu.dq.municipal")).ministry.quality.counts();
     expect(municipal.some((c) => c.organisationId === school4)).toBe(true);
     expect(municipal.some((c) => c.organisationId === school1)).toBe(false);
   });
@@ -138,6 +141,23 @@ describeDb("data quality", () => {
     const open = await db.prisma.organisation.count({ where: { closedAt: null } });
     expect(open).toBeGreaterThan(7000);
     const { rows } = await snapshotToday(db.prisma);
-    expect(rows).toBe(open * QUALITY_CHECKS.length);
+    expect(rows).toBe(open * (QUALITY_CHECKS.length + 1)); // each check, and the learner count
+  });
+
+  it("serves the ministry today's snapshot while it is fresh, and recounts it once it is older", async () => {
+    const officer = (await loadActor(db.prisma, await signedInClaims(db.prisma, "edu.officer")))!;
+    const missing = async (maxAge: number) => {
+      const { refreshedAt, organisations } = await countsPerOrganisation(db.prisma, officer, maxAge);
+      return { refreshedAt, missingSnils: organisations.find((o) => o.organisationId === school1)!.counts.missingSnils };
+    };
+    const first = await missing(15);
+    await create("school.registrar", "Свежий", { snils: undefined });
+    // Within 15 minutes: the same snapshot, the new learner not yet counted.
+    expect(await missing(15)).toEqual(first);
+    // Older than allowed (0 minutes): recounted, with a later timestamp.
+    const recounted = await missing(0);
+    expect(recounted.missingSnils).toBe(first.missingSnils + 1);
+    expect(recounted.refreshedAt.getTime()).toBeGreaterThan(first.refreshedAt.getTime());
+    expect(await missing(15)).toEqual(recounted);
   });
 });

@@ -25,7 +25,7 @@ export function academicYearStart(today: string): string {
 }
 
 /** Organisations whose learners are checked: one, a municipality, a region, or all (snapshots). */
-type Where = { organisationId?: string; municipalityId?: string; regionId?: string };
+export type Where = { organisationId?: string; municipalityId?: string; regionId?: string };
 
 /** One row per learner held (per organisation) with a boolean per check; used for lists and counts. */
 function checkRowsSql(where: Where, today: string): Prisma.Sql {
@@ -113,10 +113,10 @@ export async function listIssuesForSchool(db: Db, actor: Actor, ip: string | nul
 }
 
 export type CheckCounts = Record<QualityCheck, number>;
-const zeroCounts = (): CheckCounts => Object.fromEntries(QUALITY_CHECKS.map((c) => [c, 0])) as CheckCounts;
+export const zeroCounts = (): CheckCounts => Object.fromEntries(QUALITY_CHECKS.map((c) => [c, 0])) as CheckCounts;
 
 /** Counts per organisation, aggregated in the database (never a row per learner to the server). */
-async function countsByOrganisation(db: Db | DbTx, where: Where): Promise<Map<string, { learners: number; counts: CheckCounts }>> {
+export async function countsByOrganisation(db: Db | DbTx, where: Where): Promise<Map<string, { learners: number; counts: CheckCounts }>> {
   const columns = Prisma.join(QUALITY_CHECKS.map((c) => Prisma.sql`count(*) FILTER (WHERE r.${Prisma.raw(`"${c}"`)})::int AS ${Prisma.raw(`"${c}"`)}`));
   const rows = await db.$queryRaw<({ organisationId: string; learners: number } & CheckCounts)[]>(Prisma.sql`
     SELECT r."organisationId", count(*)::int AS learners, ${columns}
@@ -130,7 +130,7 @@ async function countsByOrganisation(db: Db | DbTx, where: Where): Promise<Map<st
 }
 
 /** Region or municipality scope of an education officer; schools do not read statistics. */
-function ministryWhere(actor: Actor): Where {
+export function ministryWhere(actor: Actor): Where {
   if (actor.scope.kind === "ORGANISATION") throw forbidden();
   return actor.scope.kind === "MUNICIPALITY" ? { municipalityId: actor.scope.municipalityId } : { regionId: actor.scope.regionId };
 }
@@ -141,54 +141,6 @@ export interface OrganisationQualityRow {
   municipalityName: string;
   learners: number;
   counts: CheckCounts;
-}
-
-/**
- * The officer's counts. With `snapshot`, today's snapshot of every
- * organisation is written from the same aggregate (one pass, not two).
- */
-export async function countsPerOrganisation(db: Db | DbTx, actor: Actor, { snapshot = false } = {}): Promise<OrganisationQualityRow[]> {
-  const where = ministryWhere(actor);
-  const organisations = await db.organisation.findMany({
-    where: { closedAt: null, municipalityId: where.municipalityId, municipality: { regionId: where.regionId } },
-    select: { id: true, shortName: true, municipality: { select: { name: true } } },
-    orderBy: [{ municipality: { name: "asc" } }, { shortName: "asc" }],
-  });
-  const byOrg = snapshot ? await snapshotToday(db).then((r) => r.byOrg) : await countsByOrganisation(db, where);
-  return organisations.map((o) => ({
-    organisationId: o.id,
-    shortName: o.shortName,
-    municipalityName: o.municipality.name,
-    learners: byOrg.get(o.id)?.learners ?? 0,
-    counts: byOrg.get(o.id)?.counts ?? zeroCounts(),
-  }));
-}
-
-/** Today's counts for every open organisation (zeros included); re-running replaces the day's rows. */
-export async function snapshotToday(db: Db | DbTx, today = todayIso()) {
-  const byOrg = await countsByOrganisation(db, {});
-  const organisations = await db.organisation.findMany({ where: { closedAt: null }, select: { id: true } });
-  const ids: string[] = [];
-  const checks: string[] = [];
-  const counts: number[] = [];
-  for (const { id } of organisations) {
-    const own = byOrg.get(id)?.counts ?? zeroCounts();
-    for (const check of QUALITY_CHECKS) {
-      ids.push(id);
-      checks.push(check);
-      counts.push(own[check]);
-    }
-  }
-  if (ids.length === 0) return { rows: 0, byOrg };
-  // One statement with three array parameters, so the ministry page can take
-  // the snapshot on every load: a region's 2,000 organisations × 10 checks as
-  // single values would pass PostgreSQL's 65,535-parameter limit.
-  const rows = await db.$executeRaw(Prisma.sql`
-    INSERT INTO "DataQualitySnapshot" ("id", "organisationId", "takenOn", "check", "count")
-    SELECT gen_random_uuid(), v."organisationId", ${today}::date, v."check", v."count"
-    FROM unnest(${ids}::uuid[], ${checks}::text[], ${counts}::int[]) AS v("organisationId", "check", "count")
-    ON CONFLICT ("organisationId", "takenOn", "check") DO UPDATE SET "count" = EXCLUDED."count"`);
-  return { rows, byOrg };
 }
 
 export interface TrendPoint {

@@ -2,12 +2,9 @@
 // the ministry's counts per organisation and trend (ministry.quality).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import {
-  countsPerOrganisation,
-  listIssuesForSchool,
-  QUALITY_CHECKS,
-  trend,
-} from "../../services/quality/data-quality";
+import { serverEnv } from "../../env";
+import { listIssuesForSchool, QUALITY_CHECKS, trend } from "../../services/quality/data-quality";
+import { countsPerOrganisation } from "../../services/quality/quality-snapshots";
 import { capabilityProcedure, portalProcedure, router } from "../init";
 
 const ZCheck = z.enum(QUALITY_CHECKS);
@@ -16,9 +13,12 @@ const ZCounts = z.object(Object.fromEntries(QUALITY_CHECKS.map((c) => [c, z.numb
 export const ZQualityListOutput = z.array(
   z.object({ learnerId: z.string(), name: z.string(), class: z.string().nullable(), checks: z.array(ZCheck) }),
 );
-export const ZQualityCountsOutput = z.array(
-  z.object({ organisationId: z.string(), shortName: z.string(), municipalityName: z.string(), learners: z.number(), counts: ZCounts }),
-);
+export const ZQualityCountsOutput = z.object({
+  refreshedAt: z.date(),
+  organisations: z.array(
+    z.object({ organisationId: z.string(), shortName: z.string(), municipalityName: z.string(), learners: z.number(), counts: ZCounts }),
+  ),
+});
 export const ZQualityTrendOutput = z.array(z.object({ day: z.string(), counts: ZCounts }));
 
 export const schoolQualityRouter = router({
@@ -34,8 +34,10 @@ const ministryQualityProcedure = capabilityProcedure("dataQuality.read").use(({ 
 });
 
 export const ministryQualityRouter = router({
-  // Takes today's snapshot first, so the trend always has today.
-  counts: ministryQualityProcedure.output(ZQualityCountsOutput).query(({ ctx }) => countsPerOrganisation(ctx.db, ctx.actor, { snapshot: true })),
+  // From today's snapshot (recounted when stale), so the trend always has today.
+  counts: ministryQualityProcedure
+    .output(ZQualityCountsOutput)
+    .query(({ ctx }) => countsPerOrganisation(ctx.db, ctx.actor, serverEnv().KONTINGENT_QUALITY_MAX_AGE_MINUTES)),
   trend: ministryQualityProcedure
     .input(z.object({ days: z.number().int().min(1).max(366).default(30) }))
     .output(ZQualityTrendOutput)

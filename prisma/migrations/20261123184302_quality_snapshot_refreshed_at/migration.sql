@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DataQualitySnapshot" ADD COLUMN     "refreshedAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
