@@ -1,4 +1,4 @@
-// Contingent counts computed in the database, one SQL statement per chart:
+// Contingent counts computed in the database from the per-learner summary:
 // the drill-down units (municipalities of the region, organisations of a
 // municipality, classes of an organisation) × level × sex, grade × sex, and the
 // age pyramid. Counts by group only, never a row per learner.
@@ -38,17 +38,17 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
   await flushLearnerSummary(db);
   const unit = unitSql(drill);
   type Sex = "MALE" | "FEMALE";
-  const units = await db.$queryRaw<{ key: string; label: string; level: string; sex: Sex; count: number }[]>(Prisma.sql`
+  // Both charts from one pass over the summary: GROUPING(grade) = 1 marks the unit rows.
+  const rows = await db.$queryRaw<{ key: string; label: string; level: string; grade: number | null; sex: Sex; count: number; byUnit: number }[]>(Prisma.sql`
     WITH enr AS (${currentLearners(drill)})
-    SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", enr."sex"::text AS "sex", count(*)::int AS "count"
+    SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", enr."grade"::int AS "grade",
+           enr."sex"::text AS "sex", count(*)::int AS "count", GROUPING(enr."grade")::int AS "byUnit"
     FROM enr
-    GROUP BY 1, 2, 3, 4`);
-  const grades = await db.$queryRaw<{ grade: number | null; sex: Sex; count: number }[]>(Prisma.sql`
-    WITH enr AS (${currentLearners(drill)})
-    SELECT enr."grade"::int AS "grade", enr."sex"::text AS "sex", count(*)::int AS "count"
-    FROM enr
-    GROUP BY 1, 2
-    ORDER BY 1 NULLS LAST, 2`);
+    GROUP BY GROUPING SETS ((${unit.key}, ${unit.label}, enr."level", enr."sex"), (enr."grade", enr."sex"))`);
+  const units = rows.filter((r) => Number(r.byUnit) === 1).map(({ key, label, level, sex, count }) => ({ key, label, level, sex, count }));
+  const grades = rows
+    .filter((r) => Number(r.byUnit) === 0)
+    .sort((a, b) => (a.grade ?? Infinity) - (b.grade ?? Infinity) || a.sex.localeCompare(b.sex));
   return {
     level: drill.level,
     units: units
