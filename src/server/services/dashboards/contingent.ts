@@ -7,7 +7,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { flushLearnerSummary } from "../summary/learner-summary";
-import { currentLearners, resolveDrill, type Drill, type DrillInput } from "./scope";
+import { currentCounts, currentLearners, resolveDrill, type Drill, type DrillInput } from "./scope";
 
 const ZSex = z.enum(["MALE", "FEMALE"]);
 export const ZContingentOutput = z.object({
@@ -40,9 +40,9 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
   type Sex = "MALE" | "FEMALE";
   // Both charts from one pass over the summary: GROUPING(grade) = 1 marks the unit rows.
   const rows = await db.$queryRaw<{ key: string; label: string; level: string; grade: number | null; sex: Sex; count: number; byUnit: number }[]>(Prisma.sql`
-    WITH enr AS (${currentLearners(drill)})
+    WITH enr AS (${currentCounts(drill)})
     SELECT ${unit.key} AS "key", ${unit.label} AS "label", enr."level"::text AS "level", enr."grade"::int AS "grade",
-           enr."sex"::text AS "sex", count(*)::int AS "count", GROUPING(enr."grade")::int AS "byUnit"
+           enr."sex"::text AS "sex", sum(enr."n")::int AS "count", GROUPING(enr."grade")::int AS "byUnit"
     FROM enr
     GROUP BY GROUPING SETS ((${unit.key}, ${unit.label}, enr."level", enr."sex"), (enr."grade", enr."sex"))`);
   const units = rows.filter((r) => Number(r.byUnit) === 1).map(({ key, label, level, sex, count }) => ({ key, label, level, sex, count }));

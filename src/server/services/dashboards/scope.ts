@@ -66,5 +66,24 @@ export function currentLearners(drill: Drill): Prisma.Sql {
     WHERE ${drill.where}`;
 }
 
+/**
+ * The same learners counted per organisation, level, class and sex (CTE body,
+ * column `n`): the million summary rows are grouped before the join to
+ * organisations and municipalities, which then joins thousands of groups.
+ */
+export function currentCounts(drill: Drill): Prisma.Sql {
+  return Prisma.sql`
+    SELECT s."organisationId", s."level", s."grade", s."classLetter", s."sex", s."n",
+           o."shortName" AS "orgName", mu."id" AS "municipalityId", mu."name" AS "municipalityName"
+    FROM (
+      SELECT "organisationId", "level", "grade", "classLetter", "sex", count(*) AS "n"
+      FROM "LearnerSummary"
+      GROUP BY 1, 2, 3, 4, 5
+    ) s
+    JOIN "Organisation" o ON o."id" = s."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE ${drill.where}`;
+}
+
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */
 export const classKey = (grade: number | null, letter: string | null) => `${grade ?? ""}|${letter ?? ""}`;
