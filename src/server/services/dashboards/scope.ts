@@ -68,8 +68,9 @@ export function currentLearners(drill: Drill): Prisma.Sql {
 
 /**
  * The same learners counted per organisation, level, class and sex (CTE body,
- * column `n`): the million summary rows are grouped before the join to
- * organisations and municipalities, which then joins thousands of groups.
+ * column `n`): the drill's summary rows are grouped before the join to
+ * organisations and municipalities, which then joins thousands of groups
+ * instead of a million rows.
  */
 export function currentCounts(drill: Drill): Prisma.Sql {
   return Prisma.sql`
@@ -78,6 +79,8 @@ export function currentCounts(drill: Drill): Prisma.Sql {
     FROM (
       SELECT "organisationId", "level", "grade", "classLetter", "sex", count(*) AS "n"
       FROM "LearnerSummary"
+      WHERE "organisationId" IN (
+        SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId" WHERE ${drill.where})
       GROUP BY 1, 2, 3, 4, 5
     ) s
     JOIN "Organisation" o ON o."id" = s."organisationId"
