@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { flushLearnerSummary } from "../summary/learner-summary";
-import { resolveDrill, type DrillInput } from "./scope";
+import { drillOrganisations, resolveDrill, type DrillInput } from "./scope";
 
 export const ZCompletenessOutput = z.array(
   z.object({ organisationId: z.string(), organisation: z.string(), municipality: z.string(), learners: z.number(), personal: z.number(), health: z.number(), portfolio: z.number() }),
@@ -20,15 +20,18 @@ export async function countCompleteness(db: Db, actor: Actor, input: DrillInput)
   await flushLearnerSummary(db);
   const rows = await db.$queryRaw<{ organisationId: string; organisation: string; municipality: string; learners: number; personal: number; health: number; portfolio: number }[]>(Prisma.sql`
     SELECT o."id"::text AS "organisationId", o."shortName" AS "organisation", mu."name" AS "municipality",
-      count(*)::int AS "learners",
-      count(*) FILTER (WHERE s."personalComplete")::int AS "personal",
-      count(*) FILTER (WHERE s."hasHealth")::int AS "health",
-      count(*) FILTER (WHERE s."hasPortfolio")::int AS "portfolio"
-    FROM "LearnerSummary" s
-    JOIN "Organisation" o ON o."id" = s."organisationId"
+      c."learners"::int AS "learners", c."personal"::int AS "personal", c."health"::int AS "health", c."portfolio"::int AS "portfolio"
+    FROM (
+      SELECT s."organisationId", count(*) AS "learners",
+        count(*) FILTER (WHERE s."personalComplete") AS "personal",
+        count(*) FILTER (WHERE s."hasHealth") AS "health",
+        count(*) FILTER (WHERE s."hasPortfolio") AS "portfolio"
+      FROM "LearnerSummary" s
+      WHERE s."organisationId" IN (${drillOrganisations(drill)})
+      GROUP BY s."organisationId"
+    ) c
+    JOIN "Organisation" o ON o."id" = c."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE ${drill.where}
-    GROUP BY o."id", o."shortName", mu."name"
     ORDER BY mu."name", o."shortName"`);
   return rows.map((r) => ({ ...r, learners: Number(r.learners), personal: Number(r.personal), health: Number(r.health), portfolio: Number(r.portfolio) }));
 }

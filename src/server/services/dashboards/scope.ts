@@ -54,16 +54,19 @@ export async function resolveDrill(db: Db | DbTx, actor: Actor, input: DrillInpu
  * per-learner summary: the placement of an ACTIVE or PENDING_TRANSFER
  * enrolment (a pending transfer still counts at the sender; with several, the
  * basic one wins over additional ones), with sex and birth date. The caller
- * flushes the summary first.
+ * flushes the summary first. The drill filters by organisation id (a hashed
+ * semi-join), not by joining a million rows to their organisations.
  */
 export function currentLearners(drill: Drill): Prisma.Sql {
   return Prisma.sql`
-    SELECT s."learnerId", s."organisationId", s."level", s."grade", s."classLetter", s."sex", s."birthDate",
-           o."shortName" AS "orgName", mu."id" AS "municipalityId", mu."name" AS "municipalityName"
+    SELECT s."learnerId", s."organisationId", s."level", s."grade", s."classLetter", s."sex", s."birthDate"
     FROM "LearnerSummary" s
-    JOIN "Organisation" o ON o."id" = s."organisationId"
-    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE ${drill.where}`;
+    WHERE s."organisationId" IN (${drillOrganisations(drill)})`;
+}
+
+/** Ids of the organisations within the drill (subquery). */
+export function drillOrganisations(drill: Drill): Prisma.Sql {
+  return Prisma.sql`SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId" WHERE ${drill.where}`;
 }
 
 /**
@@ -79,13 +82,11 @@ export function currentCounts(drill: Drill): Prisma.Sql {
     FROM (
       SELECT "organisationId", "level", "grade", "classLetter", "sex", count(*) AS "n"
       FROM "LearnerSummary"
-      WHERE "organisationId" IN (
-        SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId" WHERE ${drill.where})
+      WHERE "organisationId" IN (${drillOrganisations(drill)})
       GROUP BY 1, 2, 3, 4, 5
     ) s
     JOIN "Organisation" o ON o."id" = s."organisationId"
-    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE ${drill.where}`;
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"`;
 }
 
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */

@@ -29,10 +29,9 @@ function openBasic(actor: Actor, asOf: string) {
     return Prisma.sql`
       SELECT s."learnerId", s."grade", s."sex", s."birthDate"
       FROM "LearnerSummary" s
-      JOIN "Organisation" o ON o."id" = s."organisationId"
-      JOIN "Municipality" mu ON mu."id" = o."municipalityId"
       WHERE s."isBasic" AND s."level" IN ('PRIMARY', 'BASIC', 'SECONDARY') AND s."enrolledAt" <= ${asOf}::date
-        AND ${scopeSql(actor)}`;
+        AND s."organisationId" IN (
+          SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId" WHERE ${scopeSql(actor)})`;
   }
   return Prisma.sql`
     SELECT DISTINCT ON (e."learnerId") e."learnerId", e."grade", l."sex", l."birthDate"
