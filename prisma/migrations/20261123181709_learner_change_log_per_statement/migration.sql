@@ -12,66 +12,40 @@ DROP TRIGGER "Learner_change_log" ON "Learner";
 DROP TRIGGER "Enrolment_change_log" ON "Enrolment";
 DROP FUNCTION "learner_change_log"();
 
-CREATE FUNCTION "learner_change_log_inserted"() RETURNS trigger
+-- One function for the three events and both tables: the rows a statement
+-- inserted or updated (new_rows) or deleted (old_rows), by the learner id
+-- column of the table.
+CREATE FUNCTION "learner_change_log_statement"() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+    id_column text := CASE WHEN TG_TABLE_NAME = 'Learner' THEN 'id' ELSE 'learnerId' END;
+    changed text := CASE WHEN TG_OP = 'DELETE' THEN 'old_rows' ELSE 'new_rows' END;
+    touched boolean;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', changed) INTO touched;
+    IF NOT touched THEN
         RETURN NULL;
     END IF;
     PERFORM pg_advisory_xact_lock(7243001::bigint);
-    IF TG_TABLE_NAME = 'Learner' THEN
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "id" FROM new_rows;
-    ELSE
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "learnerId" FROM new_rows;
-    END IF;
-    RETURN NULL;
-END;
-$$;
-
-CREATE FUNCTION "learner_change_log_updated"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM new_rows) THEN
-        RETURN NULL;
-    END IF;
-    PERFORM pg_advisory_xact_lock(7243001::bigint);
-    IF TG_TABLE_NAME = 'Learner' THEN
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "id" FROM new_rows;
-    ELSE
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'Enrolment' THEN
         -- An enrolment moved to another learner: the old one changed too.
         INSERT INTO "LearnerChange" ("learnerId")
             SELECT o."learnerId" FROM old_rows o JOIN new_rows n ON n."id" = o."id" WHERE o."learnerId" <> n."learnerId";
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "learnerId" FROM new_rows;
     END IF;
-    RETURN NULL;
-END;
-$$;
-
-CREATE FUNCTION "learner_change_log_deleted"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN
-        RETURN NULL;
-    END IF;
-    PERFORM pg_advisory_xact_lock(7243001::bigint);
-    IF TG_TABLE_NAME = 'Learner' THEN
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "id" FROM old_rows;
-    ELSE
-        INSERT INTO "LearnerChange" ("learnerId") SELECT "learnerId" FROM old_rows;
-    END IF;
+    EXECUTE format('INSERT INTO "LearnerChange" ("learnerId") SELECT %I FROM %I', id_column, changed);
     RETURN NULL;
 END;
 $$;
 
 CREATE TRIGGER "Learner_change_log_insert" AFTER INSERT ON "Learner"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_inserted"();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();
 CREATE TRIGGER "Learner_change_log_update" AFTER UPDATE ON "Learner"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_updated"();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();
 CREATE TRIGGER "Learner_change_log_delete" AFTER DELETE ON "Learner"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_deleted"();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();
 CREATE TRIGGER "Enrolment_change_log_insert" AFTER INSERT ON "Enrolment"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_inserted"();
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();
 CREATE TRIGGER "Enrolment_change_log_update" AFTER UPDATE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_updated"();
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();
 CREATE TRIGGER "Enrolment_change_log_delete" AFTER DELETE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_deleted"();
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_change_log_statement"();

@@ -8,6 +8,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { todayIso } from "@/lib/schemas/person";
+import { runEvery, type ScheduleHandle } from "../../schedule";
 import { QUALITY_CHECKS, countsByOrganisation, ministryWhere, zeroCounts, type CheckCounts, type OrganisationQualityRow } from "./data-quality";
 
 /** The snapshot row holding an organisation's learner count (beside one row per check). */
@@ -104,19 +105,7 @@ export async function countsPerOrganisation(db: Db, actor: Actor, maxAgeMinutes:
 }
 
 /** Recounts in the background every `minutes`, so a ministry page seldom waits for it. */
-export function scheduleQualitySnapshots(getDb: () => Promise<Db>, minutes: number, log = console): { stop(): void } | null {
+export function scheduleQualitySnapshots(getDb: () => Promise<Db>, minutes: number, log = console): ScheduleHandle | null {
   if (minutes <= 0) return null;
-  let running = false;
-  const every = setInterval(() => {
-    if (running) return;
-    running = true;
-    void getDb()
-      .then((db) => freshSnapshot(db, minutes))
-      .catch((error: unknown) => log.error("[quality] scheduled recount failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, minutes * 60_000);
-  every.unref();
-  return { stop: () => clearInterval(every) };
+  return runEvery(minutes * 60_000, async () => void (await freshSnapshot(await getDb(), minutes)), { name: "quality", log });
 }

@@ -4,6 +4,7 @@
 // counts, so every committed change is in the figures it returns.
 import type { Db, DbTx } from "../../db";
 import { todayIso } from "@/lib/schemas/person";
+import { runEvery, type ScheduleHandle } from "../../schedule";
 
 /** Recomputes the queued learners; returns how many. Cheap when nothing changed. */
 export async function flushLearnerSummary(db: Db | DbTx): Promise<number> {
@@ -24,10 +25,6 @@ export async function rebuildLearnerSummary(db: Db | DbTx): Promise<number> {
  */
 export const summaryAnswers = (asOf: string) => asOf >= todayIso();
 
-export interface ScheduleHandle {
-  stop(): void;
-}
-
 /**
  * Flushes in the background every `seconds`, so after a bulk import the first
  * dashboard does not pay for the recount. Several instances may run it: the
@@ -35,17 +32,5 @@ export interface ScheduleHandle {
  */
 export function scheduleSummaryFlush(getDb: () => Promise<Db>, seconds: number, log = console): ScheduleHandle | null {
   if (seconds <= 0) return null;
-  let running = false;
-  const every = setInterval(() => {
-    if (running) return;
-    running = true;
-    void getDb()
-      .then(flushLearnerSummary)
-      .catch((error: unknown) => log.error("[summary] scheduled flush failed", error))
-      .finally(() => {
-        running = false;
-      });
-  }, seconds * 1000);
-  every.unref();
-  return { stop: () => clearInterval(every) };
+  return runEvery(seconds * 1000, async () => void (await flushLearnerSummary(await getDb())), { name: "summary", log });
 }
