@@ -75,9 +75,16 @@ const mapErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/** The first string holding a NUL character, by path: PostgreSQL text cannot store it (found by fuzzing: a 500). */
+/**
+ * The first string PostgreSQL cannot store, by path: one holding a NUL
+ * character, or a lone UTF-16 surrogate (not a character at all; the audit's
+ * JSON refuses it). Both found by fuzzing as 500s.
+ */
+// With the u flag a surrogate pair is one code point, so only a lone half matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function findNul(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value === "string") return value.includes("\u0000") || LONE_SURROGATE.test(value) ? path : null;
   if (depth > 8 || value === null || typeof value !== "object") return null;
   for (const [key, child] of Object.entries(value)) {
     const found = findNul(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
@@ -86,7 +93,7 @@ function findNul(value: unknown, path: (string | number)[] = [], depth = 0): (st
   return null;
 }
 
-/** Refuses NUL characters in any input string as a field error, before a query fails on them. */
+/** Refuses NUL characters and lone surrogates in any input string as a field error, before a query fails on them. */
 const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   const path = findNul(await getRawInput());
   if (path) {

@@ -55,4 +55,14 @@ describeDb("fuzz regressions", () => {
     await expectFieldError(officer.ministry.organisations.list({ search: "\u0000" }), "search");
     await expectFieldError(registrar.learners.create(learnerInput({ learner: { docIssuer: "ЗАГС\u0000" } })), "learner.docIssuer");
   });
+
+  // Found by fuzzing: a lone surrogate in the list search reached the audit's JSON
+  // («invalid input syntax for type json») → 500.
+  it("a lone surrogate in any text is refused on its field", async () => {
+    const admin = await callerAs(db.prisma, "school.admin");
+    await expectFieldError(admin.learners.list({ search: "\ud800" }), "search");
+    await expectFieldError(registrar.learners.create(learnerInput({ learner: { birthPlace: "Энск\udc00" } })), "learner.birthPlace");
+    // A character outside the BMP (a valid surrogate pair) is still fine.
+    await expect(admin.learners.list({ search: "Иванов😀" })).resolves.toMatchObject({ total: 0 });
+  });
 });
