@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import "@/lib/zod-locale";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/unstorable-text";
 import { loadSession, type Actor, type SessionClaims, type SessionGate } from "../auth/actor";
 import {
   allowsStage,
@@ -76,28 +77,13 @@ const mapErrors = t.middleware(async ({ next }) => {
 });
 
 /**
- * The first string PostgreSQL cannot store, by path: one holding a NUL
- * character, or a lone UTF-16 surrogate (not a character at all; the audit's
- * JSON refuses it). Both found by fuzzing as 500s.
+ * Refuses text PostgreSQL cannot store (NUL, lone surrogates; see
+ * unstorable-text.ts) in any input as a field error, before a query fails on it.
  */
-// With the u flag a surrogate pair is one code point, so only a lone half matches.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-function findNul(value: unknown, path: (string | number)[] = [], depth = 0): (string | number)[] | null {
-  if (typeof value === "string") return value.includes("\u0000") || LONE_SURROGATE.test(value) ? path : null;
-  if (depth > 8 || value === null || typeof value !== "object") return null;
-  for (const [key, child] of Object.entries(value)) {
-    const found = findNul(child, [...path, Array.isArray(value) ? Number(key) : key], depth + 1);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Refuses NUL characters and lone surrogates in any input string as a field error, before a query fails on them. */
-const refuseNul = t.middleware(async ({ getRawInput, next }) => {
-  const path = findNul(await getRawInput());
+const refuseUnstorableText = t.middleware(async ({ getRawInput, next }) => {
+  const path = findUnstorableText(await getRawInput());
   if (path) {
-    const message = "Недопустимый символ в тексте: удалите невидимые символы";
+    const message = UNSTORABLE_TEXT_MESSAGE;
     // Raised through zod itself, so the formatter shows it on the field like any other input error.
     const { error } = z.unknown().superRefine((_, ctx) => ctx.addIssue({ code: "custom", path, message })).safeParse(null);
     throw new TRPCError({ code: "BAD_REQUEST", message, cause: error });
@@ -105,7 +91,7 @@ const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseNul);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseUnstorableText);
 
 const signedOut = () => new TRPCError({ code: "UNAUTHORIZED", message: "Требуется вход в систему" });
 

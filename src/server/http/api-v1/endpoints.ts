@@ -5,6 +5,7 @@ import { zApiUuid } from "@/lib/schemas/api/common";
 import { GRADE_BATCH_LIMIT, ZApiClassesQuery, ZApiGradeEnvelope } from "@/lib/schemas/api/ejournal";
 import { ZApiChangesQuery } from "@/lib/schemas/api/federal";
 import { ZApiPerformanceQuery } from "@/lib/schemas/api/public-services";
+import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/unstorable-text";
 import { listJournalClasses, listJournalClassLearners } from "../../services/api/ejournal-classes";
 import { pushJournalGrades } from "../../services/api/ejournal-grades";
 import { readFederalChanges } from "../../services/api/federal-feed";
@@ -15,24 +16,41 @@ import { issuesOf } from "./errors";
 /** Largest JSON body accepted (a full grade batch is far below it). */
 const MAX_BODY_BYTES = 1_000_000;
 
+/**
+ * Text PostgreSQL cannot store (NUL, lone surrogates) is refused on its field
+ * before any schema or query sees it, as tRPC refuses it. Checked here, in the
+ * two readers every endpoint takes its input from; a path parameter is not
+ * read here: it goes through its own format check (a class id is a UUID).
+ */
+function refuseUnstorableText<T>(input: T): Parsed<T> {
+  const path = findUnstorableText(input);
+  if (!path) return { ok: true, input };
+  return { ok: false, code: "VALIDATION_FAILED", issues: [{ path: path.join("."), message: UNSTORABLE_TEXT_MESSAGE }] };
+}
+
 async function readJson(req: NextRequest): Promise<Parsed<unknown>> {
   const text = await req.text();
   if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) return { ok: false, code: "BATCH_TOO_LARGE" };
+  let body: unknown;
   try {
-    return { ok: true, input: JSON.parse(text) as unknown };
+    body = JSON.parse(text);
   } catch {
     return { ok: false, code: "VALIDATION_FAILED", issues: [{ path: "", message: "Тело запроса — не JSON" }] };
   }
+  return refuseUnstorableText(body);
 }
 
-const query = (req: NextRequest) => Object.fromEntries([...req.nextUrl.searchParams.entries()].filter(([, v]) => v.trim() !== ""));
+const readQuery = (req: NextRequest) =>
+  refuseUnstorableText(Object.fromEntries([...req.nextUrl.searchParams.entries()].filter(([, v]) => v.trim() !== "")));
 
 export const getJournalClasses = apiEndpoint({
   endpoint: "GET /ejournal/classes",
   kind: "E_JOURNAL",
   action: "api.ejournal.classes.read",
   parse: async (req) => {
-    const parsed = ZApiClassesQuery.safeParse(query(req));
+    const query = readQuery(req);
+    if (!query.ok) return query;
+    const parsed = ZApiClassesQuery.safeParse(query.input);
     return parsed.success ? { ok: true, input: parsed.data } : { ok: false, code: "VALIDATION_FAILED", issues: issuesOf(parsed.error) };
   },
   run: (tx, client, input) => listJournalClasses(tx, client, input.academicYear),
@@ -85,7 +103,9 @@ export const getFederalChanges = apiEndpoint({
   kind: "FEDERAL_SEGMENT",
   action: "api.federal.changes.read",
   parse: async (req) => {
-    const parsed = ZApiChangesQuery.safeParse(query(req));
+    const query = readQuery(req);
+    if (!query.ok) return query;
+    const parsed = ZApiChangesQuery.safeParse(query.input);
     if (parsed.success) return { ok: true, input: parsed.data };
     const issues = issuesOf(parsed.error);
     return { ok: false, code: issues.some((i) => i.path === "cursor") ? "INVALID_CURSOR" : "VALIDATION_FAILED", issues };
