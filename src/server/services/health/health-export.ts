@@ -8,7 +8,7 @@ import { programmesRu } from "@/messages/programmes-ru";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
-import { countHealthStats, type HealthDimension, type HealthMeasure, type HealthStatsRow } from "./health-stats";
+import { countHealthStatsMany, type HealthDimension, type HealthMeasure, type HealthStatsRow } from "./health-stats";
 
 export const HEALTH_REPORTS = ["groups", "disabilities", "adapted"] as const;
 export type HealthReport = (typeof HEALTH_REPORTS)[number];
@@ -63,10 +63,9 @@ export async function exportHealthStats(db: Db, actor: Actor, filters: HealthExp
   const by = levelOf(filters);
   const { municipalityId, organisationId, asOf } = filters;
   const sheet = await db.$transaction(async (tx) => {
-    const results: HealthStatsRow[][] = [];
-    for (const column of REPORT_COLUMNS[filters.report]) {
-      results.push(await countHealthStats(tx, actor, { measure: column.measure, by, municipalityId, organisationId, asOf }));
-    }
+    const measures = REPORT_COLUMNS[filters.report].map((column) => column.measure);
+    const counted = await countHealthStatsMany(tx, actor, { by, municipalityId, organisationId, asOf }, measures);
+    const results: HealthStatsRow[][] = measures.map((measure) => counted[measure] ?? []);
     const built = buildSheet(filters.report, by, results);
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "health.export",

@@ -36,14 +36,15 @@ export const ZHealthStatsRow = z.object({ key: z.string(), label: z.string(), ca
 export type HealthStatsRow = z.infer<typeof ZHealthStatsRow>;
 export const ZHealthStatsOutput = z.array(ZHealthStatsRow);
 
-// Columns of the counted rows (alias `x`: one row per learner with its
-// current health record, organisation, grade and birth date).
-const MEASURE_SQL: Record<HealthMeasure, { column: Prisma.Sql; where: Prisma.Sql }> = {
-  healthGroup: { column: Prisma.sql`x."healthGroup"::text`, where: Prisma.sql`TRUE` },
-  peGroup: { column: Prisma.sql`x."peGroup"::text`, where: Prisma.sql`TRUE` },
-  disability: { column: Prisma.sql`x."disability"::text`, where: Prisma.sql`x."disability" IS NOT NULL` },
+// The category each measure counts a row of `x` under (one row per learner
+// with its current health record, organisation, grade and birth date); NULL
+// where the measure does not count the learner at all.
+const MEASURE_SQL: Record<HealthMeasure, Prisma.Sql> = {
+  healthGroup: Prisma.sql`x."healthGroup"::text`,
+  peGroup: Prisma.sql`x."peGroup"::text`,
+  disability: Prisma.sql`x."disability"::text`,
   // Needs an adapted programme; a missing ОВЗ category is its own column.
-  ovzCategory: { column: Prisma.sql`COALESCE(x."ovzCategory"::text, '')`, where: Prisma.sql`x."needsAdaptedProgramme"` },
+  ovzCategory: Prisma.sql`CASE WHEN x."needsAdaptedProgramme" THEN COALESCE(x."ovzCategory"::text, '') END`,
 };
 
 function dimensionSql(by: HealthDimension, asOf: Date): { key: Prisma.Sql; label: Prisma.Sql } {
@@ -61,39 +62,54 @@ function dimensionSql(by: HealthDimension, asOf: Date): { key: Prisma.Sql; label
   }
 }
 
+const HEALTH_COLUMNS = ["healthGroup", "peGroup", "disability", "needsAdaptedProgramme", "ovzCategory"] as const;
+const healthColumns = (alias: string) => Prisma.raw(HEALTH_COLUMNS.map((c) => `${alias}."${c}"`).join(", "));
+
 /**
- * The counted rows on `asOf`. From today on, the per-learner summary holds
- * them (its current record and enrolment, flushed first); an earlier date
- * recomputes them from the detail tables.
+ * The counted rows on `asOf`: learners with a held enrolment begun by then
+ * (basic first, then the newest) and a health record in force on that day
+ * (the newest by then that no correction supersedes).
+ *
+ * From the per-learner summary, flushed first: its placement is the held
+ * enrolment taken basic first, and its record the newest, so both are the ones
+ * in force on `asOf` whenever they began by then — always, for today. For a
+ * past date, only two kinds of learner need the detail tables: those placed
+ * since (their other held enrolment begun by then, if any) and those examined
+ * again since (their record made by then, if any). The integration test checks
+ * the result against a recount of every enrolment and record.
  */
-async function countedRows(db: Db | DbTx, input: HealthStatsInput, asOf: Date): Promise<Prisma.Sql> {
+async function countedRows(db: Db | DbTx, input: { asOf: string }, asOf: Date): Promise<Prisma.Sql> {
+  await flushLearnerSummary(db);
   if (summaryAnswers(input.asOf)) {
-    await flushLearnerSummary(db);
     return Prisma.sql`
-      SELECT s."learnerId", s."organisationId", s."grade", s."birthDate", s."healthGroup", s."peGroup", s."disability",
-             s."needsAdaptedProgramme", s."ovzCategory"
+      SELECT s."learnerId", s."organisationId", s."grade", s."birthDate", ${healthColumns("s")}
       FROM "LearnerSummary" s
       WHERE s."healthRecordedAt" <= ${asOf}::date AND s."enrolledAt" <= ${asOf}::date`;
   }
+  const column = (c: string) => Prisma.raw(`"${c}"`);
+  const inForce = (c: string) => Prisma.sql`CASE WHEN p."healthRecordedAt" <= ${asOf}::date THEN p.${column(c)} ELSE h.${column(c)} END AS ${column(c)}`;
   return Prisma.sql`
-    WITH cur AS (
-      SELECT DISTINCT ON (h."learnerId") h."learnerId", h."healthGroup", h."peGroup", h."disability",
-             h."needsAdaptedProgramme", h."ovzCategory"
+    SELECT p."learnerId", p."organisationId", p."grade", p."birthDate", ${Prisma.join(HEALTH_COLUMNS.map(inForce))}
+    FROM (
+      SELECT s."learnerId", s."organisationId", s."grade", s."birthDate", s."healthRecordedAt", ${healthColumns("s")}
+      FROM "LearnerSummary" s
+      WHERE s."enrolledAt" <= ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
+      UNION ALL
+      (SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade", s."birthDate", s."healthRecordedAt", ${healthColumns("s")}
+      FROM "LearnerSummary" s
+      JOIN "Enrolment" e ON e."learnerId" = s."learnerId"
+      WHERE s."enrolledAt" > ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
+        AND e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= ${asOf}::date
+      ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC)
+    ) p
+    LEFT JOIN (
+      SELECT DISTINCT ON (h."learnerId") h."learnerId", ${healthColumns("h")}
       FROM "HealthRecord" h
       WHERE h."recordedAt" <= ${asOf}::date
-        AND NOT EXISTS (SELECT 1 FROM "HealthRecord" s WHERE s."supersedesId" = h."id")
+        AND NOT EXISTS (SELECT 1 FROM "HealthRecord" c WHERE c."learnerId" = h."learnerId" AND c."supersedesId" = h."id")
       ORDER BY h."learnerId", h."recordedAt" DESC, h."createdAt" DESC
-    ), enr AS (
-      SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade"
-      FROM "Enrolment" e
-      WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= ${asOf}::date
-      ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC
-    )
-    SELECT cur."learnerId", enr."organisationId", enr."grade", l."birthDate", cur."healthGroup", cur."peGroup", cur."disability",
-           cur."needsAdaptedProgramme", cur."ovzCategory"
-    FROM cur
-    JOIN enr ON enr."learnerId" = cur."learnerId"
-    JOIN "Learner" l ON l."id" = cur."learnerId"`;
+    ) h ON p."healthRecordedAt" > ${asOf}::date AND h."learnerId" = p."learnerId"
+    WHERE p."healthRecordedAt" <= ${asOf}::date OR h."learnerId" IS NOT NULL`;
 }
 
 /** Region and municipality scopes only: a school's staff read their own learners, not statistics. */
@@ -105,32 +121,56 @@ function scopeFilter(actor: Actor) {
 
 /** One aggregate: learners counted by `by` × the categories of `measure`. */
 export async function countHealthStats(db: Db | DbTx, actor: Actor, input: HealthStatsInput): Promise<HealthStatsRow[]> {
+  return (await countHealthStatsMany(db, actor, input, [input.measure]))[input.measure]!;
+}
+
+/**
+ * Several measures by the same dimension in one scan of the counted rows
+ * (one grouping set per measure): the report and the export need two to four.
+ */
+export async function countHealthStatsMany(
+  db: Db | DbTx,
+  actor: Actor,
+  input: Omit<HealthStatsInput, "measure">,
+  measures: readonly HealthMeasure[],
+): Promise<Partial<Record<HealthMeasure, HealthStatsRow[]>>> {
   const { regionId, municipalityId: scopeMunicipality } = scopeFilter(actor);
   const asOf = day(input.asOf);
-  const measure = MEASURE_SQL[input.measure];
   const dim = dimensionSql(input.by, asOf);
   const municipalityId = input.municipalityId ?? null;
   const organisationId = input.organisationId ?? null;
-  const rows = await db.$queryRaw<{ key: string; label: string; category: string; count: number }[]>(Prisma.sql`
+  const c = (i: number) => Prisma.raw(`"c${i}"`);
+  const categories = Prisma.join(measures.map((m, i) => Prisma.sql`${MEASURE_SQL[m]} AS ${c(i)}`));
+  const sets = Prisma.join(measures.map((_, i) => Prisma.sql`("key", "label", ${c(i)})`));
+  const outputs = Prisma.join(measures.map((_, i) => Prisma.sql`${c(i)}, GROUPING(${c(i)}) AS ${Prisma.raw(`"g${i}"`)}`));
+  const rows = await db.$queryRaw<Record<string, string | number | null>[]>(Prisma.sql`
     WITH x AS (${await countedRows(db, input, asOf)})
-    SELECT ${dim.key} AS "key", ${dim.label} AS "label", ${measure.column} AS "category", count(*)::int AS "count"
-    FROM x
-    JOIN "Organisation" o ON o."id" = x."organisationId"
-    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE mu."regionId" = ${regionId}::uuid
-      AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
-      AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
-      AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid)
-      AND ${measure.where}
-    GROUP BY 1, 2, 3`);
+    SELECT "key", "label", ${outputs}, count(*)::int AS "count"
+    FROM (
+      SELECT ${dim.key} AS "key", ${dim.label} AS "label", ${categories}
+      FROM x
+      JOIN "Organisation" o ON o."id" = x."organisationId"
+      JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+      WHERE mu."regionId" = ${regionId}::uuid
+        AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
+        AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
+        AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid)
+    ) counted
+    GROUP BY GROUPING SETS (${sets})`);
   const numeric = input.by === "grade" || input.by === "age";
-  return rows
-    .map((r) => ({ key: r.key, label: r.label, category: r.category, count: Number(r.count) }))
-    .sort((a, b) =>
-      numeric
-        ? (a.key === "" ? 1 : 0) - (b.key === "" ? 1 : 0) || Number(a.key) - Number(b.key) || a.category.localeCompare(b.category)
-        : a.label.localeCompare(b.label, "ru") || a.category.localeCompare(b.category),
-    );
+  const order = (a: HealthStatsRow, b: HealthStatsRow) =>
+    numeric
+      ? (a.key === "" ? 1 : 0) - (b.key === "" ? 1 : 0) || Number(a.key) - Number(b.key) || a.category.localeCompare(b.category)
+      : a.label.localeCompare(b.label, "ru") || a.category.localeCompare(b.category);
+  const result: Partial<Record<HealthMeasure, HealthStatsRow[]>> = {};
+  measures.forEach((measure, i) => {
+    // A row belongs to the set where its measure's column is grouped; NULL there is "not counted".
+    result[measure] = rows
+      .filter((r) => Number(r[`g${i}`]) === 0 && r[`c${i}`] !== null)
+      .map((r) => ({ key: String(r.key), label: String(r.label), category: String(r[`c${i}`]), count: Number(r.count) }))
+      .sort(order);
+  });
+  return result;
 }
 
 /** Municipalities and organisations the actor may drill into (names for the breadcrumb). */
