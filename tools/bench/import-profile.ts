@@ -1,4 +1,4 @@
-// `npx tsx tools/bench/import-profile.ts [--rows 100000] [--commit] [--no-user-triggers]`
+// `npx tsx tools/bench/import-profile.ts [--rows 100000] [--commit] [--no-user-triggers | --no-row-checks]`
 // Where the time of a large CSV import goes, phase by phase, on the database
 // in DATABASE_URL (a generated region): decode and parse, row validation (zod),
 // the registry lookups of the plan, encryption, the inserts per table (each
@@ -7,7 +7,10 @@
 // Without --commit the transaction is rolled back, so runs can be repeated on
 // the same data; --no-user-triggers disables the tables' own triggers (change
 // log, search key; not the foreign keys) inside that rolled-back transaction,
-// which attributes their share.
+// which attributes their share; --no-row-checks goes further, as pg_restore
+// does (session_replication_role = replica: no trigger at all, so no
+// foreign-key check either; superuser only, rolled back), which measures what
+// the database's per-row integrity checks cost. Neither is a way to import.
 import { parseArgs } from "node:util";
 import { loadActor } from "../../src/server/auth/actor";
 import { auditActorOf, recordAudit } from "../../src/server/audit/recorder";
@@ -27,6 +30,7 @@ const { values: args } = parseArgs({
     rows: { type: "string", default: "100000" },
     commit: { type: "boolean", default: false },
     "no-user-triggers": { type: "boolean", default: false },
+    "no-row-checks": { type: "boolean", default: false },
     "snils-offset": { type: "string", default: String(60_000_000 + (Date.now() % 1_000_000) * 10) },
   },
 });
@@ -49,7 +53,7 @@ try {
   const { organisationId, regionId } = actor.scope;
   const [{ n }] = await db.$queryRawUnsafe<[{ n: number }]>(`SELECT count(*)::int AS n FROM "Learner"`);
   const file = new Uint8Array(Buffer.from(importCsv(ROWS, Number(args["snils-offset"])), "utf8"));
-  console.log(`Import profile: ${ROWS.toLocaleString("en")} rows (${(file.byteLength / 2 ** 20).toFixed(1)} MB CSV) into ${n.toLocaleString("en")} learners, ${args.commit ? "commit" : "rolled back"}${args["no-user-triggers"] ? ", user triggers disabled" : ""}`);
+  console.log(`Import profile: ${ROWS.toLocaleString("en")} rows (${(file.byteLength / 2 ** 20).toFixed(1)} MB CSV) into ${n.toLocaleString("en")} learners, ${args.commit ? "commit" : "rolled back"}${args["no-user-triggers"] ? ", user triggers disabled" : ""}${args["no-row-checks"] ? ", no triggers or foreign-key checks" : ""}`);
   const started = performance.now();
 
   const sheet = await timed("read: decode + CSV parse", () => readRows(file, "bench.csv"));
@@ -72,6 +76,10 @@ try {
           for (const table of ["Learner", "Enrolment", "Representative", "LearnerRepresentative", "Consent", "MovementEvent"]) {
             await tx.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
           }
+        }
+        if (args["no-row-checks"]) {
+          if (args.commit) throw new Error("--no-row-checks is a measurement: it cannot commit");
+          await tx.$executeRawUnsafe(`SET LOCAL session_replication_role = replica`);
         }
         await assertOrganisationOpen(tx, organisationId);
         const plan = await timed("plan: registry lookups + decisions", () => planImport(tx, organisationId, regionId, valid));

@@ -155,6 +155,8 @@ export async function countHealthStatsMany(
         AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
         AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
         AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid)
+        -- Learners no measure counts are left out at the scan (most, for disabilities).
+        AND (${Prisma.join(measures.map((m) => Prisma.sql`${MEASURE_SQL[m]} IS NOT NULL`), " OR ")})
     ) counted
     GROUP BY GROUPING SETS (${sets})`);
   const numeric = input.by === "grade" || input.by === "age";
