@@ -2,35 +2,28 @@
 // resolves although the load skips FK triggers), valid (SNILS, ages for the
 // level, one active basic enrolment each) and usable by the application.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import pg from "pg";
 import { AGE_LIMITS } from "@/lib/schemas/learner";
 import { checkSnils } from "@/lib/validators";
 import { callerAs } from "@/server/testing/callers";
 import { decryptIdentity, snilsIndexOf } from "@/server/services/learners/identity-fields";
-import { createTestDatabase, describeDb, type TestDatabase } from "@/server/testing/test-db";
-import { pgliteBulkTarget, postgresBulkTarget } from "./copy";
+import { describeDb, type TestDatabase } from "@/server/testing/test-db";
 import { ageOn } from "./dates";
 import { generateRegion } from "./generate-region";
+import { createTestRegion, type TestRegion } from "./test-region";
 
 const LEARNERS = 800;
 
 describeDb("synthetic region generator", () => {
+  let region: TestRegion;
   let db: TestDatabase;
-  let client: pg.Client | undefined;
-  let result: Awaited<ReturnType<typeof generateRegion>>;
+  let result: TestRegion["result"];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    if (db.url) {
-      client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-    }
-    const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
-    result = await generateRegion(bulk, db.prisma, { learners: LEARNERS, seed: 7, gradeYears: 1, postgres: !!client, log: () => {} });
+    region = await createTestRegion({ learners: LEARNERS, seed: 7, gradeYears: 1 });
+    ({ db, result } = region);
   });
   afterAll(async () => {
-    await client?.end();
-    await db?.close();
+    await region?.close();
   });
 
   it("writes the planned learners, each with one active basic enrolment", async () => {
@@ -119,7 +112,6 @@ describeDb("synthetic region generator", () => {
   });
 
   it("refuses to generate into a database that already holds learners", async () => {
-    const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
-    await expect(generateRegion(bulk, db.prisma, { learners: 100, seed: 1, gradeYears: 0, postgres: !!client, log: () => {} })).rejects.toThrow(/already holds/);
+    await expect(generateRegion(region.bulk(), db.prisma, { learners: 100, seed: 1, gradeYears: 0, postgres: region.postgres, log: () => {} })).rejects.toThrow(/already holds/);
   });
 });

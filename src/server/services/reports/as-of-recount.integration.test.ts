@@ -3,13 +3,11 @@
 // On a generated region with three years of movements and examinations, they
 // must equal a recount from every enrolment and health record — the reports'
 // definitions, written out below as plain SQL — for dates across that history.
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { generateRegion } from "../../../../tools/generate/generate-region";
-import { pgliteBulkTarget, postgresBulkTarget } from "../../../../tools/generate/copy";
+import { createTestRegion, type TestRegion } from "../../../../tools/generate/test-region";
 import { loadActor, type Actor } from "../../auth/actor";
 import { signedInClaims } from "../../testing/sessions";
-import { createTestDatabase, describeDb, type TestDatabase } from "../../testing/test-db";
+import { describeDb, type TestDatabase } from "../../testing/test-db";
 import { countHealthStats } from "../health/health-stats";
 import { buildOo1 } from "./oo1";
 
@@ -59,18 +57,13 @@ function oo1Cells(model: Awaited<ReturnType<typeof buildOo1>>): Record<string, n
 const keyed = (rows: { n: number }[], key: (r: Record<string, unknown>) => string) => Object.fromEntries(rows.map((r) => [key(r), r.n]));
 
 describeDb("reports for a past date against a recount of the history", () => {
+  let region: TestRegion;
   let db: TestDatabase;
-  let client: pg.Client | undefined;
   let officer: Actor;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    if (db.url) {
-      client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-    }
-    const bulk = client ? postgresBulkTarget(client) : pgliteBulkTarget(db.pglite!);
-    await generateRegion(bulk, db.prisma, { learners: LEARNERS, seed: 11, gradeYears: 3, postgres: !!client, log: () => {} });
+    region = await createTestRegion({ learners: LEARNERS, seed: 11, gradeYears: 3 });
+    db = region.db;
     // Schools changed on 1 September last year: the earlier enrolment ended that day.
     const moved = `SELECT "id" FROM "Enrolment" WHERE "isBasic" AND "status" = 'ACTIVE' AND "grade" >= 3 ORDER BY "id" LIMIT 40`;
     await db.sql.query(
@@ -82,8 +75,7 @@ describeDb("reports for a past date against a recount of the history", () => {
     officer = (await loadActor(db.prisma, await signedInClaims(db.prisma, "edu.officer")))!;
   });
   afterAll(async () => {
-    await client?.end();
-    await db?.close();
+    await region?.close();
   });
 
   it("has history to get wrong: enrolments ended and learners examined again across the dates", async () => {
