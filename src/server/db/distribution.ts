@@ -32,6 +32,7 @@ export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
   { table: "JournalGrade", column: "learnerId", ready: true },
   { table: "LearnerSummary", column: "learnerId", ready: true },
   { table: "LearnerSummaryPending", column: "learnerId", ready: true },
+  { table: "AdditionalParticipation", column: "learnerId", ready: true },
   {
     table: "Certificate",
     column: "learnerId",
@@ -88,6 +89,14 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   { table: "MachineClientToken", reason: "looked up by lookupId on every API call; a few rows per client" },
   { table: "LearnerChange", reason: "federal change feed: ids must commit in one global order (under the audit lock)" },
   { table: "DataQualitySnapshot", reason: "daily counts per organisation written by one job; small" },
+  {
+    table: "MovementCount",
+    reason: "orders per organisation, month and type (~100,000 rows a year); on Citus refreshed from the shards' orders by the flush",
+  },
+  {
+    table: "MovementCountDelta",
+    reason: "pending changes to MovementCount; on Citus the shards' trigger cannot append here, so the flush recounts recent months instead",
+  },
   {
     table: "PendingIdentityEncryption",
     reason: "transient: exists only while an old database's plaintext identity fields await encryption",

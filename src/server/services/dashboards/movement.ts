@@ -1,12 +1,14 @@
 // Movement over a period: non-cancelled orders of the organisations in the
-// drill, counted by type, and accepted transfers between municipalities
-// (the oversight service's flows). One SQL statement per chart.
+// drill, counted by type (from the monthly counts, movement-counts.ts), and
+// accepted transfers between municipalities (the oversight service's flows).
+// One SQL statement per chart.
 import { z } from "zod";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { badRequest } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
+import { countedOrders } from "../movement/movement-counts";
 import { transferFlows } from "../movement/oversight";
 import { resolveDrill, ZDrillInput } from "./scope";
 
@@ -27,14 +29,11 @@ export async function countMovement(db: Db, actor: Actor, input: MovementInput):
   if (input.from > input.to) throw badRequest("Начало периода позже его конца", "from");
   const drill = await resolveDrill(db, actor, input);
   const rows = await db.$queryRaw<{ type: string; count: number }[]>(Prisma.sql`
-    SELECT ev."type"::text AS "type", count(*)::int AS "count"
-    FROM "MovementEvent" ev
-    JOIN "Organisation" o ON o."id" = ev."organisationId"
+    SELECT c."type", sum(c."n")::int AS "count"
+    FROM (${countedOrders(input.from, input.to, MOVEMENT_TYPES)}) c
+    JOIN "Organisation" o ON o."id" = c."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
     WHERE ${drill.where}
-      AND ev."type"::text IN (${Prisma.join([...MOVEMENT_TYPES])})
-      AND ev."effectiveDate" >= ${day(input.from)}::date AND ev."effectiveDate" <= ${day(input.to)}::date
-      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
     GROUP BY 1`);
   const counts = new Map(rows.map((r) => [r.type, Number(r.count)]));
   const byType = MOVEMENT_TYPES.map((type) => ({

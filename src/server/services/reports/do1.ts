@@ -5,11 +5,14 @@
 // the form counts participations by direction, so a child in two programmes of
 // different directions appears in both. Direction is the enrolment's
 // Programme.direction (none → «направление не указано»); age in full years on
-// 1 January of D's year; sex from Learner. One SQL query, grouped in the database.
+// 1 January of D's year; sex from Learner. One SQL query, grouped in the
+// database, over AdditionalParticipation: those enrolments with the learner's
+// sex and birth date, kept by the summary's flush (flushed first).
 import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
+import { flushLearnerSummary } from "../summary/learner-summary";
 import { pivot, reportHeader, scopeSql, type ReportModel } from "./report-model";
 
 const t = reportsRu.reports;
@@ -17,18 +20,17 @@ type Cell = { row: string; col: string; count: number };
 
 export async function buildDo1(db: Db | DbTx, actor: Actor, asOf: string): Promise<ReportModel> {
   const header = await reportHeader(db, actor, { asOf });
+  await flushLearnerSummary(db);
   const jan1 = `${asOf.slice(0, 4)}-01-01`;
   const cells = await db.$queryRaw<(Cell & { age: string })[]>(Prisma.sql`
     SELECT COALESCE(p."direction"::text, '') AS "row",
-           date_part('year', age(${jan1}::date, l."birthDate"))::int::text AS "age",
-           l."sex"::text AS "col", count(*)::int AS "count"
-    FROM "Enrolment" e
-    JOIN "Learner" l ON l."id" = e."learnerId"
+           date_part('year', age(${jan1}::date, e."birthDate"))::int::text AS "age",
+           e."sex"::text AS "col", count(*)::int AS "count"
+    FROM "AdditionalParticipation" e
     LEFT JOIN "Programme" p ON p."id" = e."programmeId"
     JOIN "Organisation" o ON o."id" = e."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE NOT e."isBasic" AND e."level" = 'ADDITIONAL'
-      AND e."enrolledAt" <= ${asOf}::date AND (e."endedAt" IS NULL OR e."endedAt" > ${asOf}::date)
+    WHERE e."enrolledAt" <= ${asOf}::date AND (e."endedAt" IS NULL OR e."endedAt" > ${asOf}::date)
       AND ${scopeSql(actor)}
     GROUP BY 1, 2, 3`);
   const directions = Object.entries(t.directions) as [string, string][];

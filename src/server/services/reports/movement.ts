@@ -3,13 +3,15 @@
 // Counted: MovementEvent rows with effectiveDate in the period that no
 // CANCELLATION references, by type, attributed to the event organisation's
 // municipality. Arrived = ENROLMENT, TRANSFER_IN, REINSTATEMENT; left =
-// TRANSFER_OUT, EXPULSION, GRADUATION. Plus accepted transfers between
+// TRANSFER_OUT, EXPULSION, GRADUATION (read from the monthly counts:
+// movement-counts.ts). Plus accepted transfers between
 // different municipalities (Transfer, decided in the period), by the pair of
 // municipalities; a municipal officer sees pairs where either side is its own.
 import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
+import { countedOrders } from "../movement/movement-counts";
 import { reportHeader, reportScope, scopeSql, type ReportModel, type ReportTable } from "./report-model";
 
 const t = reportsRu.reports;
@@ -20,14 +22,11 @@ export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, t
   const header = await reportHeader(db, actor, { from, to });
   const types = [...ARRIVED, ...LEFT];
   const cells = await db.$queryRaw<{ row: string; col: string; count: number }[]>(Prisma.sql`
-    SELECT mu."name" AS "row", ev."type"::text AS "col", count(*)::int AS "count"
-    FROM "MovementEvent" ev
-    JOIN "Organisation" o ON o."id" = ev."organisationId"
+    SELECT mu."name" AS "row", c."type" AS "col", sum(c."n")::int AS "count"
+    FROM (${countedOrders(from, to, types)}) c
+    JOIN "Organisation" o ON o."id" = c."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE ev."type"::text IN (${Prisma.join(types)})
-      AND ev."effectiveDate" BETWEEN ${from}::date AND ${to}::date
-      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
-      AND ${scopeSql(actor)}
+    WHERE ${scopeSql(actor)}
     GROUP BY 1, 2`);
   const names = [...new Set(cells.map((c) => c.row))].sort((a, b) => a.localeCompare(b, "ru"));
   const at = (r: string, c: string) => Number(cells.find((x) => x.row === r && x.col === c)?.count ?? 0);
