@@ -73,10 +73,12 @@ const healthColumns = (alias: string) => Prisma.raw(HEALTH_COLUMNS.map((c) => `$
  * From the per-learner summary, flushed first: its placement is the held
  * enrolment taken basic first, and its record the newest, so both are the ones
  * in force on `asOf` whenever they began by then — always, for today. For a
- * past date, only two kinds of learner need the detail tables: those placed
- * since (their other held enrolment begun by then, if any) and those examined
- * again since (their record made by then, if any). The integration test checks
- * the result against a recount of every enrolment and record.
+ * past date, learners placed since take their best other held enrolment begun
+ * by then (SecondaryPlacement), and learners examined again since take the
+ * record in force on that day (HealthHistory): both kept by the same flush, so
+ * the date costs two narrow scans, not a search of the detail tables. The
+ * integration test checks the result against a recount of every enrolment
+ * and record.
  */
 async function countedRows(db: Db | DbTx, input: { asOf: string }, asOf: Date): Promise<Prisma.Sql> {
   await flushLearnerSummary(db);
@@ -96,19 +98,14 @@ async function countedRows(db: Db | DbTx, input: { asOf: string }, asOf: Date): 
       WHERE s."enrolledAt" <= ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
       UNION ALL
       (SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade", s."birthDate", s."healthRecordedAt", ${healthColumns("s")}
-      FROM "LearnerSummary" s
-      JOIN "Enrolment" e ON e."learnerId" = s."learnerId"
-      WHERE s."enrolledAt" > ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
-        AND e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= ${asOf}::date
+      FROM "SecondaryPlacement" e
+      JOIN "LearnerSummary" s ON s."learnerId" = e."learnerId"
+      WHERE e."enrolledAt" <= ${asOf}::date AND s."enrolledAt" > ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
       ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC)
     ) p
-    LEFT JOIN (
-      SELECT DISTINCT ON (h."learnerId") h."learnerId", ${healthColumns("h")}
-      FROM "HealthRecord" h
-      WHERE h."recordedAt" <= ${asOf}::date
-        AND NOT EXISTS (SELECT 1 FROM "HealthRecord" c WHERE c."learnerId" = h."learnerId" AND c."supersedesId" = h."id")
-      ORDER BY h."learnerId", h."recordedAt" DESC, h."createdAt" DESC
-    ) h ON p."healthRecordedAt" > ${asOf}::date AND h."learnerId" = p."learnerId"
+    LEFT JOIN "HealthHistory" h
+      ON p."healthRecordedAt" > ${asOf}::date AND h."learnerId" = p."learnerId"
+     AND h."recordedAt" <= ${asOf}::date AND h."validUntil" > ${asOf}::date
     WHERE p."healthRecordedAt" <= ${asOf}::date OR h."learnerId" IS NOT NULL`;
 }
 

@@ -14,6 +14,9 @@ import { buildOo1 } from "./oo1";
 const LEARNERS = 600;
 const year = new Date().getUTCFullYear();
 const DATES = [`${year - 2}-09-20`, `${year - 1}-01-01`, `${year - 1}-10-01`, `${year}-05-25`];
+/** An extra examination the test adds between a learner's first and latest ones. */
+const MIDDLE_EXAM = `${year - 1}-03-03`;
+const DAY_BEFORE_MIDDLE_EXAM = `${year - 1}-03-02`;
 
 /** ОО-1 by definition: the newest open basic general-school enrolment on the date, per learner. */
 const OO1_RECOUNT = `
@@ -72,6 +75,15 @@ describeDb("reports for a past date against a recount of the history", () => {
          FROM "Enrolment" WHERE "id" IN (${moved})`,
     );
     await db.sql.query(`UPDATE "Enrolment" SET "enrolledAt" = '${year - 1}-09-01' WHERE "id" IN (${moved})`);
+    await db.sql.query(
+      `INSERT INTO "HealthRecord" ("id", "learnerId", "organisationId", "recordedAt", "healthGroup", "peGroup", "createdById")
+       SELECT gen_random_uuid(), h."learnerId", h."organisationId", $1::date, 'IV', 'SPECIAL_A', h."createdById"
+       FROM "HealthRecord" h
+       WHERE h."recordedAt" < $1::date
+         AND EXISTS (SELECT 1 FROM "HealthRecord" n WHERE n."learnerId" = h."learnerId" AND n."recordedAt" > $1::date)
+       ORDER BY h."learnerId" LIMIT 40`,
+      [MIDDLE_EXAM],
+    );
     officer = (await loadActor(db.prisma, await signedInClaims(db.prisma, "edu.officer")))!;
   });
   afterAll(async () => {
@@ -98,7 +110,16 @@ describeDb("reports for a past date against a recount of the history", () => {
   });
 
   it("health groups on each date equal the recount from every record", async () => {
-    for (const asOf of DATES) {
+    // And on the day of a middle examination and the day before: the boundary
+    // between two records that are both history now.
+    const [middle] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "HealthRecord" h WHERE h."recordedAt" = $1::date
+         AND EXISTS (SELECT 1 FROM "HealthRecord" o WHERE o."learnerId" = h."learnerId" AND o."recordedAt" < h."recordedAt")
+         AND EXISTS (SELECT 1 FROM "HealthRecord" n WHERE n."learnerId" = h."learnerId" AND n."recordedAt" > h."recordedAt")`,
+      [MIDDLE_EXAM],
+    );
+    expect(middle!.n, "learners examined before, on and after the middle examination").toBeGreaterThan(10);
+    for (const asOf of [...DATES, MIDDLE_EXAM, DAY_BEFORE_MIDDLE_EXAM]) {
       const expected = keyed(await db.sql.query(HEALTH_RECOUNT, [asOf]), (r) => `${r.grade}|${r.category}`);
       const rows = await countHealthStats(db.prisma, officer, { measure: "healthGroup", by: "grade", asOf });
       expect(Object.fromEntries(rows.map((r) => [`${r.key}|${r.category}`, r.count])), asOf).toEqual(expected);
