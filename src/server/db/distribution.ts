@@ -33,6 +33,8 @@ export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
   { table: "LearnerSummary", column: "learnerId", ready: true },
   { table: "LearnerSummaryPending", column: "learnerId", ready: true },
   { table: "AdditionalParticipation", column: "learnerId", ready: true },
+  { table: "SecondaryPlacement", column: "learnerId", ready: true },
+  { table: "HealthHistory", column: "learnerId", ready: true },
   {
     table: "Certificate",
     column: "learnerId",
