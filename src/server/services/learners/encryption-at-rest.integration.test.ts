@@ -153,6 +153,30 @@ describeDb("encryption at rest of SNILS and document numbers", () => {
     }
     for (const number of docNumbers) expect(containsValue(dump, number)).toBe(false);
   });
+
+  it("stores the longest foreign document number the forms accept, under the longest key id the configuration allows", async () => {
+    // 30 four-byte characters (zod counts code points) used to overflow a 200-character envelope column: a 500, found by the fuzz suite.
+    const longest = "🙂".repeat(30);
+    const configured = process.env.KONTINGENT_DATA_KEYS;
+    process.env.KONTINGENT_DATA_KEYS = `${"k".repeat(16)}:${key(44)},${configured}`;
+    resetFieldKeysForTests();
+    try {
+      const admin = await callerAs(db.prisma, "school.admin");
+      const foreign = { citizenship: "643", docType: "FOREIGN_PASSPORT", docSeries: "", docNumber: longest, docCountry: "643" };
+      const id = (await admin.learners.create(learnerInput({ learner: { lastName: "Длиннов", ...foreign } } as never))).id;
+      const { representativeId } = await admin.learners.addRepresentative({
+        learnerId: id,
+        representative: { relation: "MOTHER", lastName: "Длиннова", firstName: "Анна", ...foreign } as never,
+      });
+      const card = await admin.learners.card({ id });
+      if (card.view !== "personal") throw new Error("expected the personal view");
+      expect(card.learner.docNumber).toBe(longest);
+      expect(card.learner.representatives.find((r) => r.id === representativeId)?.docNumber).toBe(longest);
+    } finally {
+      process.env.KONTINGENT_DATA_KEYS = configured;
+      resetFieldKeysForTests();
+    }
+  });
 });
 
 /** pg_dump of the installed PostgreSQL versions, newest first (Debian layout); else PATH. */
