@@ -100,6 +100,14 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
     reason: "pending changes to MovementCount; on Citus the shards' trigger cannot append here, so the flush recounts recent months instead",
   },
   {
+    table: "ContingentCount",
+    reason: "current learners per organisation, class and sex (~100,000 rows); on Citus the summary is distributed, its shards' triggers cannot write here, and the dashboard scans the shards in parallel instead",
+  },
+  {
+    table: "HealthCount",
+    reason: "summary rows with a health record per organisation, grade and categories; on Citus read from the shards like ContingentCount",
+  },
+  {
     table: "PendingIdentityEncryption",
     reason: "transient: exists only while an old database's plaintext identity fields await encryption",
     mayBeAbsent: true,

@@ -71,22 +71,18 @@ export function drillOrganisations(drill: Drill): Prisma.Sql {
 
 /**
  * The same learners counted per organisation, level, class and sex (CTE body,
- * column `n`): the drill's summary rows are grouped before the join to
- * organisations and municipalities, which then joins thousands of groups
- * instead of a million rows.
+ * column `n`), read from ContingentCount: the summary's triggers keep those
+ * groups, so a region joins a hundred thousand groups to their organisations
+ * instead of grouping a million rows. The caller flushes the summary first.
  */
 export function currentCounts(drill: Drill): Prisma.Sql {
   return Prisma.sql`
-    SELECT s."organisationId", s."level", s."grade", s."classLetter", s."sex", s."n",
+    SELECT c."organisationId", c."level", c."grade", c."classLetter", c."sex", c."count" AS "n",
            o."shortName" AS "orgName", mu."id" AS "municipalityId", mu."name" AS "municipalityName"
-    FROM (
-      SELECT "organisationId", "level", "grade", "classLetter", "sex", count(*) AS "n"
-      FROM "LearnerSummary"
-      WHERE "organisationId" IN (${drillOrganisations(drill)})
-      GROUP BY 1, 2, 3, 4, 5
-    ) s
-    JOIN "Organisation" o ON o."id" = s."organisationId"
-    JOIN "Municipality" mu ON mu."id" = o."municipalityId"`;
+    FROM "ContingentCount" c
+    JOIN "Organisation" o ON o."id" = c."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE ${drill.where}`;
 }
 
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */
