@@ -58,14 +58,14 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
   };
 }
 
-/** Learners by age in full years today × sex. */
+/** Learners by age in full years today × sex (counted per birth date first: one age per date). */
 export async function countAgePyramid(db: Db, actor: Actor, input: DrillInput) {
   const drill = await resolveDrill(db, actor, input);
   await flushLearnerSummary(db);
   const rows = await db.$queryRaw<{ age: number; sex: "MALE" | "FEMALE"; count: number }[]>(Prisma.sql`
     WITH enr AS (${currentLearners(drill)})
-    SELECT date_part('year', age(CURRENT_DATE, enr."birthDate"))::int AS "age", enr."sex"::text AS "sex", count(*)::int AS "count"
-    FROM enr
+    SELECT date_part('year', age(CURRENT_DATE, b."birthDate"))::int AS "age", b."sex"::text AS "sex", sum(b."n")::int AS "count"
+    FROM (SELECT enr."birthDate", enr."sex", count(*) AS "n" FROM enr GROUP BY 1, 2) b
     GROUP BY 1, 2
     ORDER BY 1, 2`);
   return rows.map((r) => ({ age: Number(r.age), sex: r.sex, count: Number(r.count) }));

@@ -47,17 +47,26 @@ const MEASURE_SQL: Record<HealthMeasure, Prisma.Sql> = {
   ovzCategory: Prisma.sql`CASE WHEN x."needsAdaptedProgramme" THEN COALESCE(x."ovzCategory"::text, '') END`,
 };
 
-function dimensionSql(by: HealthDimension, asOf: Date): { key: Prisma.Sql; label: Prisma.Sql } {
+/**
+ * The column of the counted rows a dimension groups by (`unit`), and its key
+ * and label computed from the grouped unit (alias `g`), joined to its
+ * organisation and municipality where the dimension names them.
+ */
+function dimensionSql(by: HealthDimension, asOf: Date): { unit: Prisma.Sql; key: Prisma.Sql; label: Prisma.Sql; join: Prisma.Sql } {
+  const places = Prisma.sql`JOIN "Organisation" o ON o."id" = g."unit" JOIN "Municipality" mu ON mu."id" = o."municipalityId"`;
   switch (by) {
     case "municipality":
-      return { key: Prisma.sql`mu."id"::text`, label: Prisma.sql`mu."name"` };
+      return { unit: Prisma.sql`x."organisationId"`, key: Prisma.sql`mu."id"::text`, label: Prisma.sql`mu."name"`, join: places };
     case "organisation":
-      return { key: Prisma.sql`o."id"::text`, label: Prisma.sql`o."shortName"` };
-    case "grade":
-      return { key: Prisma.sql`COALESCE(x."grade"::text, '')`, label: Prisma.sql`COALESCE(x."grade"::text, '')` };
+      return { unit: Prisma.sql`x."organisationId"`, key: Prisma.sql`o."id"::text`, label: Prisma.sql`o."shortName"`, join: places };
+    case "grade": {
+      const grade = Prisma.sql`COALESCE(g."unit"::text, '')`;
+      return { unit: Prisma.sql`x."grade"`, key: grade, label: grade, join: Prisma.empty };
+    }
     case "age": {
-      const years = Prisma.sql`date_part('year', age(${asOf}::date, x."birthDate"))::int::text`;
-      return { key: years, label: years };
+      // Computed once per birth date, not once per learner.
+      const years = Prisma.sql`date_part('year', age(${asOf}::date, g."unit"))::int::text`;
+      return { unit: Prisma.sql`x."birthDate"`, key: years, label: years, join: Prisma.empty };
     }
   }
 }
@@ -152,23 +161,29 @@ export async function countHealthStatsMany(
   const organisationId = input.organisationId ?? null;
   const c = (i: number) => Prisma.raw(`"c${i}"`);
   const categories = Prisma.join(measures.map((m, i) => Prisma.sql`${MEASURE_SQL[m]} AS ${c(i)}`));
+  const grouped = Prisma.join(measures.map((_, i) => Prisma.sql`g.${c(i)}`));
   const sets = Prisma.join(measures.map((_, i) => Prisma.sql`("key", "label", ${c(i)})`));
   const outputs = Prisma.join(measures.map((_, i) => Prisma.sql`${c(i)}, GROUPING(${c(i)}) AS ${Prisma.raw(`"g${i}"`)}`));
+  // The counted rows are first summed per unit and categories (a hash
+  // aggregate over narrow columns), then labelled and grouped by set: the
+  // joins and the grouping sets see thousands of groups, not every learner.
   const rows = await db.$queryRaw<Record<string, string | number | null>[]>(Prisma.sql`
-    WITH x AS (${await countedRows(db, input, asOf)})
-    SELECT "key", "label", ${outputs}, sum("n")::int AS "count"
-    FROM (
-      SELECT ${dim.key} AS "key", ${dim.label} AS "label", ${categories}, x."n"
+    WITH x AS (${await countedRows(db, input, asOf)}),
+    g AS (
+      SELECT ${dim.unit} AS "unit", ${categories}, sum(x."n") AS "n"
       FROM x
-      JOIN "Organisation" o ON o."id" = x."organisationId"
-      JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-      WHERE mu."regionId" = ${regionId}::uuid
-        AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
-        AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
-        AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid)
+      WHERE x."organisationId" IN (
+          SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+          WHERE mu."regionId" = ${regionId}::uuid
+            AND (${scopeMunicipality}::uuid IS NULL OR mu."id" = ${scopeMunicipality}::uuid)
+            AND (${municipalityId}::uuid IS NULL OR mu."id" = ${municipalityId}::uuid)
+            AND (${organisationId}::uuid IS NULL OR o."id" = ${organisationId}::uuid))
         -- Learners no measure counts are left out at the scan (most, for disabilities).
         AND (${Prisma.join(measures.map((m) => Prisma.sql`${MEASURE_SQL[m]} IS NOT NULL`), " OR ")})
-    ) counted
+      GROUP BY ${Prisma.join(measures.map((_, i) => Prisma.raw(String(i + 2))))}, 1
+    )
+    SELECT "key", "label", ${outputs}, sum("n")::int AS "count"
+    FROM (SELECT ${dim.key} AS "key", ${dim.label} AS "label", ${grouped}, g."n" FROM g ${dim.join}) counted
     GROUP BY GROUPING SETS (${sets})
     HAVING sum("n") > 0`);
   const numeric = input.by === "grade" || input.by === "age";

@@ -67,11 +67,13 @@ export async function buildOo1(db: Db | DbTx, actor: Actor, asOf: string): Promi
   await flushLearnerSummary(db);
   const jan1 = `${asOf.slice(0, 4)}-01-01`;
   // One scan for both tables: counts per grade × sex × age; pivot() adds up each way.
+  // Counted per birth date first, so the age is computed per date, not per learner.
   const cells = await db.$queryRaw<{ grade: string; sex: string; age: string; count: number }[]>(Prisma.sql`
     WITH enr AS (${openBasic(actor, asOf)})
-    SELECT COALESCE(enr."grade"::text, '') AS "grade", enr."sex"::text AS "sex",
-           date_part('year', age(${jan1}::date, enr."birthDate"))::int::text AS "age", count(*)::int AS "count"
-    FROM enr GROUP BY 1, 2, 3`);
+    SELECT COALESCE(b."grade"::text, '') AS "grade", b."sex"::text AS "sex",
+           date_part('year', age(${jan1}::date, b."birthDate"))::int::text AS "age", sum(b."n")::int AS "count"
+    FROM (SELECT enr."grade", enr."sex", enr."birthDate", count(*) AS "n" FROM enr GROUP BY 1, 2, 3) b
+    GROUP BY 1, 2, 3`);
   const bySex: Cell[] = cells.map((c) => ({ row: c.grade, col: c.sex, count: c.count }));
   const byAge: Cell[] = cells.map((c) => ({ row: c.age, col: c.grade, count: c.count }));
   const grades = [...new Set([...bySex.map((c) => c.row), ...byAge.map((c) => c.col)])].sort(byNumber);
