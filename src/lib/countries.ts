@@ -2,6 +2,7 @@
 // with Russian names, plus the explicit "stateless" that ОКСМ has no code for.
 import countries from "i18n-iso-countries";
 import ru from "i18n-iso-countries/langs/ru.json";
+import { compareRu } from "@/lib/collation";
 
 countries.registerLocale(ru);
 
@@ -21,7 +22,7 @@ export const CITIZENSHIP_OPTIONS: CitizenshipOption[] = [
   ...Object.entries(numericToAlpha2)
     .filter(([code]) => code !== RUSSIA)
     .map(([code, alpha2]) => ({ code, name: countries.getName(alpha2, "ru") ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name, "ru")),
+    .sort((a, b) => compareRu(a.name, b.name)),
 ];
 
 const byCode = new Map(CITIZENSHIP_OPTIONS.map((o) => [o.code, o.name]));

@@ -8,6 +8,7 @@ import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { flushLearnerSummary } from "../summary/learner-summary";
 import { currentCounts, currentLearners, resolveDrill, type Drill, type DrillInput } from "./scope";
+import { compareRuNumeric } from "@/lib/collation";
 
 const ZSex = z.enum(["MALE", "FEMALE"]);
 export const ZContingentOutput = z.object({
@@ -53,7 +54,7 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
     level: drill.level,
     units: units
       .map((r) => ({ ...r, count: Number(r.count) }))
-      .sort((a, b) => a.label.localeCompare(b.label, "ru", { numeric: true }) || a.level.localeCompare(b.level) || a.sex.localeCompare(b.sex)),
+      .sort((a, b) => compareRuNumeric(a.label, b.label) || a.level.localeCompare(b.level) || a.sex.localeCompare(b.sex)),
     grades: grades.map((r) => ({ grade: r.grade === null ? null : Number(r.grade), sex: r.sex, count: Number(r.count) })),
   };
 }

@@ -15,6 +15,7 @@ import { forbidden } from "../../errors";
 import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary";
 import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
+import { compareRu } from "@/lib/collation";
 
 export const HEALTH_MEASURES = ["healthGroup", "peGroup", "disability", "ovzCategory"] as const;
 export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
@@ -190,7 +191,7 @@ export async function countHealthStatsMany(
   const order = (a: HealthStatsRow, b: HealthStatsRow) =>
     numeric
       ? (a.key === "" ? 1 : 0) - (b.key === "" ? 1 : 0) || Number(a.key) - Number(b.key) || a.category.localeCompare(b.category)
-      : a.label.localeCompare(b.label, "ru") || a.category.localeCompare(b.category);
+      : compareRu(a.label, b.label) || a.category.localeCompare(b.category);
   const result: Partial<Record<HealthMeasure, HealthStatsRow[]>> = {};
   measures.forEach((measure, i) => {
     // A row belongs to the set where its measure's column is grouped; NULL there is "not counted".

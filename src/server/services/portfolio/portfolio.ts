@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
 import { isUniqueViolation } from "../movement/record-event";
 import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
+import { compareRu } from "@/lib/collation";
 
 type WriteKind = "achievement" | "exam" | "grade" | "gradeCorrection" | "certificate";
 
@@ -30,7 +31,7 @@ export async function getPortfolio(db: Db, actor: Actor, learnerId: string, ip: 
     // Within a year and subject: periods in journal order, a correction after what it corrects.
     const grades = gradeRows
       .map(({ supersededBy, ...g }) => ({ ...g, superseded: supersededBy !== null }))
-      .sort((a, b) => b.academicYear - a.academicYear || a.subject.localeCompare(b.subject, "ru") || (PERIOD_ORDER.get(a.period) ?? 99) - (PERIOD_ORDER.get(b.period) ?? 99));
+      .sort((a, b) => b.academicYear - a.academicYear || compareRu(a.subject, b.subject) || (PERIOD_ORDER.get(a.period) ?? 99) - (PERIOD_ORDER.get(b.period) ?? 99));
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.portfolio.read",
       entityType: "Learner",

@@ -13,6 +13,7 @@ import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { countedOrders } from "../movement/movement-counts";
 import { reportHeader, reportScope, scopeSql, type ReportModel, type ReportTable } from "./report-model";
+import { compareRu } from "@/lib/collation";
 
 const t = reportsRu.reports;
 export const ARRIVED = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
@@ -28,7 +29,7 @@ export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, t
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
     WHERE ${scopeSql(actor)}
     GROUP BY 1, 2`);
-  const names = [...new Set(cells.map((c) => c.row))].sort((a, b) => a.localeCompare(b, "ru"));
+  const names = [...new Set(cells.map((c) => c.row))].sort(compareRu);
   const at = (r: string, c: string) => Number(cells.find((x) => x.row === r && x.col === c)?.count ?? 0);
   const rows = names.map((n) => {
     const values = types.map((ty) => at(n, ty));
