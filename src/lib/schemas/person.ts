@@ -51,7 +51,7 @@ export const zName = (what: string) =>
     // Empty is already reported above; one message per problem.
     .refine((v) => v === "" || NAME.test(v), "Только буквы, пробел, дефис или апостроф");
 
-/** A calendar date from a date input: YYYY-MM-DD, a real day. */
+/** A calendar date from a date input: YYYY-MM-DD, a real day from 1900 to 2100. */
 export const zDay = (what: string) =>
   z
     .string({ error: `Укажите ${what}` })
@@ -61,7 +61,7 @@ export const zDay = (what: string) =>
     .refine((v) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return true; // reported above
       const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01";
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01" && v <= "2100-12-31";
     }, "Такой даты нет");
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);

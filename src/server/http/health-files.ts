@@ -10,13 +10,14 @@ import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-exp
 import { exportHealthList } from "../services/health/health-list-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE, routeActor, unexpectedError } from "./route-actor";
+import { zDay } from "@/lib/schemas/person";
 
 
 const ZExportQuery = z.object({
   report: z.enum([...HEALTH_REPORTS, "list"]),
   municipalityId: z.uuid().optional(),
   organisationId: z.uuid().optional(),
-  asOf: z.iso.date(),
+  asOf: zDay("дату"),
 });
 
 /** The Ministry of Health, and education officers at "aggregates only": never school staff. */

@@ -7,7 +7,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { badRequest } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
-import { day } from "../learners/person-data";
+import { zDay } from "@/lib/schemas/person";
 import { countedOrders } from "../movement/movement-counts";
 import { transferFlows } from "../movement/oversight";
 import { resolveDrill, ZDrillInput } from "./scope";
@@ -16,8 +16,8 @@ export const ARRIVALS = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
 export const DEPARTURES = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
 const MOVEMENT_TYPES = [...ARRIVALS, ...DEPARTURES] as const;
 
-const ISO_DATE = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(day(s).getTime()), "Неверная дата");
-export const ZMovementInput = ZDrillInput.extend({ from: ISO_DATE, to: ISO_DATE });
+// A real day (not 30 February, which JavaScript's Date rolls over to March and PostgreSQL refuses).
+export const ZMovementInput = ZDrillInput.extend({ from: zDay("начало периода"), to: zDay("конец периода") });
 export type MovementInput = z.infer<typeof ZMovementInput>;
 
 export const ZMovementOutput = z.object({

@@ -16,20 +16,19 @@ import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary"
 import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
 import { compareRu } from "@/lib/collation";
+import { zDay } from "@/lib/schemas/person";
 
 export const HEALTH_MEASURES = ["healthGroup", "peGroup", "disability", "ovzCategory"] as const;
 export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
 export const HEALTH_DIMENSIONS = ["municipality", "organisation", "grade", "age"] as const;
 export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const ZHealthStatsInput = z.object({
   measure: z.enum(HEALTH_MEASURES),
   by: z.enum(HEALTH_DIMENSIONS),
   municipalityId: z.uuid().optional(),
   organisationId: z.uuid().optional(),
-  asOf: z.string().regex(ISO_DATE).refine((s) => !Number.isNaN(day(s).getTime()), "Неверная дата"),
+  asOf: zDay("дату"),
 });
 export type HealthStatsInput = z.infer<typeof ZHealthStatsInput>;
 

@@ -3,6 +3,7 @@
 // Counts are always computed in the database (one SQL per table); this module
 // only shapes them.
 import { z } from "zod";
+import { zDay } from "@/lib/schemas/person";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { forbidden } from "../../errors";
@@ -11,10 +12,9 @@ import { Prisma } from "../../generated/prisma/client";
 export const REPORTS = ["oo1", "do1", "movement", "health"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 
-const ISO_DATE = z.iso.date();
-export const ZAsOfInput = z.object({ asOf: ISO_DATE });
+export const ZAsOfInput = z.object({ asOf: zDay("дату") });
 export const ZPeriodInput = z
-  .object({ from: ISO_DATE, to: ISO_DATE })
+  .object({ from: zDay("начало периода"), to: zDay("конец периода") })
   .refine((p) => p.from <= p.to, { message: "Начало периода позже конца", path: ["to"] });
 export type ReportInput = { asOf?: string; from?: string; to?: string };
 

@@ -49,6 +49,20 @@ describeDb("fuzz regressions", () => {
     await expectFieldError(registrar.learners.create(input), "learner.docCountry");
   });
 
+  // Found by fuzzing: JavaScript's Date rolls 30 February over to 1 March, so
+  // «2024-02-30» passed the date check and PostgreSQL refused it (22008 → 500);
+  // 31.12.9999 broke the month arithmetic of the movement counts.
+  it("a day that does not exist, or outside 1900–2100, is refused on its field", async () => {
+    const officer = await callerAs(db.prisma, "edu.officer");
+    const medic = await callerAs(db.prisma, "health.officer");
+    await expectFieldError(officer.ministry.dashboard.movement({ from: "1990-01-01", to: "2024-02-30" }), "to");
+    await expectFieldError(officer.ministry.dashboard.movement({ from: "2023-02-29", to: "2024-01-01" }), "from");
+    await expectFieldError(officer.ministry.reports.movement({ from: "2024-01-01", to: "9999-12-31" }), "to");
+    await expectFieldError(officer.ministry.reports.oo1({ asOf: "0000-01-01" }), "asOf");
+    await expectFieldError(medic.health.stats.counts({ measure: "healthGroup", by: "grade", asOf: "2023-02-29" }), "asOf");
+    await expect(officer.ministry.dashboard.movement({ from: "2024-02-01", to: "2024-02-29" })).resolves.toMatchObject({ byType: expect.any(Array) });
+  });
+
   // Found by fuzzing: a NUL character reached PostgreSQL («invalid byte sequence for encoding UTF8: 0x00») → 500.
   it("a NUL character in any text is refused on its field", async () => {
     const officer = await callerAs(db.prisma, "edu.officer");
