@@ -30,7 +30,7 @@ export function CancelOrderForm({ learnerId, eventId, title, onDone }: { learner
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = form.validate(ZCancelEventInput, { eventId, order, reason });
+    const data = form.validate(ZCancelEventInput, { learnerId, eventId, order, reason });
     if (data) cancel.mutate(data);
   }
 

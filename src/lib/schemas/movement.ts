@@ -45,8 +45,11 @@ export const ZStartTransferInput = z.object({
   reason: optional(z.string().trim().max(500)),
 });
 
-export const ZAcceptTransferInput = z.object({ transferId: z.uuid(), placement: ZPlacement, order: ZOrder });
+// A transfer and an order are named with their learner: (learnerId, id) is
+// their key, the learner being the distribution column (docs/distribution.md).
+export const ZAcceptTransferInput = z.object({ learnerId: z.uuid(), transferId: z.uuid(), placement: ZPlacement, order: ZOrder });
 export const ZRejectTransferInput = z.object({
+  learnerId: z.uuid(),
   transferId: z.uuid(),
   reason: z.string().trim().min(3, "Укажите причину отказа").max(500, "Не длиннее 500 символов"),
 });
@@ -69,6 +72,7 @@ export const ZReinstateInput = z.object({ learnerId: z.uuid(), placement: ZPlace
 
 /** A mistaken order is cancelled by a new order that references it. */
 export const ZCancelEventInput = z.object({
+  learnerId: z.uuid(),
   eventId: z.uuid(),
   order: ZOrder,
   reason: z.string().trim().min(3, "Укажите, почему приказ отменяется").max(500),

@@ -27,6 +27,18 @@ describeDb("distribution plan vs catalog", () => {
       `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conname = 'HealthRecord_learnerId_supersedesId_fkey'`,
     );
     expect(row?.def).toMatch(/FOREIGN KEY \("learnerId", "supersedesId"\) REFERENCES "HealthRecord"\("learnerId", id\)/);
+    // An order names its enrolment, transfer and cancelled order with its own learner.
+    const orders = await db.sql.query<{ def: string }>(
+      `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+       WHERE conrelid = '"MovementEvent"'::regclass AND contype = 'f' AND conname <> 'MovementEvent_learnerId_fkey' ORDER BY conname`,
+    );
+    expect(orders.map((o) => o.def)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^FOREIGN KEY \("learnerId", "enrolmentId"\) REFERENCES "Enrolment"\("learnerId", id\)/),
+        expect.stringMatching(/^FOREIGN KEY \("learnerId", "transferId"\) REFERENCES "Transfer"\("learnerId", id\)/),
+        expect.stringMatching(/^FOREIGN KEY \("learnerId", "cancelsEventId"\) REFERENCES "MovementEvent"\("learnerId", id\)/),
+      ]),
+    );
   });
 
   it("fails a table in no list, in two lists, or claimed ready with keys Citus would refuse", async () => {

@@ -15,14 +15,7 @@ export type LearnerDistributedTable =
   | { table: string; column: string; ready: false; reason: string };
 
 export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
-  {
-    table: "Learner",
-    column: "id",
-    ready: false,
-    reason:
-      "unique SNILS blind index (Learner_snilsIndex_key) is region-wide and cannot include Learner.id; " +
-      "plan: a claim table keyed by snilsIndex written in the same transaction",
-  },
+  { table: "Learner", column: "id", ready: true },
   { table: "LearnerRepresentative", column: "learnerId", ready: true },
   { table: "Consent", column: "learnerId", ready: true },
   { table: "HealthRecord", column: "learnerId", ready: true },
@@ -35,32 +28,10 @@ export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
   { table: "AdditionalParticipation", column: "learnerId", ready: true },
   { table: "SecondaryPlacement", column: "learnerId", ready: true },
   { table: "HealthHistory", column: "learnerId", ready: true },
-  {
-    table: "Certificate",
-    column: "learnerId",
-    ready: false,
-    reason: "certificate number is unique region-wide (Certificate_level_number_key): needs a claim table like SNILS",
-  },
-  {
-    table: "Enrolment",
-    column: "learnerId",
-    ready: false,
-    reason: "primary key (id) without learnerId; MovementEvent.enrolmentId references it alone",
-  },
-  {
-    table: "MovementEvent",
-    column: "learnerId",
-    ready: false,
-    reason:
-      "primary key (id) without learnerId; enrolmentId, transferId and cancelsEventId (unique) reference " +
-      "Enrolment, Transfer and MovementEvent without learnerId",
-  },
-  {
-    table: "Transfer",
-    column: "learnerId",
-    ready: false,
-    reason: "primary key (id) without learnerId; MovementEvent.transferId references it alone",
-  },
+  { table: "Certificate", column: "learnerId", ready: true },
+  { table: "Enrolment", column: "learnerId", ready: true },
+  { table: "MovementEvent", column: "learnerId", ready: true },
+  { table: "Transfer", column: "learnerId", ready: true },
 ];
 
 /** Small (or rarely written) tables copied to every node: any table may reference them. */
@@ -111,6 +82,16 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
     table: "PendingIdentityEncryption",
     reason: "transient: exists only while an old database's plaintext identity fields await encryption",
     mayBeAbsent: true,
+  },
+  // Region-wide uniqueness that a distributed table's indexes cannot hold (they
+  // must include the learner): a claim per value, in the writer's transaction.
+  {
+    table: "LearnerSnilsClaim",
+    reason: "a SNILS belongs to one learner region-wide (~1 row per learner, 100 MB per million); on Citus written by the application in the learner's distributed transaction, as shards' triggers cannot write here",
+  },
+  {
+    table: "CertificateNumberClaim",
+    reason: "a certificate number is unique per level region-wide; kept like LearnerSnilsClaim",
   },
   { table: "_prisma_migrations", reason: "migration bookkeeping" },
 ];

@@ -48,7 +48,7 @@ export function AcceptForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const grade = placement.grade.trim() === "" ? undefined : Number(placement.grade);
-    const data = form.validate(ZAcceptTransferInput, { transferId: row.id, placement: { ...placement, level: placement.level as EducationLevel, grade }, order });
+    const data = form.validate(ZAcceptTransferInput, { learnerId: row.learner.id, transferId: row.id, placement: { ...placement, level: placement.level as EducationLevel, grade }, order });
     if (data) accept.mutate(data);
   }
 

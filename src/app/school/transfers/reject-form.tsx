@@ -31,7 +31,7 @@ export function RejectForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = form.validate(ZRejectTransferInput, { transferId: row.id, reason });
+    const data = form.validate(ZRejectTransferInput, { learnerId: row.learner.id, transferId: row.id, reason });
     if (data) reject.mutate(data);
   }
 

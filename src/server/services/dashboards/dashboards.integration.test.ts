@@ -43,7 +43,7 @@ describeDb("dashboards", () => {
     await registrar.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("D-1"), reason: "Решение комиссии" });
     const school4Admin = await callerAs(db.prisma, "school2.admin");
     const mistaken = await school4Admin.movement.event({ type: "EXPULSION", learnerId: kept, order: order("E-1"), reason: "Решение комиссии" });
-    await school4Admin.movement.cancel({ eventId: mistaken.eventId, order: order("E-2", "2026-03-03"), reason: "Ошибочный приказ" });
+    await school4Admin.movement.cancel({ learnerId: kept, eventId: mistaken.eventId, order: order("E-2", "2026-03-03"), reason: "Ошибочный приказ" });
     // One school-1 learner has a health record: completeness HEALTH = 1 of 3.
     const medic = await db.prisma.user.findUniqueOrThrow({ where: { login: "school.medic" } });
     await db.prisma.healthRecord.create({ data: { learnerId: boyA, organisationId: school1, recordedAt: new Date("2026-02-01T00:00:00Z"), createdById: medic.id, healthGroup: "I", peGroup: "MAIN" } });

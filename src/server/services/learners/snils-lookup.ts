@@ -5,7 +5,7 @@ import { decryptIdentity, snilsWhere } from "./identity-fields";
 
 /** The learner holding this SNILS (11 digits, normalised), or null. */
 export async function findLearnerIdBySnils(tx: DbTx, snils: string): Promise<string | null> {
-  const row = await tx.learner.findUnique({ where: snilsWhere(snils), select: { id: true } });
+  const row = await tx.learner.findFirst({ where: snilsWhere(snils), select: { id: true } });
   return row?.id ?? null;
 }
 

@@ -19,7 +19,7 @@ async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, ack
   const inScope = async (id: string) =>
     (await tx.learner.count({ where: { AND: [{ id }, learnerReadWhere(actor.scope)] } })) > 0;
   if (data.snils) {
-    const same = await tx.learner.findUnique({ where: snilsWhere(data.snils), select: { id: true } });
+    const same = await tx.learner.findFirst({ where: snilsWhere(data.snils), select: { id: true } });
     if (same && same.id !== exceptId) {
       const visible = await inScope(same.id);
       throw conflict(

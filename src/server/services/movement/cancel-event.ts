@@ -16,7 +16,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
   try {
     return await db.$transaction(async (tx) => {
       const event = await tx.movementEvent.findFirst({
-        where: { id: input.eventId, organisationId },
+        where: { learnerId: input.learnerId, id: input.eventId, organisationId },
         include: { cancelledBy: { select: { id: true } }, enrolment: true },
       });
       if (!event || !event.enrolment) throw notFound("Приказ не найден");
@@ -26,7 +26,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
         throw badRequest("Перевод не отменяется приказом: его отклоняет принимающая организация");
       }
       const latest = await tx.movementEvent.findFirst({
-        where: { enrolmentId: event.enrolment.id, type: { not: "CANCELLATION" }, cancelledBy: null },
+        where: { learnerId: event.learnerId, enrolmentId: event.enrolment.id, type: { not: "CANCELLATION" }, cancelledBy: null },
         orderBy: { createdAt: "desc" },
         select: { id: true },
       });
@@ -38,7 +38,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
         case "ENROLMENT":
         case "REINSTATEMENT":
           // It never took effect: the enrolment ends on the day it began.
-          await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ENDED", endedAt: enrolment.enrolledAt } });
+          await tx.enrolment.update({ where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } }, data: { status: "ENDED", endedAt: enrolment.enrolledAt } });
           break;
         case "PROMOTION":
         case "REPEAT_YEAR":
@@ -47,7 +47,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
             const back = { level: event.fromLevel ?? enrolment.level, grade: event.fromGrade, classLetter: event.fromLetter };
             const schoolClass = await classFor(tx, organisationId, back, event.effectiveDate.toISOString().slice(0, 10));
             await tx.enrolment.update({
-              where: { id: enrolment.id },
+              where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } },
               data: { ...back, classId: schoolClass?.id ?? null, programmeId: schoolClass?.programmeId ?? null },
             });
           }
@@ -56,7 +56,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
         case "GRADUATION": {
           const holder = await basicEnrolmentHolder(tx, event.learnerId);
           if (holder && enrolment.isBasic) throw alreadyEnrolled(holder.organisation.shortName);
-          await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ACTIVE", endedAt: null } });
+          await tx.enrolment.update({ where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } }, data: { status: "ACTIVE", endedAt: null } });
           break;
         }
       }

@@ -45,7 +45,7 @@ export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof 
   } catch (error) {
     // Lost the race to another school committing at the same moment: name the winner.
     if (!isUniqueViolation(error)) throw error;
-    const learner = await db.learner.findUnique({ where: snilsWhere(input.snils), select: { id: true } });
+    const learner = await db.learner.findFirst({ where: snilsWhere(input.snils), select: { id: true } });
     const holder = learner ? await basicEnrolmentHolder(db, learner.id) : null;
     throw alreadyEnrolled(holder?.organisation.shortName ?? "другую организацию");
   }

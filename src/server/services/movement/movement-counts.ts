@@ -55,7 +55,7 @@ export function countedOrders(from: string, to: string, types: readonly string[]
       SELECT ev."organisationId", ev."type"::text, 1
       FROM "MovementEvent" ev
       WHERE ${partial} AND ev."type"::text IN (${typeList})
-        AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
+        AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."learnerId" = ev."learnerId" AND c."cancelsEventId" = ev."id")
     ) x
     GROUP BY 1, 2`;
 }

@@ -43,7 +43,7 @@ describeDb("movement", () => {
     // The receiver sees nothing else of the learner before accepting.
     await expect(school4.learners.card({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    await school4.movement.transfers.accept({ transferId: started.transferId, placement: { level: "BASIC", grade: 5, classLetter: "В" }, order: order("45") });
+    await school4.movement.transfers.accept({ learnerId: id, transferId: started.transferId, placement: { level: "BASIC", grade: 5, classLetter: "В" }, order: order("45") });
     const card = await school4.learners.card({ id });
     expect(card.learner).toMatchObject({ organisation: { id: db.seeded.organisationIds.school4 }, grade: 5, classLetter: "В" });
     // The sender keeps its archive but can no longer change the learner.
@@ -51,14 +51,14 @@ describeDb("movement", () => {
     await expect(school1.learners.update({ id, learner: learnerInput().learner })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const events = await db.prisma.movementEvent.findMany({ where: { learnerId: id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.type, e.orderNumber])).toEqual([["ENROLMENT", "б/н"], ["TRANSFER_OUT", "12-о"], ["TRANSFER_IN", "45"]]);
-    await expect(school4.movement.transfers.accept({ transferId: started.transferId, placement: grade5, order: order("46") })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(school4.movement.transfers.accept({ learnerId: id, transferId: started.transferId, placement: grade5, order: order("46") })).rejects.toMatchObject({ code: "CONFLICT" });
   });
 
   it("lets the receiver reject with a reason; the learner stays active at the sender", async () => {
     const { id } = await newLearner();
     const { transferId } = await school1.movement.transfers.start({ learnerId: id, toOrganisationId: db.seeded.organisationIds.school4!, order: order("14-о") });
-    await expect(school4.movement.transfers.reject({ transferId, reason: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    await school4.movement.transfers.reject({ transferId, reason: "Нет мест в 5-х классах" });
+    await expect(school4.movement.transfers.reject({ learnerId: id, transferId, reason: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await school4.movement.transfers.reject({ learnerId: id, transferId, reason: "Нет мест в 5-х классах" });
     const outgoing = await school1.movement.transfers.list({ direction: "outgoing" });
     expect(outgoing.find((t) => t.id === transferId)).toMatchObject({ status: "REJECTED", rejectReason: "Нет мест в 5-х классах" });
     expect((await school1.learners.list({ status: "ACTIVE" })).rows.map((r) => r.id)).toContain(id);
@@ -74,8 +74,14 @@ describeDb("movement", () => {
     // Another school cannot transfer a learner it does not hold, nor decide a transfer not addressed to it.
     await expect(school4.movement.transfers.start({ learnerId: id, toOrganisationId: db.seeded.organisationIds.gymn2!, order: order("2") })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const { transferId } = await school1.movement.transfers.start({ learnerId: id, toOrganisationId: db.seeded.organisationIds.gymn2!, order: order("3") });
-    await expect(school4.movement.transfers.accept({ transferId, placement: grade5, order: order("4") })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(school1.movement.transfers.accept({ transferId, placement: grade5, order: order("5") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(school4.movement.transfers.accept({ learnerId: id, transferId, placement: grade5, order: order("4") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(school1.movement.transfers.accept({ learnerId: id, transferId, placement: grade5, order: order("5") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The addressee must name the transfer with its own learner (the key is (learnerId, id)).
+    const { id: other } = await newLearner();
+    const toSchool4 = await school1.movement.transfers.start({ learnerId: other, toOrganisationId: db.seeded.organisationIds.school4!, order: order("6") });
+    await expect(school4.movement.transfers.accept({ learnerId: id, transferId: toSchool4.transferId, placement: grade5, order: order("7") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(school4.movement.transfers.reject({ learnerId: id, transferId: toSchool4.transferId, reason: "Чужой обучающийся" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await school4.movement.transfers.accept({ learnerId: other, transferId: toSchool4.transferId, placement: grade5, order: order("8") });
   });
 
   it("names the holding school when enrolling a learner enrolled elsewhere, and hides unknown people", async () => {

@@ -60,15 +60,15 @@ describeDb("school movement orders", () => {
     const promotion = await school.movement.event({ type: "PROMOTION", learnerId: id, order: order("201") });
     const graduation = await school.movement.event({ type: "GRADUATION", learnerId: id, order: order("202") }).catch((e) => e);
     expect(graduation).toMatchObject({ eventId: expect.any(String) }); // graduation from 8th is allowed by order
-    await expect(school.movement.cancel({ eventId: promotion.eventId, order: order("203"), reason: "Ошибка в приказе" })).rejects.toMatchObject({
+    await expect(school.movement.cancel({ learnerId: id, eventId: promotion.eventId, order: order("203"), reason: "Ошибка в приказе" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("более поздние"),
     });
-    await school.movement.cancel({ eventId: graduation.eventId, order: order("203"), reason: "Ошибочный приказ" });
+    await school.movement.cancel({ learnerId: id, eventId: graduation.eventId, order: order("203"), reason: "Ошибочный приказ" });
     expect(await placement(id)).toEqual(["BASIC", 8, "А", "ACTIVE"]);
-    await school.movement.cancel({ eventId: promotion.eventId, order: order("204"), reason: "Ошибочный приказ" });
+    await school.movement.cancel({ learnerId: id, eventId: promotion.eventId, order: order("204"), reason: "Ошибочный приказ" });
     expect(await placement(id)).toEqual(["BASIC", 7, "А", "ACTIVE"]);
-    await expect(school.movement.cancel({ eventId: promotion.eventId, order: order("205"), reason: "Ещё раз" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(school.movement.cancel({ learnerId: id, eventId: promotion.eventId, order: order("205"), reason: "Ещё раз" })).rejects.toMatchObject({ code: "CONFLICT" });
     const trajectory = await school.movement.trajectory({ learnerId: id });
     expect(trajectory.map((e) => [e.type, e.cancelled])).toEqual([
       ["ENROLMENT", false],
@@ -78,8 +78,11 @@ describeDb("school movement orders", () => {
       ["CANCELLATION", false],
     ]);
     // Another school cannot cancel this school's orders.
+    // The order is named with its learner: another learner's id does not find it.
+    const sibling = await learnerIn(7);
+    await expect(school.movement.cancel({ learnerId: sibling, eventId: graduation.eventId, order: order("206"), reason: "Не тот обучающийся" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     const other = await callerAs(db.prisma, "school.admin");
-    await expect(other.movement.cancel({ eventId: promotion.eventId, order: order("206"), reason: "Чужой приказ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(other.movement.cancel({ learnerId: id, eventId: promotion.eventId, order: order("206"), reason: "Чужой приказ" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("rolls a whole school over: preview, overrides, one transaction", async () => {
@@ -142,7 +145,7 @@ describeDb("school movement orders", () => {
     expect((await officer.movement.oversight.staleTransfers({ olderThanDays: 30 })).map((t) => t.id)).not.toContain(transferId);
 
     const receiver = await callerAs(db.prisma, "school.admin");
-    await receiver.movement.transfers.accept({ transferId, placement: { level: "BASIC", grade: 5, classLetter: "А" }, order: order("402", "2026-09-02") });
+    await receiver.movement.transfers.accept({ learnerId: id, transferId, placement: { level: "BASIC", grade: 5, classLetter: "А" }, order: order("402", "2026-09-02") });
     const today = new Date().toISOString().slice(0, 10);
     const flows = await officer.movement.oversight.flows({ from: "2026-01-01", to: today });
     expect(flows).toContainEqual({ fromMunicipality: "Озёрский муниципальный округ", toMunicipality: "Городской округ Заречный", transfers: 1 });

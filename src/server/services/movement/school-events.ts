@@ -56,11 +56,11 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
     const summer = input.type === "PROMOTION" || input.type === "REPEAT_YEAR";
     const schoolClass = await classFor(tx, organisationId, to, input.order.effectiveDate, summer);
     await tx.enrolment.update({
-      where: { id: enrolment.id },
+      where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } },
       data: { level: to.level, grade: to.grade, classLetter: to.classLetter, classId: schoolClass?.id ?? null, programmeId: schoolClass?.programmeId ?? null },
     });
   } else {
-    await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "ENDED", endedAt: day(input.order.effectiveDate) } });
+    await tx.enrolment.update({ where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } }, data: { status: "ENDED", endedAt: day(input.order.effectiveDate) } });
   }
   return recordMovement(tx, {
     learnerId: input.learnerId,

@@ -41,7 +41,7 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
         },
         select: { id: true },
       });
-      await tx.enrolment.update({ where: { id: enrolment.id }, data: { status: "PENDING_TRANSFER" } });
+      await tx.enrolment.update({ where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } }, data: { status: "PENDING_TRANSFER" } });
       const event = await recordMovement(tx, {
         learnerId: input.learnerId,
         organisationId: fromOrganisationId,
@@ -67,9 +67,9 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
   }
 }
 
-async function incomingPending(tx: DbTx, actor: Actor, transferId: string) {
+async function incomingPending(tx: DbTx, actor: Actor, learnerId: string, transferId: string) {
   const transfer = await tx.transfer.findFirst({
-    where: { id: transferId, toOrganisationId: ownOrganisation(actor) },
+    where: { learnerId, id: transferId, toOrganisationId: ownOrganisation(actor) },
     select: { id: true, status: true, learnerId: true, fromEnrolmentId: true },
   });
   if (!transfer) throw notFound("Запрос на перевод не найден");
@@ -80,11 +80,11 @@ async function incomingPending(tx: DbTx, actor: Actor, transferId: string) {
 export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof ZAcceptTransferInput>, ip: string | null) {
   const organisationId = ownOrganisation(actor);
   return db.$transaction(async (tx) => {
-    const transfer = await incomingPending(tx, actor, input.transferId);
+    const transfer = await incomingPending(tx, actor, input.learnerId, input.transferId);
     if (input.placement.level === "ADDITIONAL") throw badRequest("Перевод принимается на основную программу", "placement.level");
     // The sender's enrolment ends the day the receiver's begins.
     const ended = await tx.enrolment.updateMany({
-      where: { id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" },
+      where: { learnerId: transfer.learnerId, id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" },
       data: { status: "ENDED", endedAt: day(input.order.effectiveDate) },
     });
     if (ended.count !== 1) throw conflict("Перевод больше не ожидает решения");
@@ -100,7 +100,7 @@ export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof
       transferId: transfer.id,
     });
     await tx.transfer.update({
-      where: { id: transfer.id },
+      where: { learnerId_id: { learnerId: transfer.learnerId, id: transfer.id } },
       data: { status: "ACCEPTED", decidedAt: new Date(), decidedById: actor.id },
     });
     await recordAudit(tx, auditActorOf(actor, ip), {
@@ -115,11 +115,11 @@ export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof
 
 export async function rejectTransfer(db: Db, actor: Actor, input: z.infer<typeof ZRejectTransferInput>, ip: string | null) {
   return db.$transaction(async (tx) => {
-    const transfer = await incomingPending(tx, actor, input.transferId);
+    const transfer = await incomingPending(tx, actor, input.learnerId, input.transferId);
     // The learner stays where it was, as an ordinary active learner again.
-    await tx.enrolment.updateMany({ where: { id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" }, data: { status: "ACTIVE" } });
+    await tx.enrolment.updateMany({ where: { learnerId: transfer.learnerId, id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" }, data: { status: "ACTIVE" } });
     await tx.transfer.update({
-      where: { id: transfer.id },
+      where: { learnerId_id: { learnerId: transfer.learnerId, id: transfer.id } },
       data: { status: "REJECTED", rejectReason: input.reason, decidedAt: new Date(), decidedById: actor.id },
     });
     await recordAudit(tx, auditActorOf(actor, ip), {

@@ -149,7 +149,7 @@ export async function setCertificate(db: Db, actor: Actor, input: SetCertificate
   const issuedAt = day(input.issuedAt);
   try {
     return await writePortfolio(db, actor, ip, learnerId, "certificate", async (tx, organisationId) => {
-      const taken = await tx.certificate.findUnique({ where: { level_number: { level, number } }, select: { learnerId: true } });
+      const taken = await tx.certificateNumberClaim.findUnique({ where: { level_number: { level, number } }, select: { learnerId: true } });
       if (taken && taken.learnerId !== learnerId) throw numberTaken();
       const existing = await tx.certificate.findFirst({ where: { learnerId, level }, select: { id: true } });
       const row = existing

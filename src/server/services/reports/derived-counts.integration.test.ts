@@ -31,7 +31,7 @@ const MOVEMENT_RECOUNT = `
   SELECT mu."name" AS mu, ev."type"::text AS type, count(*)::int AS n
   FROM "MovementEvent" ev JOIN "Organisation" o ON o."id" = ev."organisationId" JOIN "Municipality" mu ON mu."id" = o."municipalityId"
   WHERE ev."type"::text IN ${SIX} AND ev."effectiveDate" BETWEEN $1::date AND $2::date
-    AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."cancelsEventId" = ev."id")
+    AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."learnerId" = ev."learnerId" AND c."cancelsEventId" = ev."id")
   GROUP BY 1, 2`;
 
 /** 1-ДО by definition: open additional enrolments on the date, with the learner's sex and age on 1 January. */
@@ -132,7 +132,7 @@ describeDb("movement counts and 1-ДО participations against a recount", () => 
       FROM (SELECT "id" FROM "Learner" ORDER BY "id" LIMIT 12) l
       CROSS JOIN LATERAL (SELECT * FROM "Programme" WHERE "level" = 'ADDITIONAL' ORDER BY "id" LIMIT 1) p`);
     await db.sql.query(`DELETE FROM "Enrolment" WHERE "id" IN (${additional} OFFSET 30 LIMIT 3)
-      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" m WHERE m."enrolmentId" = "Enrolment"."id")`);
+      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" m WHERE m."learnerId" = "Enrolment"."learnerId" AND m."enrolmentId" = "Enrolment"."id")`);
     await expectDo1AsRecounted();
   });
 });

@@ -81,8 +81,8 @@ export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: strin
     await tx.learner.update({ where: { id }, data: encryptIdentity("Learner", data) as never });
     await tick();
   }
-  for (const { id, data } of plan.enrolmentUpdates) {
-    await tx.enrolment.update({ where: { id }, data: data as never });
+  for (const { learnerId, id, data } of plan.enrolmentUpdates) {
+    await tx.enrolment.update({ where: { learnerId_id: { learnerId, id } }, data: data as never });
     await tick();
   }
   for (const [id, data] of plan.representativeUpdates) {

@@ -53,13 +53,21 @@ describeDb("federal change log of an import", () => {
   });
 
   it("logs both learners when one statement moves an enrolment, and nothing for a statement that changed no row", async () => {
-    const [a, b] = await db.sql.query<{ id: string; learnerId: string }>(`SELECT id, "learnerId" FROM "Enrolment" ORDER BY id LIMIT 2`);
+    const [withOrders, b] = await db.sql.query<{ id: string; learnerId: string }>(`SELECT id, "learnerId" FROM "Enrolment" ORDER BY id LIMIT 2`);
+    // An ended enrolment of the same learner, without orders, to move.
+    const [a] = await db.sql.query<{ id: string; learnerId: string }>(
+      `INSERT INTO "Enrolment" SELECT (jsonb_populate_record(e, jsonb_build_object('id', gen_random_uuid(), 'status', 'ENDED', 'endedAt', e."enrolledAt"))).*
+         FROM "Enrolment" e WHERE e.id = $1 RETURNING id, "learnerId"`,
+      [withOrders!.id],
+    );
     // A second record of a's learner, without SNILS, to move a's enrolment to.
     const [twin] = await db.sql.query<{ id: string }>(
       `INSERT INTO "Learner" SELECT (jsonb_populate_record(l, jsonb_build_object('id', gen_random_uuid(), 'snilsEnc', NULL, 'snilsIndex', NULL, 'snilsChecksumOk', NULL))).*
          FROM "Learner" l WHERE l.id = $1 RETURNING id`,
       [a!.learnerId],
     );
+    // An enrolment with orders cannot change learner: its orders reference it by (learnerId, id).
+    await expect(db.sql.query(`UPDATE "Enrolment" SET "learnerId" = $2 WHERE id = $1`, [withOrders!.id, twin!.id])).rejects.toThrow(/MovementEvent_learnerId_enrolmentId_fkey/);
     const from = await lastId();
     await db.sql.query(`UPDATE "Enrolment" SET "learnerId" = CASE WHEN id = $1 THEN $2::uuid ELSE "learnerId" END WHERE id IN ($1, $3)`, [a!.id, twin!.id, b!.id]);
     // Two rows updated by one statement: a moved (old and new learner), b unchanged (its learner).

@@ -90,7 +90,7 @@ describeDb("learner import", () => {
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.import" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ actorLogin: "school.registrar", outcome: "SUCCESS", details: { mode: "commit", fileName: "class.csv", rows: ROWS, created: ROWS } });
     expect(JSON.stringify(audit.details)).not.toMatch(/Иванов|\d{11}/);
-    const learner = await db.prisma.learner.findUniqueOrThrow({
+    const learner = await db.prisma.learner.findFirstOrThrow({
       where: snilsWhere(snilsFor(1)),
       include: { enrolments: true, representatives: { include: { representative: true } }, consents: true },
     });
@@ -112,7 +112,7 @@ describeDb("learner import", () => {
     const result = await run(registrar, rows);
     expect(result).toMatchObject({ created: 0, updated: 2, unchanged: ROWS - 2 });
     expect(await counts()).toEqual(before);
-    const fifth = await db.prisma.learner.findUniqueOrThrow({ where: snilsWhere(snilsFor(5)), include: { enrolments: true } });
+    const fifth = await db.prisma.learner.findFirstOrThrow({ where: snilsWhere(snilsFor(5)), include: { enrolments: true } });
     expect(fifth).toMatchObject({ registrationAddress: "г. Заречный, ул. Новая, д. 7", enrolments: [{ classLetter: "Г" }] });
     expect((await db.prisma.representative.findUniqueOrThrow({ where: snilsWhere(snilsFor(500_009)) })).phone).toBe("+7 900 000-00-00");
     expect(await run(registrar, rows)).toMatchObject({ updated: 0, unchanged: ROWS });
@@ -142,7 +142,7 @@ describeDb("learner import", () => {
     const before = await counts();
     expect(await run(registrar, [rows[0]!, learnerRow(201, { ...parent, "Фамилия": "Сидоров" })])).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
     expect(await counts()).toEqual(before);
-    expect(await db.prisma.learner.findUnique({ where: snilsWhere(snilsFor(202)) })).toMatchObject({ lastName: "Сидоров" });
+    expect(await db.prisma.learner.findFirst({ where: snilsWhere(snilsFor(202)) })).toMatchObject({ lastName: "Сидоров" });
   });
 
   it("finds a learner without SNILS by name whatever the case and ё, by the search key", async () => {

@@ -26,7 +26,7 @@ export interface ImportPlan {
   links: Data[];
   consents: Data[];
   learnerUpdates: { id: string; data: Data }[];
-  enrolmentUpdates: { id: string; data: Data }[];
+  enrolmentUpdates: { learnerId: string; id: string; data: Data }[];
   representativeUpdates: Map<string, Data>;
   linkUpdates: { learnerId: string; representativeId: string; relation: string }[];
   created: number;
@@ -168,7 +168,7 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
       if (changed.length) plan.learnerUpdates.push({ id: existing.id, data: pick(next, changed) });
       const enrolmentNext = given(enrolmentColumns);
       const enrolmentChanged = changedFields(enrolment, enrolmentNext);
-      if (enrolmentChanged.length) plan.enrolmentUpdates.push({ id: enrolment.id, data: pick(enrolmentNext, enrolmentChanged) });
+      if (enrolmentChanged.length) plan.enrolmentUpdates.push({ learnerId, id: enrolment.id, data: pick(enrolmentNext, enrolmentChanged) });
       touched = changed.length > 0 || enrolmentChanged.length > 0;
     }
 
