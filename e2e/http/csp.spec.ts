@@ -48,7 +48,7 @@ for (const { login, portal, ready } of DEMO_LANDINGS) {
     expect(api.status()).toBe(200);
     expect(api.headers()["cache-control"]).toBe("no-store");
     expect(api.headers()["x-content-type-options"]).toBe("nosniff");
-    expect(api.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(api.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
 
     expect(problems).toEqual([]);
   });

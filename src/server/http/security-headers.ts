@@ -50,6 +50,16 @@ export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The headers of every tRPC answer, set by its handler: the proxy does not
+ * run for /api/trpc (see src/proxy.ts). JSON needs no script, style or frame,
+ * so its policy allows nothing; answers carry personal data, so no cache.
+ */
+export const API_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+/**
  * Which answers must not be stored by any cache: everything the proxy sees
  * except Next's hashed static files. Pages are rendered on the server with
  * personal data; API answers carry it.

@@ -6,6 +6,7 @@ import { clientIp } from "../auth/request-meta";
 import { readSessionClaims } from "../auth/session";
 import { getDb, type Db } from "../db";
 import { appRouter } from "../trpc/root";
+import { API_RESPONSE_HEADERS } from "./security-headers";
 import { checkTrpcTransport, MAX_BATCH } from "./trpc-transport";
 
 export async function handleTrpc(req: NextRequest, db?: Db): Promise<Response> {
@@ -26,7 +27,7 @@ export async function handleTrpc(req: NextRequest, db?: Db): Promise<Response> {
     }),
     responseMeta() {
       // Answers may carry personal data: never cache them anywhere.
-      return { headers: new Headers({ "Cache-Control": "no-store" }) };
+      return { headers: new Headers(API_RESPONSE_HEADERS) };
     },
   });
 }

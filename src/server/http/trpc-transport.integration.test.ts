@@ -35,6 +35,8 @@ describeDb("tRPC transport rules", () => {
     const search = await call(`${API}/learners.search?batch=1`, { headers: browserHeaders, body: searchBody });
     expect(search.status).toBe(200);
     expect(search.headers.get("cache-control")).toBe("no-store");
+    // The proxy does not run for /api/trpc: the handler sets the policy itself.
+    expect(search.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const me = await call(`${API}/session.me?batch=1`, { headers: browserHeaders, body: json({ 0: superjson.serialize(undefined) }) });
     expect(me.status).toBe(200);
     expect(JSON.stringify(await me.json())).toContain("school.registrar");
@@ -43,6 +45,7 @@ describeDb("tRPC transport rules", () => {
   it("refuses a mutation from another origin and one without an Origin", async () => {
     const cross = await call(`${API}/learners.search?batch=1`, { headers: { ...browserHeaders, origin: "https://evil.example" }, body: searchBody });
     expect(cross.status).toBe(403);
+    expect(cross.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(await cross.json()).toEqual({ error: "Запрос с чужого или неизвестного источника отклонён" });
     const missing = await call(`${API}/learners.search?batch=1`, { headers: { "content-type": "application/json" }, body: searchBody });
     expect(missing.status).toBe(403);

@@ -9,11 +9,12 @@
 // - a batch holds at most MAX_BATCH calls, so one request cannot fan out into
 //   hundreds of database reads.
 import { fromOwnOrigin } from "./origin";
+import { API_RESPONSE_HEADERS } from "./security-headers";
 
 export const MAX_BATCH = 10;
 
 function refuse(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error }, { status, headers: API_RESPONSE_HEADERS });
 }
 
 /** The refusal to send, or null when the request may go on to tRPC. */
@@ -21,7 +22,7 @@ export function checkTrpcTransport(req: Request): Response | null {
   if (req.method !== "POST") {
     return new Response(JSON.stringify({ error: "Запросы к API принимаются только методом POST" }), {
       status: 405,
-      headers: { "Content-Type": "application/json", "Cache-Control": "no-store", Allow: "POST" },
+      headers: { "Content-Type": "application/json", ...API_RESPONSE_HEADERS, Allow: "POST" },
     });
   }
   const contentType = req.headers.get("content-type") ?? "";
