@@ -91,6 +91,16 @@ describeDb("synthetic region generator", () => {
     expect(found.rows).toHaveLength(1);
   });
 
+  it("claims every generated SNILS, as the skipped triggers would have", async () => {
+    const [row] = await db.sql.query<{ learners: number; claims: number; matching: number }>(
+      `SELECT (SELECT count(*)::int FROM "Learner" WHERE "snilsIndex" IS NOT NULL) AS learners,
+              (SELECT count(*)::int FROM "LearnerSnilsClaim") AS claims,
+              (SELECT count(*)::int FROM "LearnerSnilsClaim" c JOIN "Learner" l ON l."id" = c."learnerId" AND l."snilsIndex" = c."snilsIndex") AS matching`,
+    );
+    expect(row!.learners).toBeGreaterThan(LEARNERS * 0.9);
+    expect(row).toEqual({ learners: row!.learners, claims: row!.learners, matching: row!.learners });
+  });
+
   it("keeps the search key exactly as the database trigger would", async () => {
     const [row] = await db.sql.query<{ differing: number }>(
       `SELECT count(*)::int AS differing FROM "Learner"
