@@ -12,6 +12,7 @@ import { learnersHeldBy } from "../../authz/learner-scope";
 import type { DbTx } from "../../db";
 import type { MachineClientActor } from "../machine-clients/authenticate";
 import { answer, type ApiServiceResult } from "./api-result";
+import { likeLiteral } from "../../db/like";
 
 type Reason = (typeof GRADE_ROW_REASONS)[number];
 
@@ -72,7 +73,7 @@ async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row
   } else {
     // A mark already in force for the slot (typed at school, or another record) is corrected, not doubled.
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId: row.learnerId, academicYear: row.academicYear, subject: { equals: row.subject, mode: "insensitive" }, period: row.period, supersededBy: null },
+      where: { learnerId: row.learnerId, academicYear: row.academicYear, subject: { equals: likeLiteral(row.subject), mode: "insensitive" }, period: row.period, supersededBy: null },
       select: { id: true },
     });
     supersedes = current?.id ?? null;

@@ -12,6 +12,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { DomainError } from "../../errors";
 import { periodBounds } from "./report-period";
+import { likeLiteral } from "../../db/like";
 
 export const ZAccountReadRow = z.object({
   eventId: z.string(),
@@ -38,7 +39,7 @@ type Filters = Omit<AccountReadsInput, "page" | "pageSize" | "view">;
 
 export async function accountOfReport(tx: DbTx, login: string) {
   const account = await tx.user.findFirst({
-    where: { login: { equals: login, mode: "insensitive" } },
+    where: { login: { equals: likeLiteral(login), mode: "insensitive" } },
     select: { id: true, login: true, fullName: true, role: true },
   });
   if (!account) throw new DomainError("NOT_FOUND", "Учётная запись с таким логином не найдена", "login");

@@ -5,6 +5,7 @@ import { AUDIT_ACTIONS } from "../../audit/actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
+import { likeLiteral } from "../../db/like";
 
 export const ZAuditRow = z.object({
   id: z.string(),
@@ -23,7 +24,7 @@ const DAY_MS = 86_400_000;
 
 export async function listAuditEvents(db: Db, actor: Actor, input: ListAuditInput, ip: string | null) {
   const where = {
-    ...(input.login ? { actorLogin: { equals: input.login, mode: "insensitive" as const } } : {}),
+    ...(input.login ? { actorLogin: { equals: likeLiteral(input.login), mode: "insensitive" as const } } : {}),
     ...(input.action ? { action: input.action } : {}),
     ...(input.from || input.to
       ? {

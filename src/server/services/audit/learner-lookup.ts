@@ -9,6 +9,7 @@ import { normalizeSnils } from "@/lib/validators/snils";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
+import { likeLiteral } from "../../db/like";
 
 const MAX_MATCHES = 20;
 
@@ -27,8 +28,8 @@ export async function lookupLearnerForAudit(db: Db, actor: Actor, input: LookupL
   const where = snils
     ? snilsWhere(snils)
     : {
-        lastName: { equals: input.lastName ?? "", mode: "insensitive" as const },
-        ...(input.firstName ? { firstName: { equals: input.firstName, mode: "insensitive" as const } } : {}),
+        lastName: { equals: likeLiteral(input.lastName ?? ""), mode: "insensitive" as const },
+        ...(input.firstName ? { firstName: { equals: likeLiteral(input.firstName), mode: "insensitive" as const } } : {}),
         birthDate: new Date(`${input.birthDate}T00:00:00Z`),
       };
   return db.$transaction(async (tx) => {

@@ -12,6 +12,7 @@ import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
 import { decryptIdentity, maskSnils, snilsWhere } from "./identity-fields";
 import { cardStages, currentEnrolment, enrolmentSelect, identitySelect, toIdentity, type LearnerCard } from "./learner-views";
+import { likeLiteral } from "../../db/like";
 
 const NONE_HELD = { none: { withdrawnAt: null } };
 
@@ -40,7 +41,7 @@ export function nameOrSnilsWhere(query: string | undefined) {
   const snils = normalizeSnils(query);
   if (snils) return snilsWhere(snils);
   const [last, first, middle] = query.split(/\s+/).filter(Boolean);
-  const prefix = (v: string | undefined) => (v ? { startsWith: v, mode: "insensitive" as const } : undefined);
+  const prefix = (v: string | undefined) => (v ? { startsWith: likeLiteral(v), mode: "insensitive" as const } : undefined);
   const key = searchKey(last ?? "");
   return {
     searchName: { gte: key, lt: `${key}\uffff` },

@@ -13,6 +13,7 @@ import { assertOrganisationOpen, classFor, recordMovement, UNNUMBERED_ORDER } fr
 import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
+import { likeLiteral } from "../../db/like";
 
 /** An existing person with the same SNILS or the same name, sex and birth date. */
 async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, acknowledged: boolean, exceptId?: string) {
@@ -35,9 +36,9 @@ async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, ack
   const similar = await tx.learner.findFirst({
     where: {
       id: exceptId ? { not: exceptId } : undefined,
-      lastName: { equals: data.lastName, mode: "insensitive" },
-      firstName: { equals: data.firstName, mode: "insensitive" },
-      middleName: data.middleName ? { equals: data.middleName, mode: "insensitive" } : null,
+      lastName: { equals: likeLiteral(data.lastName), mode: "insensitive" },
+      firstName: { equals: likeLiteral(data.firstName), mode: "insensitive" },
+      middleName: data.middleName ? { equals: likeLiteral(data.middleName), mode: "insensitive" } : null,
       sex: data.sex,
       birthDate: day(data.birthDate),
     },

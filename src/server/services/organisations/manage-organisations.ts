@@ -15,6 +15,7 @@ import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
 import { changedFields, day } from "../learners/person-data";
 import { HELD_ENROLMENT, organisationViewSelect, toOrganisationView } from "./organisation-view";
+import { likeLiteral } from "../../db/like";
 
 type AuditIp = { ip: string | null };
 const NOT_FOUND = "Организация не найдена";
@@ -49,8 +50,8 @@ export async function listOrganisations(db: Db, actor: Actor, input: ListOrganis
       search
         ? {
             OR: [
-              { fullName: { contains: search, mode: "insensitive" as const } },
-              { shortName: { contains: search, mode: "insensitive" as const } },
+              { fullName: { contains: likeLiteral(search), mode: "insensitive" as const } },
+              { shortName: { contains: likeLiteral(search), mode: "insensitive" as const } },
               ...(digits ? [{ inn: { startsWith: digits } }, { ogrn: { startsWith: digits } }] : []),
             ],
           }

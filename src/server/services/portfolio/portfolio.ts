@@ -13,6 +13,7 @@ import { day } from "../learners/person-data";
 import { isUniqueViolation } from "../movement/record-event";
 import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
 import { compareRu } from "@/lib/collation";
+import { likeLiteral } from "../../db/like";
 
 type WriteKind = "achievement" | "exam" | "grade" | "gradeCorrection" | "certificate";
 
@@ -96,7 +97,7 @@ export function addGrade(db: Db, actor: Actor, input: AddGradeInput, ip: string 
   const { learnerId, academicYear, subject, period } = input;
   return writePortfolio(db, actor, ip, learnerId, "grade", async (tx, organisationId) => {
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId, academicYear, subject: { equals: subject, mode: "insensitive" }, period, supersededBy: null },
+      where: { learnerId, academicYear, subject: { equals: likeLiteral(subject), mode: "insensitive" }, period, supersededBy: null },
       select: { id: true },
     });
     if (current) throw conflict("Отметка за этот период уже внесена: исправьте её в таблице", "period", { existingId: current.id });

@@ -12,6 +12,7 @@ import type { Db } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
 import { resolveUserScope } from "./user-scope";
 import { userViewSelect } from "./user-view";
+import { likeLiteral } from "../../db/like";
 
 type AuditIp = { ip: string | null };
 const auditActor = (actor: Actor, { ip }: AuditIp) => auditActorOf(actor, ip);
@@ -24,8 +25,8 @@ export async function listUsers(db: Db, actor: Actor, input: z.infer<typeof ZLis
     ...(input.search
       ? {
           OR: [
-            { login: { contains: input.search, mode: "insensitive" as const } },
-            { fullName: { contains: input.search, mode: "insensitive" as const } },
+            { login: { contains: likeLiteral(input.search), mode: "insensitive" as const } },
+            { fullName: { contains: likeLiteral(input.search), mode: "insensitive" as const } },
           ],
         }
       : {}),

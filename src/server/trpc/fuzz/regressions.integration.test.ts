@@ -79,4 +79,21 @@ describeDb("fuzz regressions", () => {
     // A character outside the BMP (a valid surrogate pair) is still fine.
     await expect(admin.learners.list({ search: "Иванов😀" })).resolves.toMatchObject({ total: 0 });
   });
+
+  // Found by fuzzing (seed 837432466): a subject of "\" reached PostgreSQL as an
+  // ILIKE pattern ending in its escape character (22025 → 500). Prisma sends
+  // insensitive comparisons unescaped, so "_" and "%" were wildcards too.
+  it("a subject, name or search with \\, _ or % is compared as text, not as a LIKE pattern", async () => {
+    const year = new Date().getFullYear() - 1;
+    await expect(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "\\", period: "1 четверть", credit: false })).resolves.toMatchObject({ id: expect.any(String) });
+    await registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "Математика", period: "2 четверть", mark: 5 });
+    // "М_тематика" is another subject: no conflict with the «Математика» mark of the period.
+    await expect(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "М_тематика", period: "2 четверть", mark: 4 })).resolves.toMatchObject({ id: expect.any(String) });
+    await expect(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "математика", period: "2 четверть", mark: 4 })).rejects.toMatchObject({ code: "CONFLICT" });
+    // The school list's first-name prefix and the admin searches take the same path.
+    await expect(registrar.learners.list({ search: "Иванов %" })).resolves.toMatchObject({ total: 0 });
+    await expect(registrar.learners.list({ search: "Иванов \\" })).resolves.toMatchObject({ total: 0 });
+    const admin = await callerAs(db.prisma, "sys.admin");
+    await expect(admin.admin.users.list({ search: "%" })).resolves.toMatchObject({ total: 0 });
+  });
 });
