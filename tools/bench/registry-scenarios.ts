@@ -13,6 +13,8 @@ export interface Scenario {
   budgetP95?: number;
   app: (i: number) => Promise<unknown>;
   sql?: (i: number) => Promise<unknown>;
+  /** Untimed, before each run of `app` and `sql`. */
+  before?: (i: number) => Promise<unknown>;
   /** Timed runs when not the default (a background job measured a few times). */
   runs?: number;
 }

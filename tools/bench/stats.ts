@@ -7,10 +7,14 @@ export function summarize(times: number[]): Summary {
   return { runs: sorted.length, median: at(0.5), p95: at(0.95), p99: at(0.99) };
 }
 
-export async function measure(runs: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<Summary> {
-  for (let i = 0; i < warmup; i++) await fn(i);
+export async function measure(runs: number, warmup: number, fn: (i: number) => Promise<unknown>, before?: (i: number) => Promise<unknown>): Promise<Summary> {
+  for (let i = 0; i < warmup; i++) {
+    await before?.(i);
+    await fn(i);
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(i + warmup);
     const start = performance.now();
     await fn(i + warmup);
     times.push(performance.now() - start);

@@ -79,6 +79,11 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
     reason: "summary rows with a health record per organisation, grade and categories; on Citus read from the shards like ContingentCount",
   },
   {
+    table: "HealthMonthCount",
+    reason: "health statistics' counts on the first day of each month held (~60,000–80,000 rows a month at 1 M learners); on Citus kept by the flush from the shards' derived rows in its transaction, as HealthCount",
+  },
+  { table: "HealthMonth", reason: "the months HealthMonthCount holds (at most 36 rows)" },
+  {
     table: "PendingIdentityEncryption",
     reason: "transient: exists only while an old database's plaintext identity fields await encryption",
     mayBeAbsent: true,

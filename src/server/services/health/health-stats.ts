@@ -17,6 +17,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
 import { compareRu } from "@/lib/collation";
 import { zDay } from "@/lib/schemas/person";
+import { healthMonthHeld, historyCountedRows, monthCountedRows } from "./health-month-counts";
 
 export const HEALTH_MEASURES = ["healthGroup", "peGroup", "disability", "ovzCategory"] as const;
 export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
@@ -84,15 +85,17 @@ const healthColumns = (alias: string) => Prisma.raw(HEALTH_COLUMNS.map((c) => `$
  * in force on `asOf` whenever they began by then — always, for today. For a
  * past date, learners placed since take their best other held enrolment begun
  * by then (SecondaryPlacement), and learners examined again since take the
- * record in force on that day (HealthHistory): both kept by the same flush, so
- * the date costs two narrow scans, not a search of the detail tables. The
- * integration test checks the result against a recount of every enrolment
- * and record.
+ * record in force on that day (HealthHistory): both kept by the same flush;
+ * `health_counted_on` (SQL) is that definition. The integration test checks
+ * every path against a recount of every enrolment and record.
  *
  * Each row carries a weight `n`. For today by anything but age, the rows are
  * HealthCount's groups (kept from the summary by its triggers) less the
  * learners whose placement or record is dated later (an index finds them),
  * so a region reads a few hundred thousand groups instead of a million rows.
+ * For a past date, they are the date's month counts plus the learners changed
+ * within the month (health-month-counts.ts); in a month not counted yet, or
+ * before the months kept, every learner is counted from the history.
  */
 async function countedRows(db: Db | DbTx, input: { asOf: string; by: HealthDimension }, asOf: Date): Promise<Prisma.Sql> {
   await flushLearnerSummary(db);
@@ -111,25 +114,8 @@ async function countedRows(db: Db | DbTx, input: { asOf: string; by: HealthDimen
       FROM "LearnerSummary" s
       WHERE s."healthRecordedAt" <= ${asOf}::date AND s."enrolledAt" <= ${asOf}::date`;
   }
-  const column = (c: string) => Prisma.raw(`"${c}"`);
-  const inForce = (c: string) => Prisma.sql`CASE WHEN p."healthRecordedAt" <= ${asOf}::date THEN p.${column(c)} ELSE h.${column(c)} END AS ${column(c)}`;
-  return Prisma.sql`
-    SELECT p."organisationId", p."grade", p."birthDate", ${Prisma.join(HEALTH_COLUMNS.map(inForce))}, 1 AS "n"
-    FROM (
-      SELECT s."learnerId", s."organisationId", s."grade", s."birthDate", s."healthRecordedAt", ${healthColumns("s")}
-      FROM "LearnerSummary" s
-      WHERE s."enrolledAt" <= ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
-      UNION ALL
-      (SELECT DISTINCT ON (e."learnerId") e."learnerId", e."organisationId", e."grade", s."birthDate", s."healthRecordedAt", ${healthColumns("s")}
-      FROM "SecondaryPlacement" e
-      JOIN "LearnerSummary" s ON s."learnerId" = e."learnerId"
-      WHERE e."enrolledAt" <= ${asOf}::date AND s."enrolledAt" > ${asOf}::date AND s."healthRecordedAt" IS NOT NULL
-      ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC)
-    ) p
-    LEFT JOIN "HealthHistory" h
-      ON p."healthRecordedAt" > ${asOf}::date AND h."learnerId" = p."learnerId"
-     AND h."recordedAt" <= ${asOf}::date AND h."validUntil" > ${asOf}::date
-    WHERE p."healthRecordedAt" <= ${asOf}::date OR h."learnerId" IS NOT NULL`;
+  if (await healthMonthHeld(db, input.asOf)) return monthCountedRows(input.asOf, healthColumns);
+  return historyCountedRows(input.asOf, healthColumns);
 }
 
 /** Region and municipality scopes only: a school's staff read their own learners, not statistics. */

@@ -9,11 +9,14 @@ import { loadActor, type Actor } from "../../auth/actor";
 import { signedInClaims } from "../../testing/sessions";
 import { describeDb, type TestDatabase } from "../../testing/test-db";
 import { countHealthStats } from "../health/health-stats";
+import { countNextHealthMonth, monthOf, oldestKeptMonth } from "../health/health-month-counts";
 import { buildOo1 } from "./oo1";
 
 const LEARNERS = 600;
 const year = new Date().getUTCFullYear();
 const DATES = [`${year - 2}-09-20`, `${year - 1}-01-01`, `${year - 1}-10-01`, `${year}-05-25`];
+/** A backdated examination and placement the last test writes after the months were counted. */
+const BACKDATED = `${year - 1}-02-10`;
 /** An extra examination the test adds between a learner's first and latest ones. */
 const MIDDLE_EXAM = `${year - 1}-03-03`;
 const DAY_BEFORE_MIDDLE_EXAM = `${year - 1}-03-02`;
@@ -29,9 +32,9 @@ const OO1_RECOUNT = `
   SELECT COALESCE("grade"::text, '') AS grade, "sex"::text AS sex, count(*)::int AS n FROM enr GROUP BY 1, 2`;
 
 /** Health statistics by definition: the record in force on the date and the held placement begun by then. */
-const HEALTH_RECOUNT = `
+const healthRecount = (measure: string, by: "grade" | "age") => `
   WITH cur AS (
-    SELECT DISTINCT ON (h."learnerId") h."learnerId", h."healthGroup"
+    SELECT DISTINCT ON (h."learnerId") h."learnerId", h."${measure}" AS "category"
     FROM "HealthRecord" h
     WHERE h."recordedAt" <= $1::date AND NOT EXISTS (SELECT 1 FROM "HealthRecord" s WHERE s."supersedesId" = h."id")
     ORDER BY h."learnerId", h."recordedAt" DESC, h."createdAt" DESC
@@ -40,8 +43,9 @@ const HEALTH_RECOUNT = `
     FROM "Enrolment" e
     WHERE e."status" IN ('ACTIVE', 'PENDING_TRANSFER') AND e."enrolledAt" <= $1::date
     ORDER BY e."learnerId", e."isBasic" DESC, e."enrolledAt" DESC, e."createdAt" DESC)
-  SELECT COALESCE(enr."grade"::text, '') AS grade, cur."healthGroup"::text AS category, count(*)::int AS n
-  FROM cur JOIN enr ON enr."learnerId" = cur."learnerId" GROUP BY 1, 2`;
+  SELECT ${by === "grade" ? `COALESCE(enr."grade"::text, '')` : `date_part('year', age($1::date, l."birthDate"))::int::text`} AS unit,
+         cur."category"::text AS category, count(*)::int AS n
+  FROM cur JOIN enr ON enr."learnerId" = cur."learnerId" JOIN "Learner" l ON l."id" = cur."learnerId" WHERE cur."category" IS NOT NULL GROUP BY 1, 2`;
 
 /** The report's first table (grade × sex) as "grade|sex" → count, totals left out. */
 function oo1Cells(model: Awaited<ReturnType<typeof buildOo1>>): Record<string, number> {
@@ -119,10 +123,92 @@ describeDb("reports for a past date against a recount of the history", () => {
       [MIDDLE_EXAM],
     );
     expect(middle!.n, "learners examined before, on and after the middle examination").toBeGreaterThan(10);
-    for (const asOf of [...DATES, MIDDLE_EXAM, DAY_BEFORE_MIDDLE_EXAM]) {
-      const expected = keyed(await db.sql.query(HEALTH_RECOUNT, [asOf]), (r) => `${r.grade}|${r.category}`);
-      const rows = await countHealthStats(db.prisma, officer, { measure: "healthGroup", by: "grade", asOf });
-      expect(Object.fromEntries(rows.map((r) => [`${r.key}|${r.category}`, r.count])), asOf).toEqual(expected);
+    const dates = [...DATES, MIDDLE_EXAM, DAY_BEFORE_MIDDLE_EXAM];
+    // From the history while no month is counted, then from the month counts.
+    await expectHealthEqualsRecount(dates);
+    while (await countNextHealthMonth(db.prisma));
+    const [held] = await db.sql.query<{ months: string[] }>(`SELECT array_agg("month"::text) AS months FROM "HealthMonth"`);
+    for (const asOf of dates) expect(held!.months, asOf).toContain(monthOf(asOf));
+    await expectHealthEqualsRecount(dates);
+  });
+
+  /** By grade the figures come from the month counts, by age from the history: both must equal the recount. */
+  async function expectHealthEqualsRecount(dates: string[], measures: readonly ("healthGroup" | "peGroup" | "disability")[] = ["healthGroup"]) {
+    for (const by of ["grade", "age"] as const) {
+      for (const measure of measures) {
+        for (const asOf of dates) {
+          const expected = keyed(await db.sql.query(healthRecount(measure, by), [asOf]), (r) => `${r.unit}|${r.category}`);
+          const what = `${measure} by ${by} on ${asOf}`;
+          expect(Object.keys(expected).length, what).toBeGreaterThanOrEqual(measure === "disability" && asOf !== BACKDATED ? 0 : 1);
+          const rows = await countHealthStats(db.prisma, officer, { measure, by, asOf });
+          expect(Object.fromEntries(rows.map((r) => [`${r.key}|${r.category}`, r.count])), what).toEqual(expected);
+        }
+      }
     }
+  }
+
+  /** The held months' counts, as "(month,organisation,grade,categories…,age,birthday)" → count. */
+  async function monthCounts() {
+    const rows = await db.sql.query<{ k: string; n: number }>(
+      `SELECT row("month", "organisationId", "grade", "healthGroup", "peGroup", "disability", "needsAdaptedProgramme", "ovzCategory", "age", "birthdayDay")::text AS k, "count" AS n
+       FROM "HealthMonthCount"`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+  }
+
+  it("keeps the counted months exact through backdated examinations, corrections and placements", async () => {
+    await expectHealthEqualsRecount(DATES);
+    const writes = [
+      // An examination between two others, backdated into a counted month.
+      `INSERT INTO "HealthRecord" ("id", "learnerId", "organisationId", "recordedAt", "healthGroup", "peGroup", "disability", "disabilityIndefinite", "createdById")
+       SELECT gen_random_uuid(), h."learnerId", h."organisationId", '${BACKDATED}', 'V', 'SPECIAL_B', 'CHILD', true, h."createdById"
+       FROM "HealthRecord" h WHERE h."recordedAt" < '${year - 1}-01-01'
+         AND EXISTS (SELECT 1 FROM "HealthRecord" n WHERE n."learnerId" = h."learnerId" AND n."recordedAt" > '${BACKDATED}')
+       ORDER BY h."id" LIMIT 30`,
+      // Corrections of records that are history now.
+      `INSERT INTO "HealthRecord" ("id", "learnerId", "organisationId", "recordedAt", "healthGroup", "peGroup", "supersedesId", "createdById")
+       SELECT gen_random_uuid(), h."learnerId", h."organisationId", h."recordedAt", 'III', 'PREPARATORY', h."id", h."createdById"
+       FROM "HealthRecord" h WHERE h."recordedAt" < '${year - 1}-06-01' AND h."supersedesId" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM "HealthRecord" s WHERE s."supersedesId" = h."id")
+       ORDER BY h."id" DESC LIMIT 30`,
+      // Placements: ended, begun later than recorded, moved to another grade.
+      `UPDATE "Enrolment" SET "status" = 'ENDED', "endedAt" = CURRENT_DATE
+       WHERE "id" IN (SELECT "id" FROM "Enrolment" WHERE "status" = 'ACTIVE' AND "isBasic" ORDER BY "id" LIMIT 20)`,
+      `UPDATE "Enrolment" SET "enrolledAt" = '${BACKDATED}'
+       WHERE "id" IN (SELECT "id" FROM "Enrolment" WHERE "status" = 'ACTIVE' AND "enrolledAt" < '${year - 2}-09-01' ORDER BY "id" DESC LIMIT 20)`,
+      `UPDATE "Enrolment" SET "grade" = "grade" + 1
+       WHERE "id" IN (SELECT "id" FROM "Enrolment" WHERE "status" = 'ACTIVE' AND "grade" BETWEEN 1 AND 10 ORDER BY "learnerId" LIMIT 20)`,
+      // A second school's additional programme, backdated, for learners placed there since.
+      `INSERT INTO "Enrolment" ("id", "learnerId", "organisationId", "level", "isBasic", "enrolledAt", "status")
+       SELECT gen_random_uuid(), e."learnerId", e."organisationId", 'ADDITIONAL', false, '${year - 2}-10-01', 'ACTIVE'
+       FROM "Enrolment" e WHERE e."status" = 'ACTIVE' AND e."isBasic" AND e."enrolledAt" > '${year - 1}-01-01'
+       ORDER BY e."id" LIMIT 20`,
+    ];
+    for (const sql of writes) expect((await db.sql.query(sql)).length, sql).toBe(0);
+    await expectHealthEqualsRecount([...DATES, BACKDATED], ["healthGroup", "peGroup", "disability"]);
+    // The kept counts equal the months counted afresh.
+    const kept = await monthCounts();
+    await db.sql.query(`DELETE FROM "HealthMonth"`);
+    for (const month of new Set(Object.keys(kept).map((k) => k.slice(1, 11)))) {
+      await db.sql.query(`SELECT "health_month_count_ensure"($1::date, '1900-01-01')`, [month]);
+    }
+    expect(await monthCounts()).toEqual(kept);
+  });
+
+  it("counts a date before the months kept from the history, by grade and by age", async () => {
+    // The generated history is younger than the window, so some learners get an older past.
+    const oldest = oldestKeptMonth();
+    const before = `${Number(oldest.slice(0, 4)) - 1}`;
+    const dayBeforeWindow = new Date(Date.parse(`${oldest}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const learners = `SELECT "learnerId" FROM "Enrolment" WHERE "status" = 'ACTIVE' AND "isBasic" ORDER BY "learnerId" DESC LIMIT 40`;
+    await db.sql.query(`UPDATE "Enrolment" SET "enrolledAt" = '${before}-09-01' WHERE "status" = 'ACTIVE' AND "isBasic" AND "learnerId" IN (${learners})`);
+    await db.sql.query(
+      `INSERT INTO "HealthRecord" ("id", "learnerId", "organisationId", "recordedAt", "healthGroup", "peGroup", "createdById")
+       SELECT gen_random_uuid(), h."learnerId", h."organisationId", '${before}-10-01', 'II', 'PREPARATORY', h."createdById"
+       FROM (SELECT DISTINCT ON ("learnerId") * FROM "HealthRecord" WHERE "learnerId" IN (${learners}) ORDER BY "learnerId") h`,
+    );
+    await expectHealthEqualsRecount([dayBeforeWindow]);
+    const [held] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "HealthMonth" WHERE "month" < $1::date`, [oldest]);
+    expect(held!.n, "no month counted outside the window").toBe(0);
   });
 });

@@ -5,6 +5,7 @@
 import type { Db, DbTx } from "../../db";
 import { todayIso } from "@/lib/schemas/person";
 import { runEvery, type ScheduleHandle } from "../../schedule";
+import { countNextHealthMonth } from "../health/health-month-counts";
 
 /** Recomputes the queued learners; returns how many. Cheap when nothing changed. */
 export async function flushLearnerSummary(db: Db | DbTx): Promise<number> {
@@ -27,10 +28,19 @@ export const summaryAnswers = (asOf: string) => asOf >= todayIso();
 
 /**
  * Flushes in the background every `seconds`, so after a bulk import the first
- * dashboard does not pay for the recount. Several instances may run it: the
- * flush's advisory lock makes them take turns.
+ * dashboard does not pay for the recount, and counts one of the months the
+ * health statistics keep for past dates while any is missing. Several
+ * instances may run it: the flush's advisory lock makes them take turns.
  */
 export function scheduleSummaryFlush(getDb: () => Promise<Db>, seconds: number, log = console): ScheduleHandle | null {
   if (seconds <= 0) return null;
-  return runEvery(seconds * 1000, async () => void (await flushLearnerSummary(await getDb())), { name: "summary", log });
+  return runEvery(
+    seconds * 1000,
+    async () => {
+      const db = await getDb();
+      await flushLearnerSummary(db);
+      await countNextHealthMonth(db);
+    },
+    { name: "summary", log },
+  );
 }
