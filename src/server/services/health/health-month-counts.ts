@@ -33,7 +33,7 @@ export const oldestKeptMonth = (today = todayIso()) => monthsBack(HEALTH_MONTHS_
 /**
  * Whether the month of `asOf` is counted. A month not yet counted is left to
  * the background (a count takes seconds and holds the summary's lock, which
- * every dashboard's flush waits for), and the caller counts from the history.
+ * every dashboard's flush would wait for); readers count from the history.
  */
 export async function healthMonthHeld(db: Db | DbTx, asOf: string): Promise<boolean> {
   const month = monthOf(asOf);
@@ -83,10 +83,27 @@ function changedSinceMonthStart(month: string, asOf: string): Prisma.Sql {
 
 /**
  * Counted rows (organisation, grade, birth date, the five categories, weight
- * `n`) on a past `asOf` whose month is held: the month's counts, then each
+ * `n`) on a past `asOf`: from its month's counts if the month is held, else
+ * from the history. The choice is made inside the statement (one snapshot),
+ * so a month dropped meanwhile (a rebuild, the window moving on) falls back
+ * to the history rather than reading an empty month; the branch not chosen
+ * is not executed.
+ */
+export function pastCountedRows(asOf: string, healthColumns: (alias: string) => Prisma.Sql): Prisma.Sql {
+  const month = monthOf(asOf);
+  if (month < oldestKeptMonth()) return historyCountedRows(asOf, healthColumns);
+  const held = Prisma.sql`EXISTS (SELECT 1 FROM "HealthMonth" WHERE "month" = ${month}::date)`;
+  return Prisma.sql`
+    SELECT * FROM (${monthCountedRows(asOf, healthColumns)}) counted WHERE ${held}
+    UNION ALL
+    SELECT * FROM (${historyCountedRows(asOf, healthColumns)}) recounted WHERE NOT ${held}`;
+}
+
+/**
+ * Counted rows on a past `asOf` whose month is held: the month's counts, then each
  * changed learner once as counted on `asOf` (+1) and once as on the first (−1).
  */
-export function monthCountedRows(asOf: string, healthColumns: (alias: string) => Prisma.Sql): Prisma.Sql {
+function monthCountedRows(asOf: string, healthColumns: (alias: string) => Prisma.Sql): Prisma.Sql {
   const month = monthOf(asOf);
   // A group's age on `asOf` is its age on the first, plus one if its birthday
   // came since; the row carries a birth date of that age on `asOf` for the
@@ -104,7 +121,7 @@ export function monthCountedRows(asOf: string, healthColumns: (alias: string) =>
 }
 
 /** Counted rows on a past `asOf` from the history, every learner with a record (weight 1). */
-export function historyCountedRows(asOf: string, healthColumns: (alias: string) => Prisma.Sql): Prisma.Sql {
+function historyCountedRows(asOf: string, healthColumns: (alias: string) => Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     SELECT x."organisationId", x."grade", x."birthDate", ${healthColumns("x")}, 1 AS "n"
     FROM "health_counted_on"(NULL, ARRAY[${asOf}::date]) x`;

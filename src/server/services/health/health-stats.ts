@@ -17,7 +17,7 @@ import { Prisma } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
 import { compareRu } from "@/lib/collation";
 import { zDay } from "@/lib/schemas/person";
-import { healthMonthHeld, historyCountedRows, monthCountedRows } from "./health-month-counts";
+import { pastCountedRows } from "./health-month-counts";
 
 export const HEALTH_MEASURES = ["healthGroup", "peGroup", "disability", "ovzCategory"] as const;
 export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
@@ -114,8 +114,7 @@ async function countedRows(db: Db | DbTx, input: { asOf: string; by: HealthDimen
       FROM "LearnerSummary" s
       WHERE s."healthRecordedAt" <= ${asOf}::date AND s."enrolledAt" <= ${asOf}::date`;
   }
-  if (await healthMonthHeld(db, input.asOf)) return monthCountedRows(input.asOf, healthColumns);
-  return historyCountedRows(input.asOf, healthColumns);
+  return pastCountedRows(input.asOf, healthColumns);
 }
 
 /** Region and municipality scopes only: a school's staff read their own learners, not statistics. */
