@@ -1,12 +1,13 @@
 // SYSTEM_ADMIN manages accounts in the browser; a deactivated account is
 // refused on its very next request, in a session opened before deactivation.
 import { expect, test } from "@playwright/test";
+import { approveInBrowser } from "../approvals";
 import { API_HEADERS, signIn, signInAndLand } from "../helpers";
 
 const LOGIN = `e2e.registrar.${Date.now().toString(36)}`;
 const PASSWORD = "E2e-registrar-password-1";
 
-test("an administrator creates an account, which signs in, then deactivates it and its session ends", async ({ page, browser }) => {
+test("an administrator creates an account, which signs in once approved, then deactivates it and its session ends", async ({ page, browser }) => {
   await signInAndLand(page, "sys.admin", "admin");
   await page.getByRole("navigation").getByRole("link", { name: "Учётные записи" }).click();
   await expect(page.getByTestId("users-table")).toBeVisible();
@@ -29,10 +30,18 @@ test("an administrator creates an account, which signs in, then deactivates it a
   await form.locator("[name=organisationId]").selectOption({ label: "МБОУ «Гимназия № 2»" });
   await form.getByRole("button", { name: "Создать" }).click();
   await expect(page.getByTestId(`user-row-${LOGIN}`)).toBeVisible();
+  await expect(page.getByTestId(`user-row-${LOGIN}`)).toContainText("Ожидает подтверждения");
 
-  // The new account signs in, in its own browser context.
+  // Two-person rule: refused like a wrong password until edu.officer approves it.
   const other = await browser.newContext();
   const userPage = await other.newPage();
+  await signIn(userPage, LOGIN, PASSWORD);
+  await expect(userPage.getByTestId("form-error")).toHaveText("Неверный логин или пароль");
+  await approveInBrowser(browser, `pending-account-${LOGIN}`);
+  await page.reload();
+  await expect(page.getByTestId(`user-row-${LOGIN}`)).not.toContainText("Ожидает подтверждения");
+
+  // The new account signs in, in its own browser context.
   await signInAndLand(userPage, LOGIN, "school", PASSWORD);
   await expect(userPage.getByTestId("organisation-name")).toHaveText("МБОУ «Гимназия № 2»");
 

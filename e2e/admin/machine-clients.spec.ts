@@ -1,12 +1,14 @@
-// SYSTEM_ADMIN registers a machine client in the browser, sees its token once,
-// the token works against /api/v1, and after revocation the very next call is
-// refused. The API documentation page is served without scripts.
+// SYSTEM_ADMIN registers a machine client in the browser, sees its token once;
+// the token is refused while the client waits for the second person, works
+// against /api/v1 once edu.officer approves it, and after revocation the very
+// next call is refused. The API documentation page is served without scripts.
 import { expect, test } from "@playwright/test";
+import { approveInBrowser } from "../approvals";
 import { signInAndLand } from "../helpers";
 
 const NAME = `Электронный журнал e2e ${Date.now().toString(36)}`;
 
-test("an administrator registers an e-journal, sees the token once, and revokes it", async ({ page, request }) => {
+test("an administrator registers an e-journal, sees the token once, it works after approval, and revokes it", async ({ page, request, browser }) => {
   await signInAndLand(page, "sys.admin", "admin");
   await page.getByRole("navigation").getByRole("link", { name: "Машинные клиенты" }).click();
   await expect(page.getByRole("heading", { name: "Машинные клиенты API" })).toBeVisible();
@@ -28,13 +30,20 @@ test("an administrator registers an e-journal, sees the token once, and revokes 
   expect(token).toMatch(/^kt_[A-Za-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
   await page.screenshot({ path: test.info().outputPath("machine-clients.png"), fullPage: true });
 
+  await expect(page.getByTestId("token-pending")).toBeVisible();
   const auth = { Authorization: `Bearer ${token}` };
+  // Two-person rule: pending, the token gets the same 401 as an unknown one.
+  expect((await request.get("/api/v1/ejournal/classes", { headers: auth })).status()).toBe(401);
+  await expect(page.getByTestId(`client-${NAME}`)).toContainText("Ожидает подтверждения");
+  await approveInBrowser(browser, `pending-client-${NAME}`);
   expect((await request.get("/api/v1/ejournal/classes", { headers: auth })).status()).toBe(200);
 
   // Closing the notice hides the token for good: the list shows only its public part.
   await issued.getByRole("button", { name: "Я сохранил токен" }).click();
   await expect(page.getByTestId("issued-token")).toHaveCount(0);
+  await page.reload();
   const row = page.getByTestId(`client-${NAME}`);
+  await expect(row).toContainText("Действует");
   await expect(row).toContainText(token.slice(0, 19));
   await expect(page.locator("body")).not.toContainText(token);
 

@@ -2,13 +2,14 @@
 // optional enrolment with the QR code, the lockout message, and sign-out
 // revoking the session on the server so a copied cookie stops working.
 import { expect, test, type Page } from "@playwright/test";
+import { approveInBrowser } from "../approvals";
 import { API_HEADERS, signIn, signInAndLand, signInFresh } from "../helpers";
 import { freshTotpCode, totpCodeFor } from "../totp";
 
 const RUN = Date.now().toString(36);
 const PASSWORD = "E2e-school-user-password-7";
 
-/** A new school account made by the administrator, so no demo account changes. */
+/** A new school account made by the administrator (and approved by edu.officer), so no demo account changes. */
 async function createSchoolAccount(page: Page, login: string) {
   await signInAndLand(page, "sys.admin", "admin");
   await page.goto("/admin/users");
@@ -22,6 +23,7 @@ async function createSchoolAccount(page: Page, login: string) {
   await form.locator("[name=organisationId]").selectOption({ label: "МБОУ СОШ № 1" });
   await form.getByRole("button", { name: "Создать" }).click();
   await expect(page.getByTestId(`user-row-${login}`)).toBeVisible();
+  await approveInBrowser(page.context().browser()!, `pending-account-${login}`);
 }
 
 test("an officer signs in with a password and then a TOTP code; a password alone reaches nothing", async ({ page }) => {

@@ -124,6 +124,8 @@ export async function seedDemoRegion(db: PrismaClient) {
         organisationId: a.organisation ? organisationIds[a.organisation] : null,
         municipalityId: a.municipality ? municipalityIds[a.municipality] : null,
         passwordHash,
+        // Two-person rule: the demo accounts are seeded approved (the demo needs them working).
+        approvedAt: new Date(),
       },
     });
   }

@@ -31,10 +31,12 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
     { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
     { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
+    { href: "/ministry/approvals", label: (m) => m.approvals.nav, capability: "apiClients.approve" },
   ],
   health: [
     { href: "/health", label: (m) => m.nav.home },
     { href: "/health/learners", label: (m) => m.nav.registrySearch },
+    { href: "/health/approvals", label: (m) => m.approvals.nav, capability: "accounts.approve.health" },
   ],
   admin: [
     { href: "/admin", label: (m) => m.nav.home },
@@ -43,6 +45,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/admin/audit", label: (m) => m.nav.audit, capability: "audit.read" },
     { href: "/admin/access", label: (m) => m.accessReports.nav.learnerAccess, capability: "audit.read" },
     { href: "/admin/access/account", label: (m) => m.accessReports.nav.accountReads, capability: "audit.read" },
+    { href: "/admin/client-oversight", label: (m) => m.clientOversight.nav, capability: "audit.read" },
     { href: "/admin/verification", label: (m) => m.accessReports.nav.verification, capability: "auditVerification.read" },
   ],
 };

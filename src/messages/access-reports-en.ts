@@ -30,6 +30,13 @@ export const accessReportsEn = {
       via: "How",
       viaList: "in a list / export",
       viaCard: "card / record",
+      /** Who called through /api/v1, in words: shown instead of an employee. */
+      apiSources: {
+        E_JOURNAL: "E-journal",
+        PUBLIC_SERVICES: "Public services portal: a legal representative's request",
+        FEDERAL_SEGMENT: "Federal segment of «Kontingent»",
+      } as Record<string, string>,
+      apiClient: (source: string, name: string) => `${source} («${name}»)`,
       ip: "IP address",
       empty: "No accesses in the period",
       coverage:

@@ -30,6 +30,13 @@ export const accessReportsRu = {
       via: "Как",
       viaList: "в списке / выгрузке",
       viaCard: "карточка / запись",
+      /** Who called through /api/v1, in words: shown instead of an employee. */
+      apiSources: {
+        E_JOURNAL: "Электронный журнал",
+        PUBLIC_SERVICES: "Госуслуги: запрос законного представителя",
+        FEDERAL_SEGMENT: "Федеральный сегмент «Контингент»",
+      } as Record<string, string>,
+      apiClient: (source: string, name: string) => `${source} («${name}»)`,
       ip: "IP-адрес",
       empty: "Обращений за период нет",
       coverage:

@@ -15,6 +15,7 @@ import { dashboardEn } from "./dashboard-en";
 import { securityEn } from "./security-en";
 import { accessReportsEn } from "./access-reports-en";
 import { apiClientsEn } from "./api-clients-en";
+import { approvalsEn } from "./approvals-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -171,4 +172,5 @@ export const en: Messages = {
   ...securityEn,
   ...accessReportsEn,
   ...apiClientsEn,
+  ...approvalsEn,
 };

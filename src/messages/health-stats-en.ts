@@ -14,6 +14,7 @@ export const healthStatsEn = {
     noGrade: "no grade",
     total: "Total",
     empty: "No data",
+    hiddenNote: "“<{n}”: a count below {n} is hidden, as are the counts and totals it could be computed from",
     back: "Up",
     downloadList: "The organisation's learners with their health state (XLSX)",
     download: "Download XLSX",

@@ -112,6 +112,13 @@ export const learnersEn: typeof learnersRu = {
     sex: "Sex",
     snils: "SNILS",
     identityNote: "Only the learner's identity data is available to you.",
+    relationshipNotes: {
+      ADDITIONAL:
+        "The learner attends an additional programme of your organisation: you see their identity, their representatives' contacts and your organisation's records.",
+      FORMER: "The learner has left your organisation: you see their identity and the records your organisation made.",
+    } as Record<string, string>,
+    contactsSection: "Legal representatives' contacts",
+    ownEnrolments: "Enrolments in your organisation",
     personalSection: "Personal data",
     document: "Document",
     citizenship: "Citizenship",

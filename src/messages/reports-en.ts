@@ -16,6 +16,7 @@ export const reportsEn: typeof reportsRu = {
     downloadPdf: "Download PDF",
     loading: "Loading…",
     empty: "No data",
+    hiddenNote: "“<{n}”: a count below {n} is hidden, as are the counts and totals it could be computed from",
     error: "The report could not be built",
     titles: {
       oo1: "Learners (form OO-1)",

@@ -14,6 +14,7 @@ import { dashboardRu } from "./dashboard-ru";
 import { securityRu } from "./security-ru";
 import { accessReportsRu } from "./access-reports-ru";
 import { apiClientsRu } from "./api-clients-ru";
+import { approvalsRu } from "./approvals-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -169,6 +170,7 @@ export const ru = {
   ...securityRu,
   ...accessReportsRu,
   ...apiClientsRu,
+  ...approvalsRu,
 };
 
 export type Messages = typeof ru;

@@ -33,6 +33,13 @@ const ZServerEnv = z.object({
     .min(0)
     .max(10_080)
     .default(60),
+  /** Roles that see HEALTH as aggregates only never see a health count from 1 to this − 1 (README, "Small numbers"); at least 2. */
+  KONTINGENT_SMALL_CELL_THRESHOLD: z.coerce
+    .number({ error: "KONTINGENT_SMALL_CELL_THRESHOLD must be a whole number, at least 2" })
+    .int("KONTINGENT_SMALL_CELL_THRESHOLD must be a whole number, at least 2")
+    .min(2, "KONTINGENT_SMALL_CELL_THRESHOLD must be at least 2: below it nothing would be hidden")
+    .max(100)
+    .default(5),
   /** Field-encryption keys (src/server/crypto/keys.ts); outside production a per-checkout file stands in. */
   KONTINGENT_DATA_KEYS: z.string().optional(),
   KONTINGENT_INDEX_KEY: z.string().optional(),

@@ -9,7 +9,7 @@ import { todayIso } from "@/lib/schemas/person";
 import { useTRPC } from "@/trpc/react";
 import { useMessages } from "../messages-provider";
 import { QueryState } from "../query-state";
-import { StatsTable, type StatsRow } from "./stats-table";
+import { StatsTable, type StatsData } from "./stats-table";
 
 type Measure = "healthGroup" | "peGroup" | "disability" | "ovzCategory";
 type Level = { municipalityId?: string; organisationId?: string };
@@ -30,7 +30,7 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
   const useCounts = (measure: Measure, dimension: typeof by | "age") => {
     const input = { measure, by: dimension, asOf, ...level };
     const options = portal === "health" ? trpc.health.stats.counts.queryOptions(input) : trpc.ministry.healthStats.counts.queryOptions(input);
-    return useQuery({ ...options, enabled: validDate, placeholderData: (previous: StatsRow[] | undefined) => previous });
+    return useQuery({ ...options, enabled: validDate, placeholderData: (previous: StatsData | undefined) => previous });
   };
   const healthGroups = useCounts("healthGroup", by);
   const peGroups = useCounts("peGroup", by);
@@ -55,7 +55,7 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
     </a>
   );
   const ovz = { ...m.programmeVocab.ovzCategories, "": t.ovzUnspecified };
-  const section = (query: ReturnType<typeof useCounts>, render: (rows: StatsRow[]) => ReactNode) => <QueryState query={query}>{render}</QueryState>;
+  const section = (query: ReturnType<typeof useCounts>, render: (data: StatsData) => ReactNode) => <QueryState query={query}>{render}</QueryState>;
 
   return (
     <div className="space-y-6" data-testid="health-dashboard">
@@ -94,18 +94,18 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
           {t.downloadList}
         </a>
       )}
-      {section(healthGroups, (rows) => (
-        <StatsTable title={t.sections.healthGroups} testId="health-groups" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.healthGroups} onPlace={drill} actions={download("groups")} />
+      {section(healthGroups, (data) => (
+        <StatsTable title={t.sections.healthGroups} testId="health-groups" placeHeader={placeHeader} placeList={placeList} data={data} categories={t.healthGroups} onPlace={drill} actions={download("groups")} />
       ))}
-      {section(peGroups, (rows) => (
-        <StatsTable title={t.sections.peGroups} testId="pe-groups" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.peGroups} onPlace={drill} />
+      {section(peGroups, (data) => (
+        <StatsTable title={t.sections.peGroups} testId="pe-groups" placeHeader={placeHeader} placeList={placeList} data={data} categories={t.peGroups} onPlace={drill} />
       ))}
-      {section(byAge, (rows) => <StatsTable title={t.sections.byAge} testId="health-by-age" placeHeader={t.age} rows={rows} categories={t.healthGroups} />)}
-      {section(disabilities, (rows) => (
-        <StatsTable title={t.sections.disabilities} testId="health-disabilities" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={t.disabilities} onPlace={drill} actions={download("disabilities")} />
+      {section(byAge, (data) => <StatsTable title={t.sections.byAge} testId="health-by-age" placeHeader={t.age} data={data} categories={t.healthGroups} />)}
+      {section(disabilities, (data) => (
+        <StatsTable title={t.sections.disabilities} testId="health-disabilities" placeHeader={placeHeader} placeList={placeList} data={data} categories={t.disabilities} onPlace={drill} actions={download("disabilities")} />
       ))}
-      {section(adapted, (rows) => (
-        <StatsTable title={t.sections.adapted} testId="health-adapted" placeHeader={placeHeader} placeList={placeList} rows={rows} categories={ovz} onPlace={drill} actions={download("adapted")} />
+      {section(adapted, (data) => (
+        <StatsTable title={t.sections.adapted} testId="health-adapted" placeHeader={placeHeader} placeList={placeList} data={data} categories={ovz} onPlace={drill} actions={download("adapted")} />
       ))}
     </div>
   );

@@ -2,15 +2,20 @@
 // One aggregate as a table beside a bar: a row per place (municipality,
 // organisation, grade or age), a column per category, the total, and a
 // stacked bar of the categories scaled to the largest total. Plain Tailwind
-// divs: no chart library for a few dozen bars.
+// divs: no chart library for a few dozen bars. Totals come from the server:
+// for education officers small counts arrive hidden (null, shown «<5»), and
+// neither a total nor a bar may be recomputed from them here.
 import type { ReactNode } from "react";
 import { useMessages } from "../messages-provider";
 
-export interface StatsRow {
-  key: string;
-  label: string;
-  category: string;
-  count: number;
+type Count = number | null;
+/** One aggregate with its totals, as health.stats.counts / ministry.healthStats.counts return it. */
+export interface StatsData {
+  cells: { key: string; label: string; category: string; count: Count }[];
+  places: { key: string; label: string; count: Count }[];
+  categories: { category: string; count: Count }[];
+  total: Count;
+  threshold: number | null;
 }
 
 const BAR_COLOURS = ["bg-emerald-500", "bg-sky-500", "bg-amber-400", "bg-orange-500", "bg-rose-600", "bg-violet-500", "bg-teal-700", "bg-lime-600", "bg-fuchsia-500", "bg-slate-500", "bg-slate-300"];
@@ -19,7 +24,7 @@ export interface StatsTableProps {
   title: string;
   testId: string;
   placeHeader: string;
-  rows: StatsRow[];
+  data: StatsData;
   /** Places to list even without counts, in display order. */
   placeList?: { key: string; label: string }[];
   /** Category key → column header, in display order. */
@@ -29,21 +34,18 @@ export interface StatsTableProps {
   actions?: ReactNode;
 }
 
-export function StatsTable({ title, testId, placeHeader, rows, placeList, categories, onPlace, actions }: StatsTableProps) {
+export function StatsTable({ title, testId, placeHeader, data, placeList, categories, onPlace, actions }: StatsTableProps) {
   const { m } = useMessages();
   const t = m.healthStats;
   const keys = Object.keys(categories);
-  const places = new Map<string, { label: string; counts: Record<string, number>; total: number }>();
+  const places = new Map<string, { label: string; counts: Record<string, Count>; total: Count }>();
   for (const p of placeList ?? []) places.set(p.key, { label: p.label, counts: {}, total: 0 });
-  for (const r of rows) {
-    const place = places.get(r.key) ?? { label: r.label, counts: {}, total: 0 };
-    place.counts[r.category] = (place.counts[r.category] ?? 0) + r.count;
-    place.total += r.count;
-    places.set(r.key, place);
-  }
-  const max = Math.max(1, ...[...places.values()].map((p) => p.total));
-  const columnTotals = keys.map((k) => [...places.values()].reduce((s, p) => s + (p.counts[k] ?? 0), 0));
-  const grandTotal = [...places.values()].reduce((s, p) => s + p.total, 0);
+  for (const p of data.places) places.set(p.key, { label: places.get(p.key)?.label ?? p.label, counts: {}, total: p.count });
+  for (const c of data.cells) places.get(c.key)!.counts[c.category] = c.count;
+  const shown = (n: Count | undefined) => (n === null ? `<${data.threshold}` : (n ?? 0));
+  // Bars from shown counts only, scaled to the largest of them: a hidden count has no bar.
+  const max = Math.max(1, ...[...places.values()].flatMap((p) => [p.total ?? 0, Object.values(p.counts).reduce<number>((s, n) => s + (n ?? 0), 0)]));
+  const columnTotal = (k: string) => shown(data.categories.find((c) => c.category === k)?.count);
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
@@ -88,14 +90,15 @@ export function StatsTable({ title, testId, placeHeader, rows, placeList, catego
                       )}
                     </th>
                     {keys.map((k) => (
-                      <td key={k} className="py-2 pr-3 text-right tabular-nums">{p.counts[k] ?? 0}</td>
+                      <td key={k} className="py-2 pr-3 text-right tabular-nums">{shown(p.counts[k])}</td>
                     ))}
-                    <td className="py-2 pr-4 text-right font-medium tabular-nums">{p.total}</td>
+                    <td className="py-2 pr-4 text-right font-medium tabular-nums">{shown(p.total)}</td>
                     <td className="py-2" aria-hidden>
-                      <div className="flex h-3 overflow-hidden rounded bg-slate-100" style={{ width: `${(p.total / max) * 100}%` }}>
-                        {keys.map((k, i) =>
-                          p.counts[k] ? <div key={k} className={BAR_COLOURS[i % BAR_COLOURS.length]} style={{ width: `${(p.counts[k] / p.total) * 100}%` }} /> : null,
-                        )}
+                      <div className="flex h-3 overflow-hidden rounded bg-slate-100">
+                        {keys.map((k, i) => {
+                          const n = p.counts[k];
+                          return n ? <div key={k} className={BAR_COLOURS[i % BAR_COLOURS.length]} style={{ width: `${(n / max) * 100}%` }} /> : null;
+                        })}
                       </div>
                     </td>
                   </tr>
@@ -107,16 +110,21 @@ export function StatsTable({ title, testId, placeHeader, rows, placeList, catego
             <tfoot>
               <tr className="border-t text-slate-700">
                 <th scope="row" className="py-2 pr-4 text-left">{t.total}</th>
-                {columnTotals.map((n, i) => (
-                  <td key={keys[i]} className="py-2 pr-3 text-right font-medium tabular-nums">{n}</td>
+                {keys.map((k) => (
+                  <td key={k} className="py-2 pr-3 text-right font-medium tabular-nums">{columnTotal(k)}</td>
                 ))}
-                <td className="py-2 pr-4 text-right font-semibold tabular-nums">{grandTotal}</td>
+                <td className="py-2 pr-4 text-right font-semibold tabular-nums">{shown(data.total)}</td>
                 <td />
               </tr>
             </tfoot>
           )}
         </table>
       </div>
+      {data.threshold !== null && (data.total === null || [...data.cells, ...data.places, ...data.categories].some((x) => x.count === null)) && (
+        <p className="mt-2 text-xs text-slate-500" data-testid={`${testId}-hidden-note`}>
+          {t.hiddenNote.replaceAll("{n}", String(data.threshold))}
+        </p>
+      )}
     </section>
   );
 }

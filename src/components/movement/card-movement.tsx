@@ -23,7 +23,8 @@ const ENROLMENT_BOUNDS = new Set(["EXPULSION", "ENROLMENT", "TRANSFER_IN", "REIN
 export function useCardMovement(card: CardData, canMove: boolean) {
   const trpc = useTRPC();
   const learnerId = card.learner.id;
-  const trajectory = useQuery(trpc.movement.trajectory.queryOptions({ learnerId }));
+  // Identity-level roles (medic, health ministry) are refused the orders: the card says so.
+  const trajectory = useQuery({ ...trpc.movement.trajectory.queryOptions({ learnerId }), enabled: card.trajectory });
   const own = useQuery({ ...trpc.school.organisation.queryOptions(), enabled: canMove });
   const ownId = canMove ? own.data?.id : undefined;
   const [open, setOpen] = useState<"record" | "reinstate" | null>(null);

@@ -24,6 +24,11 @@ export function ReportTables({ model }: { model: ReportModel }) {
           </div>
         ))}
       </dl>
+      {model.hiddenBelow !== undefined && (
+        <p className="text-sm text-slate-600" data-testid="report-hidden-note">
+          {m.reports.hiddenNote.replaceAll("{n}", String(model.hiddenBelow))}
+        </p>
+      )}
       {model.tables.map((table, ti) => (
         <section key={table.caption} className="space-y-2">
           <h2 className="font-medium">{table.caption}</h2>

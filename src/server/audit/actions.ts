@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.activate",
   "user.second_factor.reset",
   "user.sessions.revoke",
+  "user.request.approve",
+  "user.request.reject",
   "audit.log.read",
   "audit.chain.verify",
   "learner.list.read",
@@ -47,6 +49,7 @@ export const AUDIT_ACTIONS = [
   "movement.event",
   "movement.cancel",
   "movement.rollover",
+  "movement.rollover.preview",
   "learner.trajectory.read",
   "learner.portfolio.read",
   "learner.portfolio.write",
@@ -60,9 +63,13 @@ export const AUDIT_ACTIONS = [
   "audit.report.learnerAccess.read",
   "audit.report.accountReads.read",
   "audit.report.export",
+  "audit.apiClients.read",
   "apiClient.create",
   "apiClient.token.rotate",
   "apiClient.revoke",
+  // Two-person rule: the second person's decision on a pending client or account request.
+  "apiClient.approve",
+  "apiClient.reject",
   // One per machine-client call to /api/v1 (endpoint, learners touched, outcome).
   "api.ejournal.classes.read",
   "api.ejournal.learners.read",
@@ -108,6 +115,11 @@ export const AUDIT_ACTION_STAGE: Partial<Record<AuditAction, AuditStage>> = {
   "learner.health.read": "health",
   "learner.health.write": "health",
   "dashboard.classlist.read": "personal",
+  "movement.rollover.preview": "personal",
+  "api.ejournal.learners.read": "personal",
+  "api.ejournal.grades.push": "portfolio",
+  "api.publicServices.performance.read": "portfolio",
+  "api.federal.changes.read": "personal",
 };
 
 /** Reads (not changes) of learner data: what "what did this account read" lists. */
@@ -123,6 +135,10 @@ export const LEARNER_READ_ACTIONS = [
   "learner.portfolio.read",
   "learner.health.read",
   "dashboard.classlist.read",
+  "movement.rollover.preview",
+  "api.ejournal.learners.read",
+  "api.publicServices.performance.read",
+  "api.federal.changes.read",
 ] as const satisfies readonly AuditAction[];
 
 export function stageOfAction(action: string): AuditStage | null {

@@ -52,6 +52,7 @@ interface SessionWithAccount {
   municipalityId: string | null;
   organisationId: string | null;
   active: boolean;
+  approvedAt: Date | null;
   totpEnabledAt: Date | null;
   organisationMunicipalityId: string | null;
 }
@@ -66,7 +67,7 @@ async function readSessionWithAccount(db: DbTx, sessionId: string): Promise<Sess
     SELECT s.id::text AS id, s."createdAt", s."lastSeenAt", s."revokedAt", s."secondFactorAt",
            u.id::text AS "userId", u.login, u."fullName", u.role::text AS role, u."scopeKind"::text AS "scopeKind",
            u."regionId"::text AS "regionId", u."municipalityId"::text AS "municipalityId",
-           u."organisationId"::text AS "organisationId", u.active, u."totpEnabledAt",
+           u."organisationId"::text AS "organisationId", u.active, u."approvedAt", u."totpEnabledAt",
            o."municipalityId"::text AS "organisationMunicipalityId"
     FROM "UserSession" s
     JOIN "User" u ON u.id = s."userId"
@@ -75,7 +76,7 @@ async function readSessionWithAccount(db: DbTx, sessionId: string): Promise<Sess
   return rows[0] ?? null;
 }
 
-/** null when the session is gone, revoked or expired, or the account is inactive or malformed. */
+/** null when the session is gone, revoked or expired, or the account is inactive, not approved or malformed. */
 export async function loadSession(db: DbTx, claims: SessionClaims | null): Promise<SessionState | null> {
   if (!claims || !UUID.test(claims.sessionId)) return null;
   const now = new Date();
@@ -83,7 +84,8 @@ export async function loadSession(db: DbTx, claims: SessionClaims | null): Promi
   if (!row) return null;
   // An expired session is revoked whatever the account's state, as before the join.
   if (!(await applySessionStanding(db, row.id, sessionStanding(row, now), now))) return null;
-  if (!row.active) return null;
+  // Not approved yet (two-person rule): no session of it may act, however it was made.
+  if (!row.active || !row.approvedAt) return null;
   const scope = scopeOf(row);
   const portal = portalOf(row.role);
   if (!scope || !portal) return null;

@@ -4,6 +4,7 @@
 // the other sessions. Also the password policy on every path that sets one.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo-region";
+import { approvePendingAccount } from "../testing/approvals";
 import { callerAs } from "../testing/callers";
 import { sessionToken, signedInClaims } from "../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
@@ -114,6 +115,7 @@ describeDb("sessions", () => {
     await expect(admin.admin.users.create({ ...base, password: "1qaz2wsx3edc" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "password" } });
     await expect(admin.admin.users.create({ ...base, password: "short-one" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const created = await admin.admin.users.create({ ...base, password: "Сосны-шумят-над-рекой" });
+    await approvePendingAccount(db.prisma, "policy.test"); // two-person rule: otherwise no session of it works at all
     const update = { id: created.id, fullName: base.fullName, role: base.role, scopeKind: base.scopeKind, organisationId: org, municipalityId: null };
     await expect(admin.admin.users.update({ ...update, newPassword: "password123456" })).rejects.toMatchObject({ code: "BAD_REQUEST", cause: { field: "newPassword" } });
     // The reset ends the account's sessions.

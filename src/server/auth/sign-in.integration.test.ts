@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../../prisma/seed/demo-region";
+import { approvePendingAccount } from "../testing/approvals";
 import { callerAs } from "../testing/callers";
 import { signedInClaims } from "../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
@@ -72,8 +73,10 @@ describeDb("sign-in", () => {
     const admin = await callerAs(db.prisma, "sys.admin");
     const user = await db.prisma.user.findUniqueOrThrow({ where: { login: "school.registrar" } });
     await admin.admin.users.update({ id: user.id, fullName: user.fullName, role: "SCHOOL_MEDIC", scopeKind: "ORGANISATION", organisationId: user.organisationId, municipalityId: null });
+    await approvePendingAccount(db.prisma, "school.registrar"); // two-person rule: the change applies on approval
     await expect(caller.school.organisation()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     await admin.admin.users.update({ id: user.id, fullName: user.fullName, role: "SCHOOL_REGISTRAR", scopeKind: "ORGANISATION", organisationId: user.organisationId, municipalityId: null });
+    await approvePendingAccount(db.prisma, "school.registrar");
   });
 
   it("refuses tokens that are missing, forged or for an unknown account", async () => {

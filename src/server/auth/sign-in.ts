@@ -23,7 +23,7 @@ import {
 export type SignInError = "invalid_input" | "invalid_credentials" | "locked" | "too_many_attempts";
 export type SignInResult = { ok: true; claims: SessionClaims } | { ok: false; error: SignInError };
 
-export type FailureReason = "unknown_login" | "wrong_password" | "inactive" | "invalid_input";
+export type FailureReason = "unknown_login" | "wrong_password" | "inactive" | "not_approved" | "invalid_input";
 
 export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent: string | null = null): Promise<SignInResult> {
   const parsed = ZSignInInput.safeParse(raw);
@@ -50,7 +50,7 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
 
   const user = await db.user.findUnique({
     where: { login },
-    select: { id: true, login: true, role: true, passwordHash: true, active: true, lockedUntil: true, totpEnabledAt: true },
+    select: { id: true, login: true, role: true, passwordHash: true, active: true, approvedAt: true, lockedUntil: true, totpEnabledAt: true },
   });
   // Exactly one argon2 verification on every path, locked or not, known or not.
   const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
@@ -66,7 +66,16 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
       });
       return { ok: false, error: "locked" } as const;
     }
-    const reason: FailureReason | null = !user ? "unknown_login" : !passwordOk ? "wrong_password" : !user.active ? "inactive" : null;
+    // A new account still waiting for its second approval (two-person rule) is refused like an inactive one.
+    const reason: FailureReason | null = !user
+      ? "unknown_login"
+      : !passwordOk
+        ? "wrong_password"
+        : !user.active
+          ? "inactive"
+          : !user.approvedAt
+            ? "not_approved"
+            : null;
     if (reason || !user) {
       return refuse(tx, user, reason ?? "unknown_login", audit(user), login, ip, now);
     }

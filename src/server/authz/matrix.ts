@@ -29,6 +29,11 @@ export const CAPABILITIES = [
   "referenceData.manage",
   "audit.read", // audit log, access reports, running chain verification
   "auditVerification.read", // results and history of the audit-chain verification runs
+  // Two-person rule: the second person who lets a request take effect
+  // (region-level scope is checked by the approvals service).
+  "apiClients.approve", // machine clients (all of them read or write learner data)
+  "accounts.approve.education", // accounts with school and education roles
+  "accounts.approve.health", // accounts with health roles
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -68,14 +73,14 @@ export const ACCESS_MATRIX = {
     portal: "ministry",
     scopes: ["REGION", "MUNICIPALITY"],
     stages: { PERSONAL: "read", HEALTH: "aggregate", PORTFOLIO: "read" },
-    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee"],
+    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "apiClients.approve", "accounts.approve.education"],
     secondFactor: "required",
   },
   HEALTH_OFFICER: {
     portal: "health",
     scopes: ["REGION"],
     stages: { PERSONAL: "identity", HEALTH: "read", PORTFOLIO: "none" },
-    capabilities: ["healthStats.read"],
+    capabilities: ["healthStats.read", "accounts.approve.health"],
     secondFactor: "required",
   },
   SYSTEM_ADMIN: {
@@ -135,4 +140,82 @@ export function allowedScopes(role: Role): readonly ScopeKind[] {
 
 export function rolesOfPortal(portal: Portal): Role[] {
   return ROLES.filter((role) => ACCESS_MATRIX[role].portal === portal);
+}
+
+// ─── The second axis: the organisation's relationship to the learner ─────────
+// A role's stage levels are a ceiling; for a school account the relationship
+// between its organisation and the learner lowers it further. Regional and
+// municipal accounts have the OVERSIGHT relationship within their scope.
+// Computed once, in ./relationship.ts.
+
+export const RELATIONSHIPS = ["HOLDING", "ADDITIONAL", "FORMER", "OVERSIGHT", "NONE"] as const;
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export interface RelationshipAccess {
+  /** The most each stage may give under this relationship (the role's level may be lower). */
+  ceiling: Readonly<Record<Stage, StageAccess>>;
+  /** Health, portfolio and movement records: all of the learner's, or only those the organisation wrote. */
+  records: "all" | "own";
+  /** Legal representatives: everything the PERSONAL level allows, names and contacts only, or none. */
+  representatives: "full" | "contacts" | "none";
+  /** Portfolio rows it may add (PORTFOLIO write still needed from the role). */
+  portfolioWrites: readonly ("achievement" | "exam" | "grade" | "certificate")[];
+}
+
+export const RELATIONSHIP_ACCESS = {
+  // Active basic enrolment (or a transfer it started, still pending).
+  HOLDING: {
+    ceiling: { PERSONAL: "write", HEALTH: "write", PORTFOLIO: "write" },
+    records: "all",
+    representatives: "full",
+    portfolioWrites: ["achievement", "exam", "grade", "certificate"],
+  },
+  // Only an active enrolment in an additional programme.
+  ADDITIONAL: {
+    ceiling: { PERSONAL: "identity", HEALTH: "none", PORTFOLIO: "write" },
+    records: "own",
+    representatives: "contacts",
+    portfolioWrites: ["achievement", "grade"],
+  },
+  // Its enrolments ended (a cancelled one counts for nothing).
+  FORMER: {
+    ceiling: { PERSONAL: "identity", HEALTH: "none", PORTFOLIO: "read" },
+    records: "own",
+    representatives: "none",
+    portfolioWrites: [],
+  },
+  // A region- or municipality-level account over a learner within its scope.
+  OVERSIGHT: {
+    ceiling: { PERSONAL: "write", HEALTH: "write", PORTFOLIO: "write" },
+    records: "all",
+    representatives: "full",
+    portfolioWrites: ["achievement", "exam", "grade", "certificate"],
+  },
+  // No relationship: the learner does not exist for the caller (NOT_FOUND).
+  NONE: {
+    ceiling: { PERSONAL: "none", HEALTH: "none", PORTFOLIO: "none" },
+    records: "own",
+    representatives: "none",
+    portfolioWrites: [],
+  },
+} as const satisfies Record<Relationship, RelationshipAccess>;
+
+function lower(a: StageAccess, b: StageAccess): StageAccess {
+  return STAGE_ACCESS_LEVELS[Math.min(STAGE_ACCESS_LEVELS.indexOf(a), STAGE_ACCESS_LEVELS.indexOf(b))] ?? "none";
+}
+
+/** The level `role` has on `stage` for a learner it stands in `relationship` to. */
+export function learnerStageAccess(role: Role, relationship: Relationship, stage: Stage): StageAccess {
+  const ceiling = (RELATIONSHIP_ACCESS as Record<string, RelationshipAccess>)[relationship]?.ceiling[stage] ?? "none";
+  return lower(stageAccess(role, stage), ceiling);
+}
+
+/** allowsStage for one learner: the role's level lowered by the relationship. */
+export function allowsLearnerStage(role: Role, relationship: Relationship, stage: Stage, need: Exclude<StageAccess, "none">): boolean {
+  const want = STAGE_ACCESS_LEVELS.indexOf(need);
+  return want > 0 && STAGE_ACCESS_LEVELS.indexOf(learnerStageAccess(role, relationship, stage)) >= want;
+}
+
+export function relationshipAccess(relationship: Relationship): RelationshipAccess {
+  return (RELATIONSHIP_ACCESS as Record<string, RelationshipAccess>)[relationship] ?? RELATIONSHIP_ACCESS.NONE;
 }

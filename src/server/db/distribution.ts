@@ -58,6 +58,7 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   { table: "AuditVerificationRun", reason: "bookkeeping of the audit-chain verifier, which reads AuditEvent on the coordinator" },
   { table: "UserSession", reason: "read on every request by id; small and hot, references only User (reference)" },
   { table: "RecoveryCode", reason: "second-factor secrets of users, read at sign-in only" },
+  { table: "AccountRequest", reason: "two-person approvals of account changes: a few rows, read by the approvers' pages" },
   { table: "SignInThrottle", reason: "sign-in counters by key, written on every failed sign-in, shared by all app instances" },
   { table: "MachineClientToken", reason: "looked up by lookupId on every API call; a few rows per client" },
   { table: "LearnerChange", reason: "federal change feed: ids must commit in one global order (under the audit lock)" },

@@ -1,5 +1,6 @@
 // Machine clients and /api/v1 calls for integration tests: clients are
-// registered through the admin procedure (as sys.admin), calls go through the
+// registered through the admin procedure (as sys.admin) and approved by the
+// second person (edu.officer) unless a test asks for a pending one; calls go through the
 // real route handler bodies with real Request objects, and every answer is
 // checked against the OpenAPI document with a JSON Schema validator.
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -9,13 +10,19 @@ import { expect } from "vitest";
 import type { RegisterClientInput } from "@/lib/schemas/api-clients";
 import type { Db } from "../db";
 import { buildOpenApiDocument } from "../http/api-v1/openapi";
+import { approveClient } from "./approvals";
 import { callerAs } from "./callers";
 
 type Handler = (req: NextRequest, params?: Record<string, string>, db?: Db) => Promise<Response>;
 
-export async function registerTestClient(db: Db, input: Partial<RegisterClientInput> & Pick<RegisterClientInput, "kind">) {
+export async function registerTestClient(
+  db: Db,
+  input: Partial<RegisterClientInput> & Pick<RegisterClientInput, "kind">,
+  { approve = true }: { approve?: boolean } = {},
+) {
   const admin = await callerAs(db, "sys.admin");
   const { client, token } = await admin.admin.machineClients.register({ name: `Тестовый клиент ${input.kind}`, rateLimitPerMinute: 10_000, ...input });
+  if (approve) await approveClient(db, client.id);
   return { id: client.id, token };
 }
 

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_ACCOUNTS } from "../../../prisma/seed/demo-region";
 import type { Role } from "../authz/matrix";
+import { approvePendingAccount } from "../testing/approvals";
 import { callerAs } from "../testing/callers";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 
@@ -57,6 +58,7 @@ describeDb("portal access per role", () => {
     const admin = await callerAs(db.prisma, "sys.admin");
     const municipalityId = db.seeded.municipalityIds.sosnovka;
     await admin.admin.users.create({ login: "edu.sosnovka", fullName: "Муниципальный Специалист Тестовый", password: "Long-enough-password-1", role: "EDU_OFFICER", scopeKind: "MUNICIPALITY", municipalityId });
+    await approvePendingAccount(db.prisma, "edu.sosnovka"); // two-person rule
     const local = await (await callerAs(db.prisma, "edu.sosnovka")).ministry.organisationsByMunicipality();
     expect(local).toEqual([expect.objectContaining({ municipalityId, total: 2 })]);
   });

@@ -14,6 +14,8 @@ import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { ministryQualityRouter } from "./routers/quality";
 import { sessionRouter } from "./routers/session";
 import { accountRouter } from "./routers/account";
+import { healthApprovalsRouter, ministryApprovalsRouter } from "./routers/approvals";
+import { clientOversightRouter } from "./routers/admin/client-oversight";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -23,9 +25,9 @@ export const appRouter = router({
   movement: movementRouter,
   school: schoolRouter,
   // The portal's landing procedures plus the organisations registry.
-  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter }),
-  health: healthRouter,
-  admin: router({ users: usersRouter, audit: auditRouter, accessReports: accessReportsRouter, verification: verificationRouter, machineClients: machineClientsRouter }),
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter }),
+  health: router({ ...healthRouter._def.record, approvals: healthApprovalsRouter }),
+  admin: router({ users: usersRouter, audit: auditRouter, accessReports: accessReportsRouter, verification: verificationRouter, machineClients: machineClientsRouter, clientOversight: clientOversightRouter }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -85,7 +85,14 @@ export function LearnerAccessPage() {
     return [
       access.accessor("at", { header: c.at, cell: (v) => <span className="whitespace-nowrap">{formatDateTime(v.getValue())}</span> }),
       access.accessor("login", { header: c.login, cell: (v) => v.getValue() ?? m.common.none }),
-      access.accessor("fullName", { header: c.fullName, cell: (v) => v.getValue() ?? m.common.none }),
+      access.accessor("fullName", {
+        header: c.fullName,
+        // An /api/v1 call has no employee: say in words which system asked, and for whom.
+        cell: (v) => {
+          const client = v.row.original.client;
+          return client ? c.apiClient(c.apiSources[client.kind] ?? client.kind, client.name) : (v.getValue() ?? m.common.none);
+        },
+      }),
       access.accessor("role", { header: c.role, cell: (v) => labels.role(v.getValue()) }),
       access.accessor("action", { header: c.action, cell: (v) => <span className="font-mono whitespace-nowrap">{v.getValue()}</span> }),
       access.accessor("stage", { header: c.stage, cell: (v) => labels.stage(v.getValue()) }),

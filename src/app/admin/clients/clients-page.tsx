@@ -18,11 +18,12 @@ type ClientRow = inferRouterOutputs<AppRouter>["admin"]["machineClients"]["list"
 export function ClientsPage() {
   const { m } = useMessages();
   const t = m.apiClients;
+  const a = m.accountApproval;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.admin.machineClients.list.queryOptions());
   const [showForm, setShowForm] = useState(false);
-  const [issued, setIssued] = useState<{ name: string; token: string } | null>(null);
+  const [issued, setIssued] = useState<{ name: string; token: string; pending: boolean } | null>(null);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.machineClients.list.queryKey() });
@@ -31,7 +32,7 @@ export function ClientsPage() {
     trpc.admin.machineClients.rotateToken.mutationOptions({
       onSuccess: async ({ client, token }) => {
         await refresh();
-        setIssued({ name: client.name, token });
+        setIssued({ name: client.name, token, pending: client.approvalStatus === "PENDING" });
       },
       onError,
     }),
@@ -56,7 +57,15 @@ export function ClientsPage() {
       { header: t.rateLimit, accessorKey: "rateLimitPerMinute" },
       { header: t.token, cell: ({ row }) => (row.original.token ? <code>kt_{row.original.token.lookupId}_…</code> : "—") },
       { header: t.lastUsed, cell: ({ row }) => (row.original.token?.lastUsedAt ? formatDateTime(row.original.token.lastUsedAt) : t.never) },
-      { header: t.status, cell: ({ row }) => (row.original.active ? t.active : t.revoked(formatDateTime(row.original.revokedAt))) },
+      {
+        header: t.status,
+        cell: ({ row }) => {
+          const c = row.original;
+          if (!c.active) return c.approvalStatus === "REJECTED" ? a.clientRejected : t.revoked(formatDateTime(c.revokedAt));
+          // Two-person rule: the token answers 401 until the ministry approves the client.
+          return c.approvalStatus === "PENDING" ? <span className="text-amber-700">{a.clientPending}</span> : t.active;
+        },
+      },
       {
         header: t.actions,
         cell: ({ row }) =>
@@ -72,7 +81,7 @@ export function ClientsPage() {
           ) : null,
       },
     ],
-    [t, mutateRotate, mutateRevoke],
+    [t, a, mutateRotate, mutateRevoke],
   );
 
   return (
@@ -93,6 +102,11 @@ export function ClientsPage() {
         <section role="alert" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="issued-token">
           <h2 className="font-semibold">{t.tokenTitle(issued.name)}</h2>
           <p className="text-sm">{t.tokenOnce}</p>
+          {issued.pending && (
+            <p className="text-sm font-medium" data-testid="token-pending">
+              {a.tokenPending}
+            </p>
+          )}
           <code className="block break-all rounded bg-white p-2 text-sm select-all" data-testid="token-value">
             {issued.token}
           </code>
@@ -107,7 +121,8 @@ export function ClientsPage() {
           onIssued={async (name, token) => {
             await refresh();
             setShowForm(false);
-            setIssued({ name, token });
+            // A newly registered client is always pending (two-person rule).
+            setIssued({ name, token, pending: true });
           }}
         />
       )}

@@ -60,8 +60,11 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
     // A zod error's own message is a JSON dump of issues, not a sentence.
     else setFormError(error.data?.zodError ? m.adminUsers.checkFields : error.message || m.errors.generic);
   };
-  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: (u) => saved(u, m.adminUsers.created), onError: showServerError }));
-  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: (u) => saved(u, m.adminUsers.updated), onError: showServerError }));
+  // Two-person rule: say so when the result still waits for a second person.
+  const waits = (u: UserRow, done: (login: string) => string) =>
+    u.pendingRequest ? (u.pendingRequest.kind === "CREATE" ? m.accountApproval.createdPending : m.accountApproval.updatedPending) : done;
+  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.created)), onError: showServerError }));
+  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.updated)), onError: showServerError }));
   const pending = create.isPending || update.isPending;
 
   const set = (name: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [name]: value }));

@@ -43,12 +43,23 @@ export function UsersTable({ rows, total, page, pageSize, onPageChange, isFetchi
       }),
       column.accessor("active", {
         header: t.status,
-        cell: (c) =>
-          c.getValue() ? (
-            <span className="rounded bg-green-50 px-2 py-0.5 text-green-800">{t.active}</span>
-          ) : (
-            <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-600">{t.inactive}</span>
-          ),
+        cell: ({ getValue, row: { original: u } }) => (
+          <div className="space-y-1">
+            {getValue() ? (
+              <span className="rounded bg-green-50 px-2 py-0.5 text-green-800">{t.active}</span>
+            ) : (
+              <span className="rounded bg-slate-100 px-2 py-0.5 text-slate-600">{t.inactive}</span>
+            )}
+            {/* Two-person rule: a request waiting for the ministry, or a new account never approved. */}
+            {u.pendingRequest ? (
+              <div className="text-xs whitespace-nowrap text-amber-700" data-testid="pending-approval">
+                {u.pendingRequest.kind === "CREATE" ? m.accountApproval.pending : m.accountApproval.pendingChange(m.roles[u.pendingRequest.role])}
+              </div>
+            ) : u.approvedAt === null ? (
+              <div className="text-xs text-slate-500">{m.accountApproval.notApproved}</div>
+            ) : null}
+          </div>
+        ),
       }),
       column.accessor("lastLoginAt", {
         header: t.lastLogin,

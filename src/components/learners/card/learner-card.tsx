@@ -13,6 +13,7 @@ import { TrajectorySection } from "../../movement/trajectory-section";
 import { classLabel, fullName, vocab } from "../display";
 import { CardQuery, type CardData } from "./card-query";
 import { HealthTab } from "./health-tab";
+import { ContactsDetails } from "./contacts-details";
 import { IdentityDetails } from "./identity-details";
 import { PersonalTab } from "./personal-tab";
 import { PortfolioTab } from "./portfolio/portfolio-tab";
@@ -45,9 +46,9 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
   const transfer = useCardTransfer(card);
   const school = portal === "school";
   const movement = useCardMovement(card, school && canMove);
-  // The current enrolment's status (a personal view only): held first, else the latest.
-  const enrolments = card.view === "personal" ? card.learner.enrolments : [];
-  const status = (enrolments.find((e) => e.status !== "ENDED") ?? enrolments[0])?.status;
+  // The current enrolment's status as the server placed the learner for this caller.
+  const status = card.status;
+  const relationshipNote = m.learnerCard.relationshipNotes[card.relationship];
   return (
     <>
       <header className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
@@ -81,6 +82,11 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
           </div>
         )}
       </header>
+      {relationshipNote && (
+        <p className="rounded bg-sky-50 px-3 py-2 text-sm text-sky-900" data-testid="relationship-note">
+          {relationshipNote}
+        </p>
+      )}
       {school && <TransferPanel learnerId={l.id} canWrite={card.canWrite} state={transfer} />}
       {school && <MovementPanel state={movement} />}
 
@@ -105,12 +111,18 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
       <div role="tabpanel" data-testid={tab ? `card-panel-${tab}` : undefined} className="space-y-4">
         {tab === "PERSONAL" && (
           <>
-            {card.view === "personal" ? <PersonalTab learner={card.learner} canWrite={card.canWrite} /> : <IdentityDetails learner={card.learner} />}
-            <TrajectorySection state={movement} />
+            {card.view === "personal" ? (
+              <PersonalTab learner={card.learner} canWrite={card.canWrite} />
+            ) : card.view === "contacts" ? (
+              <ContactsDetails learner={card.learner} />
+            ) : (
+              <IdentityDetails learner={card.learner} />
+            )}
+            {card.trajectory && <TrajectorySection state={movement} />}
           </>
         )}
         {tab === "HEALTH" && <HealthTab learnerId={l.id} />}
-        {tab === "PORTFOLIO" && <PortfolioTab learnerId={l.id} canWrite={school && card.canWrite} />}
+        {tab === "PORTFOLIO" && <PortfolioTab learnerId={l.id} writes={school ? card.portfolioWrites : []} />}
       </div>
     </>
   );

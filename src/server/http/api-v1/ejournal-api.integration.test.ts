@@ -98,7 +98,8 @@ describeDb("e-journal API", () => {
 
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "api.ejournal.grades.push" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ machineClientId: journal.id, actorId: null, outcome: "SUCCESS" });
-    expect(audit.details).toMatchObject({ status: "refused_rows", accepted: 1, refused: 4, learnerIds: [pupils[0]!.id] });
+    expect(audit.details).toMatchObject({ status: "refused_rows", accepted: 1, refused: 4, learnerSet: { count: 1 } });
+    expect(await db.prisma.auditEventLearner.findMany({ where: { eventId: audit.id }, select: { learnerId: true } })).toEqual([{ learnerId: pupils[0]!.id }]);
   });
 
   it("refuses a malformed or oversized batch whole with a clear error", async () => {

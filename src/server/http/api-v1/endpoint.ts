@@ -29,8 +29,20 @@ type Handler = (req: NextRequest, params?: Record<string, string>, db?: Db) => P
 
 type Client = { id: string; name?: string };
 
-function audit(tx: DbTx, client: Client, ip: string | null, action: AuditAction, outcome: AuditOutcomeValue, details: Record<string, unknown>) {
-  return recordAudit(tx, clientAuditActor(client, ip), { action, outcome, entityType: "MachineClient", entityId: client.id, details });
+/**
+ * The learners a call returned or touched become link rows (AuditEventLearner),
+ * as for the portal's reads, so "who accessed this learner" finds API calls too.
+ */
+function audit(
+  tx: DbTx,
+  client: Client,
+  ip: string | null,
+  action: AuditAction,
+  outcome: AuditOutcomeValue,
+  details: Record<string, unknown>,
+  learnerIds: readonly string[] = [],
+) {
+  return recordAudit(tx, clientAuditActor(client, ip), { action, outcome, entityType: "MachineClient", entityId: client.id, details, learnerIds });
 }
 
 /** An audit row for a call that wrote nothing (refused before the service ran). */
@@ -46,8 +58,8 @@ export function apiEndpoint<I, O>(spec: EndpointSpec<I, O>): Handler {
     try {
       const auth = await authenticateClient(db, req.headers.get("authorization"));
       if (!auth.ok) {
-        // An unknown token names no one to audit; a revoked one is recorded against its client.
-        if (auth.clientId) await auditAlone(db, { id: auth.clientId }, ip, "api.request.denied", "DENIED", { endpoint: spec.endpoint, reason: "revoked" });
+        // An unknown token names no one to audit; a revoked or not yet approved one is recorded against its client.
+        if (auth.clientId) await auditAlone(db, { id: auth.clientId }, ip, "api.request.denied", "DENIED", { endpoint: spec.endpoint, reason: auth.reason ?? "revoked" });
         return apiError("UNAUTHORIZED", undefined, { "WWW-Authenticate": 'Bearer realm="kontingent"' });
       }
       client = auth.client;
@@ -62,7 +74,7 @@ export function apiEndpoint<I, O>(spec: EndpointSpec<I, O>): Handler {
       }
       const parsed = await spec.parse(req, params);
       if (!parsed.ok) {
-        await auditAlone(db, client, ip, spec.action, "FAILURE", { endpoint: spec.endpoint, status: "error", error: parsed.code, learnerIds: [] });
+        await auditAlone(db, client, ip, spec.action, "FAILURE", { endpoint: spec.endpoint, status: "error", error: parsed.code });
         return apiError(parsed.code, parsed.issues ? { issues: parsed.issues } : undefined);
       }
       const caller = client;
@@ -71,13 +83,15 @@ export function apiEndpoint<I, O>(spec: EndpointSpec<I, O>): Handler {
           const r = await spec.run(tx, caller, parsed.input);
           const refusedRows = r.ok && typeof r.details?.refused === "number" && r.details.refused > 0;
           await tx.machineClientToken.update({ where: { id: caller.tokenId }, data: { lastUsedAt: new Date() } });
-          await audit(tx, caller, ip, spec.action, r.ok ? "SUCCESS" : "FAILURE", {
-            endpoint: spec.endpoint,
-            status: r.ok ? (refusedRows ? "refused_rows" : "ok") : "error",
-            ...(r.ok ? {} : { error: r.error }),
-            learnerIds: r.learnerIds,
-            ...r.details,
-          });
+          await audit(
+            tx,
+            caller,
+            ip,
+            spec.action,
+            r.ok ? "SUCCESS" : "FAILURE",
+            { endpoint: spec.endpoint, status: r.ok ? (refusedRows ? "refused_rows" : "ok") : "error", ...(r.ok ? {} : { error: r.error }), ...r.details },
+            r.learnerIds,
+          );
           return r;
         },
         { timeout: 30_000 },
@@ -87,7 +101,7 @@ export function apiEndpoint<I, O>(spec: EndpointSpec<I, O>): Handler {
       console.error(`[api ${spec.endpoint}]`, error);
       if (client) {
         try {
-          await auditAlone(db, client, ip, spec.action, "FAILURE", { endpoint: spec.endpoint, status: "error", error: "INTERNAL_ERROR", learnerIds: [] });
+          await auditAlone(db, client, ip, spec.action, "FAILURE", { endpoint: spec.endpoint, status: "error", error: "INTERNAL_ERROR" });
         } catch {
           // The answer is an error either way; the log line above keeps the cause.
         }

@@ -38,7 +38,11 @@ describeDb("public-services API", () => {
       { subject: "Физкультура", period: "1 четверть", mark: null, credit: true },
     ]);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "api.publicServices.performance.read" }, orderBy: { id: "desc" } });
-    expect(audit).toMatchObject({ machineClientId: portal.id, outcome: "SUCCESS", details: { learnerIds: [child.id] } });
+    expect(audit).toMatchObject({ machineClientId: portal.id, outcome: "SUCCESS", details: { learnerSet: { count: 1 }, representativeId: expect.any(String) } });
+    // The learner is linked like a portal read, and the asking representative is the child's parent.
+    expect(await db.prisma.auditEventLearner.findMany({ where: { eventId: audit.id }, select: { learnerId: true } })).toEqual([{ learnerId: child.id }]);
+    const asked = (audit.details as { representativeId: string }).representativeId;
+    expect(await db.prisma.learnerRepresentative.count({ where: { learnerId: child.id, representativeId: asked } })).toBe(1);
     // No SNILS in the audit trail.
     expect(JSON.stringify(audit.details)).not.toContain(child.snils);
   });

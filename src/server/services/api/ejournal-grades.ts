@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { canonicalJson } from "../../audit/hash";
 import { GRADE_ROW_REASONS, ZApiGradeRow, type ApiGradeRow, type ApiGradeRowResult, type ZApiGradeBatchResult } from "@/lib/schemas/api/ejournal";
-import { learnersHeldBy } from "../../authz/learner-scope";
+import { learnersHeldBy, learnersTaughtBy } from "../../authz/relationship";
 import type { DbTx } from "../../db";
 import type { MachineClientActor } from "../machine-clients/authenticate";
 import { answer, type ApiServiceResult } from "./api-result";
@@ -57,7 +57,8 @@ async function chainHead(tx: DbTx, learnerId: string, gradeId: string) {
   return current;
 }
 
-async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row: ApiGradeRow): Promise<ApiGradeRowResult> {
+/** `own`: the organisation only teaches the learner in an additional programme, so its marks are a slot of their own. */
+async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row: ApiGradeRow, own: boolean): Promise<ApiGradeRowResult> {
   const hash = contentHash(row);
   const previous = await tx.journalGrade.findFirst({
     where: { clientId: client.id, journalRecordId: row.journalRecordId },
@@ -71,9 +72,10 @@ async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row
     if (previous.contentHash === hash) return { index, journalRecordId: row.journalRecordId, status: "duplicate", gradeId: previous.subjectGradeId };
     supersedes = head.id;
   } else {
-    // A mark already in force for the slot (typed at school, or another record) is corrected, not doubled.
+    // A mark already in force for the slot (typed at school, or another record) is corrected, not doubled;
+    // an additional programme's journal never supersedes another organisation's marks.
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId: row.learnerId, academicYear: row.academicYear, subject: { equals: likeLiteral(row.subject), mode: "insensitive" }, period: row.period, supersededBy: null },
+      where: { learnerId: row.learnerId, ...(own ? { organisationId: client.organisationId! } : {}), academicYear: row.academicYear, subject: { equals: likeLiteral(row.subject), mode: "insensitive" }, period: row.period, supersededBy: null },
       select: { id: true },
     });
     supersedes = current?.id ?? null;
@@ -106,9 +108,10 @@ export async function pushJournalGrades(
 ): Promise<ApiServiceResult<z.infer<typeof ZApiGradeBatchResult>>> {
   const parsed = rawRows.map((raw) => ZApiGradeRow.safeParse(raw));
   const learnerIds = [...new Set(parsed.flatMap((p) => (p.success ? [p.data.learnerId] : [])))];
-  const held = new Set(
-    (await tx.learner.findMany({ where: { id: { in: learnerIds }, ...learnersHeldBy(client.organisationId!) }, select: { id: true } })).map((l) => l.id),
-  );
+  const ids = async (where: object) => new Set((await tx.learner.findMany({ where: { id: { in: learnerIds }, ...where }, select: { id: true } })).map((l) => l.id));
+  // Held (basic programme) or taught in an additional programme: the two relationships that may send marks.
+  const held = await ids(learnersHeldBy(client.organisationId!));
+  const taught = await ids(learnersTaughtBy(client.organisationId!));
   const seen = new Set<string>();
   const results: ApiGradeRowResult[] = [];
   for (const [index, p] of parsed.entries()) {
@@ -121,8 +124,8 @@ export async function pushJournalGrades(
     }
     const row = p.data;
     if (seen.has(row.journalRecordId)) results.push(refused(index, row.journalRecordId, "DUPLICATE_IN_BATCH"));
-    else if (!held.has(row.learnerId)) results.push(refused(index, row.journalRecordId, "LEARNER_NOT_IN_ORGANISATION"));
-    else results.push(await writeRow(tx, client, index, row));
+    else if (!taught.has(row.learnerId)) results.push(refused(index, row.journalRecordId, "LEARNER_NOT_IN_ORGANISATION"));
+    else results.push(await writeRow(tx, client, index, row, !held.has(row.learnerId)));
     seen.add(row.journalRecordId);
   }
   const count = (status: ApiGradeRowResult["status"]) => results.filter((r) => r.status === status).length;

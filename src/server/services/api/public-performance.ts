@@ -54,7 +54,7 @@ export async function readPublicPerformance(
   if (!allowed || !learner) {
     // Why, for the auditor only; the caller gets one answer for every case.
     const why = !learnerId ? "unknown_learner" : !representativeId ? "unknown_parent" : !link ? "not_linked" : "no_consent";
-    return refuse("LEARNER_NOT_FOUND", learnerId ? [learnerId] : [], { refused: why });
+    return refuse("LEARNER_NOT_FOUND", learnerId ? [learnerId] : [], { refused: why, representativeId: representativeId ?? null });
   }
   const enrolment = learner.enrolments[0];
   return answer(
@@ -66,6 +66,7 @@ export async function readPublicPerformance(
       marks,
     },
     [learnerId!],
-    { marks: marks.length },
+    // Which legal representative asked: the access report names them (an id, never the SNILS).
+    { marks: marks.length, representativeId },
   );
 }

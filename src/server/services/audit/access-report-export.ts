@@ -40,7 +40,7 @@ export async function buildAccessReport(db: Db, actor: Actor, request: AccessRep
         table = {
           title: `${c.title(learner.fullName)}, ${formatDate(learner.birthDate)}`,
           header: [c.at, c.login, c.fullName, c.role, c.action, c.stage, c.via, c.outcome, c.ip],
-          rows: rows.map((r) => [formatDateTime(r.at), r.login ?? "", r.fullName ?? "", roleName(r.role), r.action, stageName(r.stage), r.viaList ? c.viaList : c.viaCard, r.outcome, r.ip ?? ""]),
+          rows: rows.map((r) => [formatDateTime(r.at), r.login ?? "", r.client ? c.apiClient(c.apiSources[r.client.kind] ?? r.client.kind, r.client.name) : (r.fullName ?? ""), roleName(r.role), r.action, stageName(r.stage), r.viaList ? c.viaList : c.viaCard, r.outcome, r.ip ?? ""]),
         };
         entity = { entityType: "Learner", entityId: learner.id };
       } else {

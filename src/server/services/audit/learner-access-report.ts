@@ -24,6 +24,8 @@ export const ZLearnerAccessRow = z.object({
   outcome: z.string(),
   /** true: the learner was one of several rows of a list, search or export. */
   viaList: z.boolean(),
+  /** A machine client's call through /api/v1 (no employee): its kind and name. */
+  client: z.object({ kind: z.string(), name: z.string() }).nullable(),
   ip: z.string().nullable(),
 });
 export type LearnerAccessRow = z.infer<typeof ZLearnerAccessRow>;
@@ -38,6 +40,8 @@ interface RawRow {
   outcome: string;
   viaList: boolean;
   ip: string | null;
+  clientKind: string | null;
+  clientName: string | null;
 }
 
 /** Rows of the report, newest first; `limit` null = all (exports). */
@@ -52,10 +56,11 @@ export async function queryLearnerAccess(tx: DbTx, input: Omit<LearnerAccessInpu
       SELECT l."eventId", true FROM "AuditEventLearner" l WHERE l."learnerId" = ${id}::uuid
     )
     SELECT e.id, e.at, e."actorLogin", u."fullName", e."actorRole"::text AS "actorRole", e.action,
-           e.outcome::text AS outcome, h."viaList", e.ip
+           e.outcome::text AS outcome, h."viaList", e.ip, mc.kind::text AS "clientKind", mc.name AS "clientName"
       FROM hits h
       JOIN "AuditEvent" e ON e.id = h.id
       LEFT JOIN "User" u ON u.id = e."actorId"
+      LEFT JOIN "MachineClient" mc ON mc.id = e."machineClientId"
      WHERE e.at >= ${since} AND e.at < ${until}
      ORDER BY e.id DESC
      LIMIT ${limit ?? 1_000_000} OFFSET ${offset}`;
@@ -81,6 +86,7 @@ export async function queryLearnerAccess(tx: DbTx, input: Omit<LearnerAccessInpu
         outcome: r.outcome,
         viaList: r.viaList,
         ip: r.ip,
+        client: r.clientKind && r.clientName ? { kind: r.clientKind, name: r.clientName } : null,
       }),
     ),
   };

@@ -8,7 +8,8 @@ import { programmesRu } from "@/messages/programmes-ru";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
-import { countHealthStatsMany, type HealthDimension, type HealthMeasure, type HealthStatsRow } from "./health-stats";
+import type { HealthDimension, HealthMeasure } from "./health-stats";
+import { healthStatsTables, hiddenMark, type HealthStatsTable } from "./health-tables";
 
 export const HEALTH_REPORTS = ["groups", "disabilities", "adapted"] as const;
 export type HealthReport = (typeof HEALTH_REPORTS)[number];
@@ -42,19 +43,20 @@ export interface HealthSheet {
   rows: (string | number)[][];
 }
 
-export function buildSheet(report: HealthReport, by: HealthDimension, results: HealthStatsRow[][]): HealthSheet {
+/** The sheet of a report from its tables (one per measure, same places); hidden counts read «<5». */
+export function buildSheet(report: HealthReport, by: HealthDimension, tables: HealthStatsTable[]): HealthSheet {
   const columns = REPORT_COLUMNS[report];
   const placeHeader = by === "municipality" ? t.municipality : by === "organisation" ? t.organisation : t.grade;
   const header = [placeHeader, ...columns.flatMap((c) => Object.values(c.categories)), t.total];
+  const shown = (table: HealthStatsTable | undefined, count: number | null | undefined) => (count === null ? hiddenMark(table!.threshold!) : (count ?? 0));
   const places = new Map<string, string>();
-  for (const rows of results) for (const r of rows) if (!places.has(r.key)) places.set(r.key, r.label || t.noGrade);
+  for (const table of tables) for (const p of table.places) if (!places.has(p.key)) places.set(p.key, p.label || t.noGrade);
   const rows = [...places].map(([key, label]) => {
     const cells = columns.flatMap((c, i) =>
-      Object.keys(c.categories).map((cat) => results[i]?.find((r) => r.key === key && r.category === cat)?.count ?? 0),
+      Object.keys(c.categories).map((cat) => shown(tables[i], tables[i]?.cells.find((r) => r.key === key && r.category === cat)?.count)),
     );
-    // The first measure covers every counted learner of the place: its sum is the total.
-    const total = (results[0] ?? []).filter((r) => r.key === key).reduce((s, r) => s + r.count, 0);
-    return [label, ...cells, total];
+    // The first measure covers every counted learner of the place: its row total is the total.
+    return [label, ...cells, shown(tables[0], tables[0]?.places.find((p) => p.key === key)?.count)];
   });
   return { header, rows };
 }
@@ -64,9 +66,9 @@ export async function exportHealthStats(db: Db, actor: Actor, filters: HealthExp
   const { municipalityId, organisationId, asOf } = filters;
   const sheet = await db.$transaction(async (tx) => {
     const measures = REPORT_COLUMNS[filters.report].map((column) => column.measure);
-    const counted = await countHealthStatsMany(tx, actor, { by, municipalityId, organisationId, asOf }, measures);
-    const results: HealthStatsRow[][] = measures.map((measure) => counted[measure] ?? []);
-    const built = buildSheet(filters.report, by, results);
+    const counted = await healthStatsTables(tx, actor, { by, municipalityId, organisationId, asOf }, measures);
+    const tables = measures.map((measure) => counted[measure]!);
+    const built = { ...buildSheet(filters.report, by, tables), threshold: tables[0]?.threshold ?? null };
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "health.export",
       entityType: "HealthStats",
@@ -76,7 +78,8 @@ export async function exportHealthStats(db: Db, actor: Actor, filters: HealthExp
   });
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(t.reports[filters.report]);
-  ws.addRow([`${t.reports[filters.report]} — ${t.asOf.toLowerCase()} ${asOf.split("-").reverse().join(".")}`]);
+  const title = `${t.reports[filters.report]} — ${t.asOf.toLowerCase()} ${asOf.split("-").reverse().join(".")}`;
+  ws.addRow([sheet.threshold === null ? title : `${title}. ${t.hiddenNote.replaceAll("{n}", String(sheet.threshold))}`]);
   ws.addRow(sheet.header).font = { bold: true };
   for (const row of sheet.rows) ws.addRow(row);
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 40 : 16));

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { healthRuleIssues, type HealthData } from "@/lib/schemas/health";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { allowsStage } from "../../authz/matrix";
-import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import { allowsLearnerStage, allowsStage } from "../../authz/matrix";
+import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
@@ -77,11 +77,14 @@ function toColumns(data: HealthData) {
 /** Names of the fields given (for the audit record): never their values. */
 const filledFields = (data: HealthData) => DATA_FIELDS.filter((f) => data[f] !== undefined && data[f] !== false);
 
-/** A learner the caller's school holds (NOT_FOUND otherwise), for the medic only. */
+/**
+ * A learner the caller's school holds, for the medic only: NOT_FOUND without
+ * a relationship, FORBIDDEN for a former or additional-programme school.
+ */
 async function heldLearner(tx: DbTx, actor: Actor, learnerId: string) {
   if (actor.scope.kind !== "ORGANISATION" || !allowsStage(actor.role, "HEALTH", "write")) throw forbidden();
-  const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerWriteWhere(actor.scope)] }, select: { id: true, birthDate: true } });
-  if (!learner) throw notFound("Обучающийся не найден");
+  await requireLearnerAccess(tx, actor, learnerId, "HEALTH", "write");
+  const learner = await tx.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { id: true, birthDate: true } });
   return { ...learner, organisationId: actor.scope.organisationId };
 }
 
@@ -125,18 +128,15 @@ export async function correctHealth(db: Db, actor: Actor, learnerId: string, rec
 export async function getHealth(db: Db, actor: Actor, learnerId: string, ip: string | null): Promise<LearnerHealth> {
   if (!allowsStage(actor.role, "HEALTH", "read")) throw forbidden();
   return db.$transaction(async (tx) => {
-    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerReadWhere(actor.scope)] }, select: { id: true } });
-    if (!learner) throw notFound("Обучающийся не найден");
+    const relationship = await requireLearnerAccess(tx, actor, learnerId, "HEALTH", "read");
     const rows = await tx.healthRecord.findMany({
-      where: { learnerId },
+      where: { learnerId, ...recordsWhere(actor.scope, relationship) },
       orderBy: [{ recordedAt: "desc" }, { createdAt: "desc" }, { id: "desc" }],
       select: recordSelect,
     });
     const superseded = new Set(rows.map((r) => r.supersedesId).filter((id): id is string => id !== null));
     const history = rows.map((r) => ({ ...r, superseded: superseded.has(r.id) }));
-    const canWrite =
-      allowsStage(actor.role, "HEALTH", "write") &&
-      (await tx.learner.count({ where: { AND: [{ id: learnerId }, learnerWriteWhere(actor.scope)] } })) > 0;
+    const canWrite = actor.scope.kind === "ORGANISATION" && allowsLearnerStage(actor.role, relationship, "HEALTH", "write");
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.health.read",
       entityType: "Learner",

@@ -5,6 +5,7 @@ import { citizenshipName } from "@/lib/countries";
 import { formatSnils } from "@/lib/validators";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
+import { learnersHeldBy } from "../../authz/relationship";
 import { allowsStage } from "../../authz/matrix";
 import type { Db } from "../../db";
 import { forbidden } from "../../errors";
@@ -33,6 +34,11 @@ export async function exportLearners(db: Db, actor: Actor, filters: ListFilters,
         },
       },
     });
+    // Learners the school holds get their whole record; those it teaches only
+    // in an additional programme, identity and contacts (the relationship rule).
+    const held = new Set(
+      (await tx.learner.findMany({ where: { id: { in: found.map((e) => e.learner.id) }, ...learnersHeldBy(organisationId) }, select: { id: true } })).map((l) => l.id),
+    );
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.export",
       entityType: "Organisation",
@@ -40,15 +46,15 @@ export async function exportLearners(db: Db, actor: Actor, filters: ListFilters,
       details: { format: "xlsx", filters: auditedFilters(filters), rows: found.length, truncated: found.length === MAX_EXPORT_ROWS },
       learnerIds: found.map((e) => e.learner.id),
     });
-    return found;
+    return found.map((e) => ({ ...e, full: held.has(e.learner.id) }));
   });
 
-  const values = rows.map(({ learner: row, ...e }): SheetValues => {
+  const values = rows.map(({ learner: row, full, ...e }): SheetValues => {
     const l = decryptIdentity("Learner", row);
     const link = l.representatives[0];
     const rep = link ? decryptIdentity("Representative", link.representative) : undefined;
     const consent = rep ? l.consents.find((c) => c.representativeId === rep.id) : undefined;
-    return {
+    const sheet: SheetValues = {
       "learner.lastName": l.lastName,
       "learner.firstName": l.firstName,
       "learner.middleName": l.middleName,
@@ -80,6 +86,13 @@ export async function exportLearners(db: Db, actor: Actor, filters: ListFilters,
       "rep.email": rep?.email ?? null,
       "consent.givenAt": consent?.givenAt ?? null,
     };
+    return full ? sheet : contactsOnly(sheet);
   });
   return { file: await writeLearnersXlsx(values), rows: rows.length };
+}
+
+/** What an additional programme may export of a learner: identity, placement and the representative's name and contacts. */
+const CONTACT_COLUMNS = new Set(["learner.lastName", "learner.firstName", "learner.middleName", "learner.birthDate", "learner.sex", "learner.snils", "enrolment.level", "enrolment.grade", "enrolment.classLetter", "enrolment.enrolledAt", "rep.relation", "rep.lastName", "rep.firstName", "rep.middleName", "rep.phone", "rep.email"]);
+function contactsOnly(sheet: SheetValues): SheetValues {
+  return Object.fromEntries(Object.entries(sheet).map(([key, value]) => [key, CONTACT_COLUMNS.has(key) ? value : null])) as SheetValues;
 }

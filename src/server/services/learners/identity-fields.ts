@@ -60,3 +60,12 @@ export function maskSnils(snils: string): string {
   const d = normalizeSnils(snils);
   return d ? `***-***-*${d.slice(7, 9)} ${d.slice(9)}` : "***";
 }
+
+/** A typed name as audit details may carry it: initials only, "Иванов Пётр" → "И*** П***". */
+export function maskName(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => `${Array.from(word)[0]}***`)
+    .join(" ");
+}

@@ -1,7 +1,7 @@
 // What each role may see of a learner. Output schemas strip everything else,
 // so a query that fetches more cannot leak it (the card's field guarantee).
 import { z } from "zod";
-import { allowsStage, STAGES, type Role, type Stage } from "../../authz/matrix";
+import { allowsLearnerStage, RELATIONSHIPS, STAGES, type Relationship, type Role, type Stage } from "../../authz/matrix";
 import { decryptIdentity } from "./identity-fields";
 
 const zDate = z.date();
@@ -77,15 +77,45 @@ export const ZLearnerPersonal = ZLearnerIdentity.extend({
   enrolments: z.array(ZEnrolmentView),
 });
 
+/** A representative as an additional-programme organisation sees them: who to call, nothing more. */
+export const ZRepresentativeContact = ZRepresentativeView.pick({
+  id: true,
+  relation: true,
+  isPrimaryContact: true,
+  lastName: true,
+  firstName: true,
+  middleName: true,
+  phone: true,
+  email: true,
+});
+
+/** Identity, the representatives' contacts and the organisation's own enrolments (the ADDITIONAL relationship). */
+export const ZLearnerContacts = ZLearnerIdentity.extend({
+  representatives: z.array(ZRepresentativeContact),
+  enrolments: z.array(ZEnrolmentView),
+});
+
+const cardCommon = {
+  stages: z.array(z.enum(STAGES)),
+  relationship: z.enum(RELATIONSHIPS),
+  /** The current enrolment's status: with organisation and class, all of movement an identity-level role sees. */
+  status: z.string().nullable(),
+  /** Whether movement.trajectory answers this caller (PERSONAL read by role). */
+  trajectory: z.boolean(),
+  /** Portfolio rows the caller may add to this learner (role and relationship). */
+  portfolioWrites: z.array(z.enum(["achievement", "exam", "grade", "certificate"])),
+};
+
 export const ZLearnerCard = z.discriminatedUnion("view", [
-  z.object({ view: z.literal("personal"), stages: z.array(z.enum(STAGES)), canWrite: z.boolean(), learner: ZLearnerPersonal }),
-  z.object({ view: z.literal("identity"), stages: z.array(z.enum(STAGES)), canWrite: z.literal(false), learner: ZLearnerIdentity }),
+  z.object({ view: z.literal("personal"), ...cardCommon, canWrite: z.boolean(), learner: ZLearnerPersonal }),
+  z.object({ view: z.literal("contacts"), ...cardCommon, canWrite: z.literal(false), learner: ZLearnerContacts }),
+  z.object({ view: z.literal("identity"), ...cardCommon, canWrite: z.literal(false), learner: ZLearnerIdentity }),
 ]);
 export type LearnerCard = z.infer<typeof ZLearnerCard>;
 
-/** Stages whose tab the role sees on a learner's card (aggregate-only does not count). */
-export function cardStages(role: Role): Stage[] {
-  return STAGES.filter((stage) => allowsStage(role, stage, stage === "PERSONAL" ? "identity" : "read"));
+/** Stages whose tab the caller sees on a learner's card (aggregate-only does not count). */
+export function cardStages(role: Role, relationship: Relationship): Stage[] {
+  return STAGES.filter((stage) => allowsLearnerStage(role, relationship, stage, stage === "PERSONAL" ? "identity" : "read"));
 }
 
 /** Who a learner is by name: the columns every lookup and list shows. */
@@ -105,10 +135,18 @@ export const enrolmentSelect = {
   organisation: { select: { id: true, shortName: true } },
 } as const;
 
+/** enrolmentSelect plus what the relationship is computed from (relationship.ts). */
+export const enrolmentWithFactsSelect = {
+  ...enrolmentSelect,
+  organisationId: true,
+  cancelledAt: true,
+  organisation: { select: { id: true, shortName: true, municipalityId: true } },
+} as const;
+
 type EnrolmentRow = z.infer<typeof ZEnrolmentView>;
 
 /** The "current" enrolment: the active basic one, else any held one, else the latest. */
-export function currentEnrolment(enrolments: EnrolmentRow[]): EnrolmentRow | undefined {
+export function currentEnrolment<E extends EnrolmentRow>(enrolments: E[]): E | undefined {
   const held = enrolments.filter((e) => e.status !== "ENDED");
   return held.find((e) => e.isBasic) ?? held[0] ?? [...enrolments].sort((a, b) => +b.enrolledAt - +a.enrolledAt)[0];
 }

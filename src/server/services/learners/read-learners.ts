@@ -6,12 +6,11 @@ import { searchKey } from "@/lib/search-key";
 import { normalizeSnils } from "@/lib/validators";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { allowsStage } from "../../authz/matrix";
-import { learnerReadWhere, mayWriteLearner } from "../../authz/learner-scope";
+import { learnerReachWhere, relationshipOf, visibleEnrolments } from "../../authz/relationship";
 import type { Db } from "../../db";
-import { forbidden, notFound } from "../../errors";
-import { decryptIdentity, maskSnils, snilsWhere } from "./identity-fields";
-import { cardStages, currentEnrolment, enrolmentSelect, identitySelect, toIdentity, type LearnerCard } from "./learner-views";
+import { forbidden } from "../../errors";
+import { maskName, maskSnils, snilsWhere } from "./identity-fields";
+import { currentEnrolment, enrolmentSelect, enrolmentWithFactsSelect, identitySelect, toIdentity } from "./learner-views";
 import { likeLiteral } from "../../db/like";
 
 const NONE_HELD = { none: { withdrawnAt: null } };
@@ -52,9 +51,13 @@ export function nameOrSnilsWhere(query: string | undefined) {
 
 export type ListFilters = Omit<ListLearnersInput, "page" | "pageSize">;
 
-/** Filters as audit details keep them: a search by SNILS is masked, audit rows never carry the number. */
+/**
+ * Filters as audit details keep them: a typed search is masked, so audit rows
+ * never carry a SNILS (last digits only) or a name (initials only).
+ */
 export function auditedFilters(filters: ListFilters): ListFilters {
-  return filters.search && normalizeSnils(filters.search) ? { ...filters, search: maskSnils(filters.search) } : filters;
+  if (!filters.search) return filters;
+  return { ...filters, search: normalizeSnils(filters.search) ? maskSnils(filters.search) : maskName(filters.search) };
 }
 
 /**
@@ -135,13 +138,13 @@ export async function listLearners(db: Db, actor: Actor, input: ListLearnersInpu
 
 /** Region-wide (or municipality-wide) lookup by SNILS or name, identity subset only. */
 export async function searchRegistry(db: Db, actor: Actor, query: string, ip: string | null) {
-  const where = { AND: [learnerReadWhere(actor.scope), nameOrSnilsWhere(query)] };
+  const where = { AND: [learnerReachWhere(actor.scope), nameOrSnilsWhere(query)] };
   return db.$transaction(async (tx) => {
     const rows = await tx.learner.findMany({
       where,
       orderBy: [{ searchName: "asc" }, { birthDate: "asc" }, { id: "asc" }],
       take: 51,
-      select: { ...identitySelect, enrolments: { select: enrolmentSelect } },
+      select: { ...identitySelect, regionId: true, enrolments: { select: enrolmentWithFactsSelect } },
     });
     const truncated = rows.length > 50;
     await recordAudit(tx, auditActorOf(actor, ip), {
@@ -149,46 +152,14 @@ export async function searchRegistry(db: Db, actor: Actor, query: string, ip: st
       details: { by: normalizeSnils(query) ? "snils" : "name", count: Math.min(rows.length, 50), truncated },
       learnerIds: rows.slice(0, 50).map((r) => r.id),
     });
-    return { truncated, rows: rows.slice(0, 50).map(({ enrolments, ...l }) => toIdentity(l, currentEnrolment(enrolments))) };
-  });
-}
-
-export async function getLearnerCard(db: Db, actor: Actor, id: string, ip: string | null): Promise<LearnerCard> {
-  const personal = allowsStage(actor.role, "PERSONAL", "read");
-  const stages = cardStages(actor.role);
-  return db.$transaction(async (tx) => {
-    const learner = await tx.learner.findFirst({
-      where: { AND: [{ id }, learnerReadWhere(actor.scope)] },
-      include: {
-        enrolments: { select: enrolmentSelect, orderBy: { enrolledAt: "desc" } },
-        representatives: { include: { representative: true }, orderBy: [{ isPrimaryContact: "desc" }, { createdAt: "asc" }] },
-        consents: { orderBy: { givenAt: "desc" } },
-      },
-    });
-    if (!learner) throw notFound("Обучающийся не найден");
-    await recordAudit(tx, auditActorOf(actor, ip), {
-      action: "learner.card.read",
-      entityType: "Learner",
-      entityId: learner.id,
-      details: { stages, view: personal ? "personal" : "identity" },
-    });
-    const identity = toIdentity(learner, currentEnrolment(learner.enrolments));
-    if (!personal) return { view: "identity", stages, canWrite: false, learner: identity };
-    // The card holds every enrolment of the learner, so the write rule needs no query of its own.
-    const canWrite = allowsStage(actor.role, "PERSONAL", "write") && mayWriteLearner(actor.scope, learner.enrolments);
+    // Each row placed as the caller's relationship shows it: a former school
+    // or an additional programme sees its own enrolment, not where the learner is now.
     return {
-      view: "personal",
-      stages,
-      canWrite,
-      learner: {
-        ...decryptIdentity("Learner", learner),
-        ...identity,
-        representatives: learner.representatives.map(({ representative, relation, isPrimaryContact }) => ({
-          ...decryptIdentity("Representative", representative),
-          relation,
-          isPrimaryContact,
-        })),
-      },
+      truncated,
+      rows: rows.slice(0, 50).map(({ enrolments, regionId, ...l }) => {
+        const relationship = relationshipOf(actor.scope, regionId, enrolments);
+        return toIdentity(l, currentEnrolment(visibleEnrolments(actor.scope, relationship, enrolments)));
+      }),
     };
   });
 }

@@ -11,7 +11,7 @@ import type {
 } from "@/lib/schemas/representative";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { learnerWriteWhere } from "../../authz/learner-scope";
+import { requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { badRequest, notFound } from "../../errors";
 import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
@@ -33,10 +33,10 @@ export async function linkRepresentative(tx: DbTx, regionId: string, learnerId: 
   return id;
 }
 
+/** Only the holding school changes representatives and consents (NOT_FOUND without a relationship, FORBIDDEN otherwise). */
 async function heldLearner(tx: DbTx, actor: Actor, learnerId: string) {
-  const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerWriteWhere(actor.scope)] }, select: { id: true } });
-  if (!learner) throw notFound("Обучающийся не найден");
-  return learner;
+  await requireLearnerAccess(tx, actor, learnerId, "PERSONAL", "write");
+  return { id: learnerId };
 }
 
 async function linkOf(tx: DbTx, learnerId: string, representativeId: string) {

@@ -6,7 +6,7 @@ import { z } from "zod";
 import type { ZUpdateLearnerInput } from "@/lib/schemas/learner";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import { learnerReachWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
 import { assertOrganisationOpen, classFor, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
@@ -18,7 +18,7 @@ import { likeLiteral } from "../../db/like";
 /** An existing person with the same SNILS or the same name, sex and birth date. */
 async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, acknowledged: boolean, exceptId?: string) {
   const inScope = async (id: string) =>
-    (await tx.learner.count({ where: { AND: [{ id }, learnerReadWhere(actor.scope)] } })) > 0;
+    (await tx.learner.count({ where: { AND: [{ id }, learnerReachWhere(actor.scope)] } })) > 0;
   if (data.snils) {
     const same = await tx.learner.findFirst({ where: snilsWhere(data.snils), select: { id: true } });
     if (same && same.id !== exceptId) {
@@ -26,15 +26,19 @@ async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, ack
       throw conflict(
         visible
           ? "Обучающийся с таким СНИЛС уже есть в вашей организации: откройте его карточку"
-          : "Обучающийся с таким СНИЛС уже есть в реестре региона (в другой организации): оформите его прибытие, а не новую запись",
+          : "Этот СНИЛС нельзя указать в новой записи. Если ребёнок уже учился в регионе, оформите зачисление из реестра (по СНИЛС и дате рождения)",
         "learner.snils",
         { kind: "snils", existingId: visible ? same.id : null },
       );
     }
   }
   if (acknowledged) return;
+  // Only among learners the school already has a relationship with: a warning
+  // about a same-name child of another school would tell it that the child
+  // exists. Region-wide duplicates are the ministry's data-quality check.
   const similar = await tx.learner.findFirst({
     where: {
+      ...learnerReachWhere(actor.scope),
       id: exceptId ? { not: exceptId } : undefined,
       lastName: { equals: likeLiteral(data.lastName), mode: "insensitive" },
       firstName: { equals: likeLiteral(data.firstName), mode: "insensitive" },
@@ -45,10 +49,9 @@ async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, ack
     select: { id: true },
   });
   if (similar) {
-    const visible = await inScope(similar.id);
-    throw conflict("Возможный дубликат: в реестре уже есть человек с такими ФИО, полом и датой рождения", "learner.lastName", {
+    throw conflict("Возможный дубликат: в вашей организации уже есть человек с такими ФИО, полом и датой рождения", "learner.lastName", {
       kind: "possibleDuplicate",
-      existingId: visible ? similar.id : null,
+      existingId: similar.id,
     });
   }
 }
@@ -115,8 +118,8 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
 
 export async function updateLearner(db: Db, actor: Actor, input: z.infer<typeof ZUpdateLearnerInput>, ip: string | null) {
   return db.$transaction(async (tx) => {
-    const before = await tx.learner.findFirst({ where: { AND: [{ id: input.id }, learnerWriteWhere(actor.scope)] } });
-    if (!before) throw notFound("Обучающийся не найден");
+    await requireLearnerAccess(tx, actor, input.id, "PERSONAL", "write");
+    const before = await tx.learner.findUniqueOrThrow({ where: { id: input.id } });
     await assertNotDuplicate(tx, actor, input.learner, true, before.id);
     const next = toColumns(input.learner, LEARNER_COLUMNS);
     const changed = changedFields(decryptIdentity("Learner", before), next);

@@ -1,5 +1,6 @@
 // Who is calling the API: the token's row and its client are re-read on every
-// request, so a revoked token or client is refused on its very next call.
+// request, so a revoked token or client is refused on its very next call, and
+// a client still waiting for its second approval is refused like a revoked one.
 import type { DbTx } from "../../db";
 import type { MachineClientKind } from "@/lib/schemas/api-clients";
 import type { AuditActor } from "../../audit/recorder";
@@ -18,8 +19,8 @@ export interface MachineClientActor {
 
 export type Authentication =
   | { ok: true; client: MachineClientActor }
-  /** `clientId` when the token was recognised but is revoked: the refusal is audited against it. */
-  | { ok: false; clientId: string | null };
+  /** `clientId` when the token was recognised but is revoked or not approved: the refusal is audited against it. */
+  | { ok: false; clientId: string | null; reason?: "revoked" | "pending" };
 
 export async function authenticateClient(db: DbTx, authorization: string | null): Promise<Authentication> {
   const token = bearerToken(authorization);
@@ -31,12 +32,14 @@ export async function authenticateClient(db: DbTx, authorization: string | null)
       id: true,
       tokenHash: true,
       revokedAt: true,
-      client: { select: { id: true, name: true, kind: true, regionId: true, organisationId: true, rateLimitPerMinute: true, active: true } },
+      client: { select: { id: true, name: true, kind: true, regionId: true, organisationId: true, rateLimitPerMinute: true, active: true, approvalStatus: true } },
     },
   });
   if (!row || !tokenMatches(token, row.tokenHash)) return { ok: false, clientId: null };
   const { client } = row;
-  if (row.revokedAt || !client.active) return { ok: false, clientId: client.id };
+  if (row.revokedAt || !client.active) return { ok: false, clientId: client.id, reason: "revoked" };
+  // Same answer as a revoked token (the caller learns nothing); the audit row says why.
+  if (client.approvalStatus !== "APPROVED") return { ok: false, clientId: client.id, reason: "pending" };
   return {
     ok: true,
     client: {

@@ -1,6 +1,8 @@
 // Machine clients for SYSTEM_ADMIN: register (the token is returned once and
 // stored only hashed), rotate the token, revoke the client. Every change is
-// audited in its transaction; tokens never reach the audit trail.
+// audited in its transaction; tokens never reach the audit trail. A new client
+// is PENDING until a second person approves it (../approvals/client-approvals.ts):
+// the admin who holds its token cannot make it work alone.
 import { z } from "zod";
 import type { RegisterClientInput } from "@/lib/schemas/api-clients";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
@@ -17,6 +19,9 @@ export const ZMachineClientView = z.object({
   organisation: z.object({ id: z.string(), shortName: z.string() }).nullable(),
   rateLimitPerMinute: z.number(),
   active: z.boolean(),
+  /** Two-person rule: the token answers 401 until APPROVED. */
+  approvalStatus: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+  approvedAt: z.date().nullable(),
   createdAt: z.date(),
   revokedAt: z.date().nullable(),
   /** The current token's public part (`kt_<lookupId>_…`) and use. */
@@ -31,6 +36,8 @@ const clientSelect = {
   organisation: { select: { id: true, shortName: true } },
   rateLimitPerMinute: true,
   active: true,
+  approvalStatus: true,
+  approvedAt: true,
   createdAt: true,
   revokedAt: true,
   tokens: { where: { revokedAt: null }, select: { lookupId: true, createdAt: true, lastUsedAt: true }, orderBy: { createdAt: "desc" as const }, take: 1 },
@@ -54,8 +61,9 @@ export async function registerMachineClient(db: Db, actor: Actor, input: Registe
       });
       if (!organisation) throw badRequest("Организация не найдена или закрыта", "organisationId");
     }
+    // PENDING explicitly, not only by the column default: the rule must not hang on a default.
     const client = await tx.machineClient.create({
-      data: { ...input, regionId: actor.scope.regionId, createdById: actor.id },
+      data: { ...input, regionId: actor.scope.regionId, createdById: actor.id, approvalStatus: "PENDING" },
       select: { id: true },
     });
     await tx.machineClientToken.create({ data: { clientId: client.id, lookupId: issued.lookupId, tokenHash: issued.tokenHash, createdById: actor.id } });
@@ -63,18 +71,22 @@ export async function registerMachineClient(db: Db, actor: Actor, input: Registe
       action: "apiClient.create",
       entityType: "MachineClient",
       entityId: client.id,
-      details: { kind: input.kind, organisationId: input.organisationId, rateLimitPerMinute: input.rateLimitPerMinute, lookupId: issued.lookupId },
+      details: { kind: input.kind, organisationId: input.organisationId, rateLimitPerMinute: input.rateLimitPerMinute, lookupId: issued.lookupId, approvalStatus: "PENDING" },
     });
     const view = toView(await tx.machineClient.findUniqueOrThrow({ where: { id: client.id }, select: clientSelect }));
     return { client: view, token: issued.token };
   });
 }
 
-/** Issues a new token and revokes the old one at once (no overlap: the client switches on its next call). */
+/**
+ * Issues a new token and revokes the old one at once (no overlap: the client
+ * switches on its next call). The approval belongs to the client, not to the
+ * token: an approved client stays approved, a pending one stays pending.
+ */
 export async function rotateMachineClientToken(db: Db, actor: Actor, clientId: string, ip: string | null) {
   const issued = issueToken();
   return db.$transaction(async (tx) => {
-    const client = await tx.machineClient.findFirst({ where: { id: clientId, regionId: actor.scope.regionId }, select: { id: true, active: true } });
+    const client = await tx.machineClient.findFirst({ where: { id: clientId, regionId: actor.scope.regionId }, select: { id: true, active: true, approvalStatus: true } });
     if (!client) throw notFound("Клиент не найден");
     if (!client.active) throw badRequest("Клиент отозван: зарегистрируйте новый");
     const now = new Date();
@@ -84,14 +96,14 @@ export async function rotateMachineClientToken(db: Db, actor: Actor, clientId: s
       action: "apiClient.token.rotate",
       entityType: "MachineClient",
       entityId: clientId,
-      details: { lookupId: issued.lookupId, revokedTokens: revoked.count },
+      details: { lookupId: issued.lookupId, revokedTokens: revoked.count, approvalStatus: client.approvalStatus },
     });
     const view = toView(await tx.machineClient.findUniqueOrThrow({ where: { id: clientId }, select: clientSelect }));
     return { client: view, token: issued.token };
   });
 }
 
-/** Revokes the client and all its tokens: its next call is refused. */
+/** Revokes the client and all its tokens: its next call is refused. Final, pending or approved. */
 export async function revokeMachineClient(db: Db, actor: Actor, clientId: string, ip: string | null): Promise<MachineClientView> {
   const view = await db.$transaction(async (tx) => {
     const client = await tx.machineClient.findFirst({ where: { id: clientId, regionId: actor.scope.regionId }, select: { id: true, active: true } });

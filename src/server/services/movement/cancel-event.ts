@@ -37,8 +37,12 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
       switch (event.type) {
         case "ENROLMENT":
         case "REINSTATEMENT":
-          // It never took effect: the enrolment ends on the day it began.
-          await tx.enrolment.update({ where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } }, data: { status: "ENDED", endedAt: enrolment.enrolledAt } });
+          // It never took effect: the enrolment ends on the day it began and,
+          // being cancelled, gives the organisation no relationship to the learner.
+          await tx.enrolment.update({
+            where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } },
+            data: { status: "ENDED", endedAt: enrolment.enrolledAt, cancelledAt: new Date() },
+          });
           break;
         case "PROMOTION":
         case "REPEAT_YEAR":
@@ -55,7 +59,7 @@ export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZC
         case "EXPULSION":
         case "GRADUATION": {
           const holder = await basicEnrolmentHolder(tx, event.learnerId);
-          if (holder && enrolment.isBasic) throw alreadyEnrolled(holder.organisation.shortName);
+          if (holder && enrolment.isBasic) throw alreadyEnrolled();
           await tx.enrolment.update({ where: { learnerId_id: { learnerId: event.learnerId, id: enrolment.id } }, data: { status: "ACTIVE", endedAt: null } });
           break;
         }

@@ -23,7 +23,7 @@ export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof 
       // The same answer for "no such SNILS" and "wrong birth date": nothing is revealed.
       if (!learner) throw notFound("В реестре нет обучающегося с таким СНИЛС и датой рождения");
       const holder = await basicEnrolmentHolder(tx, learner.id);
-      if (holder && input.placement.level !== "ADDITIONAL") throw alreadyEnrolled(holder.organisation.shortName);
+      if (holder && input.placement.level !== "ADDITIONAL") throw alreadyEnrolled();
       const enrolment = await openEnrolment(tx, learner.id, organisationId, input.placement, input.order.effectiveDate);
       const event = await recordMovement(tx, {
         learnerId: learner.id,
@@ -43,10 +43,9 @@ export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof 
       return { learnerId: learner.id, enrolmentId: enrolment.id, eventId: event.id };
     });
   } catch (error) {
-    // Lost the race to another school committing at the same moment: name the winner.
+    // Lost the race to another school committing at the same moment (the
+    // unique index on active basic enrolments): the same answer, naming no one.
     if (!isUniqueViolation(error)) throw error;
-    const learner = await db.learner.findFirst({ where: snilsWhere(input.snils), select: { id: true } });
-    const holder = learner ? await basicEnrolmentHolder(db, learner.id) : null;
-    throw alreadyEnrolled(holder?.organisation.shortName ?? "другую организацию");
+    throw alreadyEnrolled();
   }
 }

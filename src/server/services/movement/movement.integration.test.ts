@@ -46,9 +46,13 @@ describeDb("movement", () => {
     await school4.movement.transfers.accept({ learnerId: id, transferId: started.transferId, placement: { level: "BASIC", grade: 5, classLetter: "В" }, order: order("45") });
     const card = await school4.learners.card({ id });
     expect(card.learner).toMatchObject({ organisation: { id: db.seeded.organisationIds.school4 }, grade: 5, classLetter: "В" });
-    // The sender keeps its archive but can no longer change the learner.
-    await expect(school1.learners.card({ id })).resolves.toMatchObject({ view: "personal", canWrite: false });
-    await expect(school1.learners.update({ id, learner: learnerInput().learner })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // The sender is now a former organisation: identity only, placed at its own
+    // (ended) enrolment, never told where the learner went; it can change nothing.
+    const former = await school1.learners.card({ id });
+    expect(former).toMatchObject({ view: "identity", relationship: "FORMER", canWrite: false, status: "ENDED" });
+    expect(former.learner.organisation?.id).toBe(db.seeded.organisationIds.school1);
+    expect(JSON.stringify(former)).not.toContain(db.seeded.organisationIds.school4!);
+    await expect(school1.learners.update({ id, learner: learnerInput().learner })).rejects.toMatchObject({ code: "FORBIDDEN" });
     const events = await db.prisma.movementEvent.findMany({ where: { learnerId: id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.type, e.orderNumber])).toEqual([["ENROLMENT", "б/н"], ["TRANSFER_OUT", "12-о"], ["TRANSFER_IN", "45"]]);
     await expect(school4.movement.transfers.accept({ learnerId: id, transferId: started.transferId, placement: grade5, order: order("46") })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -84,12 +88,11 @@ describeDb("movement", () => {
     await school4.movement.transfers.accept({ learnerId: other, transferId: toSchool4.transferId, placement: grade5, order: order("8") });
   });
 
-  it("names the holding school when enrolling a learner enrolled elsewhere, and hides unknown people", async () => {
+  it("refuses a basic enrolment of a learner held elsewhere without naming the school, and hides unknown people", async () => {
     const { snils } = await newLearner();
-    await expect(school4.movement.enrolExisting({ snils, birthDate: "2014-02-01", placement: grade5, order: order("7") })).rejects.toMatchObject({
-      code: "CONFLICT",
-      message: expect.stringContaining("«МБОУ СОШ № 1»"),
-    });
+    const refused = school4.movement.enrolExisting({ snils, birthDate: "2014-02-01", placement: grade5, order: order("7") });
+    await expect(refused).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("оформить перевод") });
+    await expect(refused).rejects.not.toMatchObject({ message: expect.stringContaining("СОШ") });
     await expect(school4.movement.enrolExisting({ snils, birthDate: "2014-02-02", placement: grade5, order: order("7") })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -106,7 +109,8 @@ describeDb("movement", () => {
     const lost = attempts.filter((a): a is PromiseRejectedResult => a.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/уже зачислен в «МБОУ СОШ № [14]»/) });
+    expect(lost[0]!.reason).toMatchObject({ code: "CONFLICT", message: expect.stringContaining("уже зачислен в другую организацию") });
+    expect(lost[0]!.reason.message).not.toMatch(/СОШ/);
     expect(await db.prisma.enrolment.count({ where: { learnerId: id, status: "ACTIVE", isBasic: true } })).toBe(1);
     expect(await db.prisma.movementEvent.count({ where: { learnerId: id, type: "ENROLMENT", orderNumber: { in: ["A-1", "B-1"] } } })).toBe(1);
   });

@@ -2,19 +2,25 @@
 // transfers pending too long, and flows between municipalities for a period.
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { learnerReadWhere } from "../../authz/learner-scope";
+import { allowsStage } from "../../authz/matrix";
+import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import { organisationScopeWhere } from "../../authz/scope";
 import type { Db } from "../../db";
-import { notFound } from "../../errors";
+import { forbidden } from "../../errors";
 import { day } from "../learners/person-data";
 
-/** Every movement order of a learner, across organisations, oldest first. */
+/**
+ * The movement orders of a learner, oldest first: every organisation's for the
+ * holding school and the ministry, the caller's own for a former or an
+ * additional-programme school. Identity-level roles (medic, health ministry)
+ * get FORBIDDEN: they see the current organisation, class and status on the card.
+ */
 export async function getTrajectory(db: Db, actor: Actor, learnerId: string, ip: string | null) {
+  if (!allowsStage(actor.role, "PERSONAL", "read")) throw forbidden();
   return db.$transaction(async (tx) => {
-    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerReadWhere(actor.scope)] }, select: { id: true } });
-    if (!learner) throw notFound("Обучающийся не найден");
+    const relationship = await requireLearnerAccess(tx, actor, learnerId, "PERSONAL", "identity");
     const events = await tx.movementEvent.findMany({
-      where: { learnerId },
+      where: { learnerId, ...recordsWhere(actor.scope, relationship) },
       orderBy: [{ effectiveDate: "asc" }, { createdAt: "asc" }],
       select: {
         id: true,
@@ -34,7 +40,12 @@ export async function getTrajectory(db: Db, actor: Actor, learnerId: string, ip:
         organisation: { select: { id: true, shortName: true } },
       },
     });
-    await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.trajectory.read", entityType: "Learner", entityId: learnerId });
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "learner.trajectory.read",
+      entityType: "Learner",
+      entityId: learnerId,
+      details: { relationship, orders: events.length },
+    });
     return events.map(({ cancelledBy, ...e }) => ({ ...e, cancelled: cancelledBy !== null }));
   });
 }

@@ -90,19 +90,25 @@ export async function openEnrolment(tx: DbTx, learnerId: string, organisationId:
   });
 }
 
-/** Where the learner holds a basic enrolment now: the organisation's public name, nothing more. */
+/** Where the learner holds a basic enrolment now (for the rules only: never shown to another school). */
 export async function basicEnrolmentHolder(tx: DbTx, learnerId: string) {
   return tx.enrolment.findFirst({
     where: { learnerId, isBasic: true, status: { not: "ENDED" } },
-    select: { id: true, organisationId: true, status: true, grade: true, organisation: { select: { shortName: true } } },
+    select: { id: true, organisationId: true, status: true, grade: true },
   });
 }
 
-export function alreadyEnrolled(shortName: string) {
+/**
+ * The learner is held elsewhere. The answer names no organisation: a school
+ * that knows a SNILS must not learn where the child studies. It says how to
+ * proceed instead.
+ */
+export function alreadyEnrolled() {
   return conflict(
-    `Обучающийся уже зачислен в «${shortName}» по основной программе. Зачисление возможно после его выбытия или через перевод.`,
+    "Обучающийся уже зачислен в другую организацию по основной программе. Зачисление возможно после его выбытия: " +
+      "попросите ту организацию оформить перевод в вашу или обратитесь в муниципальный орган управления образованием.",
     "snils",
-    { kind: "alreadyEnrolled", organisation: shortName },
+    { kind: "alreadyEnrolled" },
   );
 }
 

@@ -37,10 +37,19 @@ async function plan(tx: DbTx, organisationId: string, overrides: { enrolmentId: 
   });
 }
 
-export async function previewRollover(db: Db, actor: Actor) {
+/** The whole school's roll with next year's placement: a list read, audited like one. */
+export async function previewRollover(db: Db, actor: Actor, ip: string | null) {
   const organisationId = ownOrganisation(actor);
-  const rows = await plan(db, organisationId, []);
-  return { rows, totals: totals(rows) };
+  return db.$transaction(async (tx) => {
+    const rows = await plan(tx, organisationId, []);
+    const counts = totals(rows);
+    await recordAudit(tx, auditActorOf(actor, ip), {
+      action: "movement.rollover.preview",
+      details: { rows: rows.length, ...counts },
+      learnerIds: rows.map((r) => r.learner.id),
+    });
+    return { rows, totals: counts };
+  });
 }
 
 function totals(rows: { action: Action }[]) {

@@ -43,7 +43,8 @@ describeDb("school movement orders", () => {
     await expect(school.movement.event({ type: "EXPULSION", learnerId: id, order: order("104"), reason: "" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await school.movement.event({ type: "EXPULSION", learnerId: id, order: order("104"), reason: "Решение комиссии" });
     expect((await placement(id))[3]).toBe("ENDED");
-    await expect(school.movement.event({ type: "PROMOTION", learnerId: id, order: order("105") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Expelled: the school is now a former organisation of the learner and makes no more orders (reinstatement aside).
+    await expect(school.movement.event({ type: "PROMOTION", learnerId: id, order: order("105") })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await school.movement.reinstate({ learnerId: id, placement: { level: "BASIC", grade: 5, classLetter: "В" }, order: order("106", "2026-06-10") });
     expect(await placement(id)).toEqual(["BASIC", 5, "В", "ACTIVE"]);
 

@@ -9,6 +9,7 @@ import type { Db, DbTx } from "../../db";
 import { badRequest, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
 import { promoted } from "@/lib/movement/placement-rules";
+import { requireHolding } from "../../authz/relationship";
 import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, openEnrolment, recordMovement, snapshotOf, type PlacementSnapshot } from "./record-event";
 
 export function ownOrganisation(actor: Actor): string {
@@ -17,7 +18,8 @@ export function ownOrganisation(actor: Actor): string {
 }
 
 /** The learner's active basic enrolment at the caller's school (a pending transfer blocks other orders). */
-export async function heldEnrolment(tx: DbTx, organisationId: string, learnerId: string) {
+export async function heldEnrolment(tx: DbTx, actor: Actor, organisationId: string, learnerId: string) {
+  await requireHolding(tx, actor.scope, learnerId);
   const enrolment = await tx.enrolment.findFirst({
     where: { learnerId, organisationId, isBasic: true, status: { not: "ENDED" } },
     select: { id: true, status: true, level: true, grade: true, classLetter: true },
@@ -29,7 +31,7 @@ export async function heldEnrolment(tx: DbTx, organisationId: string, learnerId:
 
 /** Applies one school order inside an open transaction; shared with the year-end rollover. */
 export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: string, input: SchoolEventInput) {
-  const enrolment = await heldEnrolment(tx, organisationId, input.learnerId);
+  const enrolment = await heldEnrolment(tx, actor, organisationId, input.learnerId);
   const from: PlacementSnapshot = enrolment;
   let to: PlacementSnapshot | null = null;
   let reason: string | undefined;
@@ -101,7 +103,7 @@ export async function reinstateLearner(db: Db, actor: Actor, input: z.infer<type
       });
       if (lastHere?.type !== "EXPULSION") throw notFound("Восстановить можно только обучающегося, отчисленного из вашей организации");
       const holder = await basicEnrolmentHolder(tx, input.learnerId);
-      if (holder) throw alreadyEnrolled(holder.organisation.shortName);
+      if (holder) throw alreadyEnrolled();
       const enrolment = await openEnrolment(tx, input.learnerId, organisationId, input.placement, input.order.effectiveDate);
       const event = await recordMovement(tx, {
         learnerId: input.learnerId,
@@ -122,7 +124,6 @@ export async function reinstateLearner(db: Db, actor: Actor, input: z.infer<type
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const holder = await basicEnrolmentHolder(db, input.learnerId);
-    throw alreadyEnrolled(holder?.organisation.shortName ?? "другую организацию");
+    throw alreadyEnrolled();
   }
 }

@@ -8,6 +8,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
+import { requireHolding } from "../../authz/relationship";
 import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf } from "./record-event";
 
 function ownOrganisation(actor: Actor): string {
@@ -20,6 +21,7 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
   if (input.toOrganisationId === fromOrganisationId) throw badRequest("Перевод в свою же организацию невозможен", "toOrganisationId");
   try {
     return await db.$transaction(async (tx) => {
+      await requireHolding(tx, actor.scope, input.learnerId);
       const enrolment = await tx.enrolment.findFirst({
         where: { learnerId: input.learnerId, organisationId: fromOrganisationId, isBasic: true, status: { not: "ENDED" } },
         select: { id: true, status: true, level: true, grade: true, classLetter: true },

@@ -6,7 +6,8 @@ import type { z } from "zod";
 import { GRADE_PERIODS, type AddExamInput, type AddGradeInput, type CorrectGradeInput, type SetCertificateInput, type ZAddAchievementInput } from "@/lib/schemas/portfolio";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { learnerReadWhere, learnerWriteWhere } from "../../authz/learner-scope";
+import { relationshipAccess } from "../../authz/matrix";
+import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
@@ -21,13 +22,14 @@ const PERIOD_ORDER = new Map<string, number>(GRADE_PERIODS.map((p, i) => [p, i])
 
 export async function getPortfolio(db: Db, actor: Actor, learnerId: string, ip: string | null): Promise<Portfolio> {
   return db.$transaction(async (tx) => {
-    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerReadWhere(actor.scope)] }, select: { id: true } });
-    if (!learner) throw notFound("Обучающийся не найден");
+    const relationship = await requireLearnerAccess(tx, actor, learnerId, "PORTFOLIO", "read");
+    // A former or additional-programme school reads only what it wrote itself.
+    const where = { learnerId, ...recordsWhere(actor.scope, relationship) };
     const [achievements, exams, gradeRows, certificates] = await Promise.all([
-      tx.achievement.findMany({ where: { learnerId }, select: achievementSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }] }),
-      tx.examResult.findMany({ where: { learnerId }, select: examSelect, orderBy: [{ year: "desc" }, { kind: "asc" }, { subject: "asc" }] }),
-      tx.subjectGrade.findMany({ where: { learnerId }, select: gradeSelect, orderBy: [{ academicYear: "desc" }, { subject: "asc" }, { createdAt: "asc" }] }),
-      tx.certificate.findMany({ where: { learnerId }, select: certificateSelect, orderBy: { level: "asc" } }),
+      tx.achievement.findMany({ where, select: achievementSelect, orderBy: [{ date: "desc" }, { createdAt: "desc" }] }),
+      tx.examResult.findMany({ where, select: examSelect, orderBy: [{ year: "desc" }, { kind: "asc" }, { subject: "asc" }] }),
+      tx.subjectGrade.findMany({ where, select: gradeSelect, orderBy: [{ academicYear: "desc" }, { subject: "asc" }, { createdAt: "asc" }] }),
+      tx.certificate.findMany({ where, select: certificateSelect, orderBy: { level: "asc" } }),
     ]);
     // Within a year and subject: periods in journal order, a correction after what it corrects.
     const grades = gradeRows
@@ -37,27 +39,41 @@ export async function getPortfolio(db: Db, actor: Actor, learnerId: string, ip: 
       action: "learner.portfolio.read",
       entityType: "Learner",
       entityId: learnerId,
-      details: { achievements: achievements.length, exams: exams.length, grades: grades.length, certificates: certificates.length },
+      details: { relationship, achievements: achievements.length, exams: exams.length, grades: grades.length, certificates: certificates.length },
     });
     return { achievements, exams, grades, certificates };
   });
 }
 
-/** Runs a write on a learner the caller's school holds (NOT_FOUND otherwise), audited. */
+const WRITE_RIGHT: Record<WriteKind, "achievement" | "exam" | "grade" | "certificate"> = {
+  achievement: "achievement",
+  exam: "exam",
+  grade: "grade",
+  gradeCorrection: "grade",
+  certificate: "certificate",
+};
+
+/**
+ * Runs a write on a learner the caller's school holds, or teaches in an
+ * additional programme for the kinds that relationship allows (achievements and
+ * marks); NOT_FOUND without a relationship, FORBIDDEN otherwise. Audited.
+ * `own` is true when the school may touch only rows it wrote itself.
+ */
 async function writePortfolio<T extends { id: string }>(
   db: Db,
   actor: Actor,
   ip: string | null,
   learnerId: string,
   kind: WriteKind,
-  write: (tx: DbTx, organisationId: string) => Promise<T & { details?: Record<string, unknown> }>,
+  write: (tx: DbTx, organisationId: string, own: boolean) => Promise<T & { details?: Record<string, unknown> }>,
 ): Promise<{ id: string }> {
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
   const organisationId = actor.scope.organisationId;
   return db.$transaction(async (tx) => {
-    const learner = await tx.learner.findFirst({ where: { AND: [{ id: learnerId }, learnerWriteWhere(actor.scope)] }, select: { id: true } });
-    if (!learner) throw notFound("Обучающийся не найден");
-    const { id, details } = await write(tx, organisationId);
+    const relationship = await requireLearnerAccess(tx, actor, learnerId, "PORTFOLIO", "write");
+    const rights = relationshipAccess(relationship);
+    if (!rights.portfolioWrites.includes(WRITE_RIGHT[kind])) throw forbidden();
+    const { id, details } = await write(tx, organisationId, rights.records === "own");
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.portfolio.write",
       entityType: "Learner",
@@ -95,9 +111,10 @@ export function addExam(db: Db, actor: Actor, input: AddExamInput, ip: string | 
 
 export function addGrade(db: Db, actor: Actor, input: AddGradeInput, ip: string | null) {
   const { learnerId, academicYear, subject, period } = input;
-  return writePortfolio(db, actor, ip, learnerId, "grade", async (tx, organisationId) => {
+  return writePortfolio(db, actor, ip, learnerId, "grade", async (tx, organisationId, own) => {
+    // An additional programme's marks are its own slot: they never collide with the basic school's.
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId, academicYear, subject: { equals: likeLiteral(subject), mode: "insensitive" }, period, supersededBy: null },
+      where: { learnerId, ...(own ? { organisationId } : {}), academicYear, subject: { equals: likeLiteral(subject), mode: "insensitive" }, period, supersededBy: null },
       select: { id: true },
     });
     if (current) throw conflict("Отметка за этот период уже внесена: исправьте её в таблице", "period", { existingId: current.id });
@@ -112,9 +129,9 @@ export function addGrade(db: Db, actor: Actor, input: AddGradeInput, ip: string 
 export async function correctGrade(db: Db, actor: Actor, input: CorrectGradeInput, ip: string | null) {
   const { learnerId, gradeId } = input;
   try {
-    return await writePortfolio(db, actor, ip, learnerId, "gradeCorrection", async (tx, organisationId) => {
+    return await writePortfolio(db, actor, ip, learnerId, "gradeCorrection", async (tx, organisationId, own) => {
       const old = await tx.subjectGrade.findFirst({
-        where: { id: gradeId, learnerId },
+        where: { id: gradeId, learnerId, ...(own ? { organisationId } : {}) },
         select: { academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
       });
       if (!old) throw notFound("Отметка не найдена");

@@ -1,36 +1,36 @@
 // Health aggregates: health groups and PE groups by grade, reusing the health
-// statistics' definition (countHealthStatsMany: current record on the date,
-// open enrolment, one per learner; both measures in one scan) so the report
-// and the dashboard agree.
+// statistics' tables (healthStatsTables: current record on the date, open
+// enrolment, one per learner; both measures in one scan; small numbers hidden
+// for readers who see HEALTH as aggregates only) so the report and the
+// dashboard agree figure for figure, hidden ones included.
 import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
-import { countHealthStatsMany } from "../health/health-stats";
-import { pivot, reportHeader, type ReportModel } from "./report-model";
+import { healthStatsTables, hiddenMark, type HealthStatsTable } from "../health/health-tables";
+import { reportHeader, type ReportModel, type ReportTable } from "./report-model";
 
 const t = reportsRu.reports;
 
+/** A table of grades × the vocabulary's categories with its totals, as the statistics give them (hidden → «<5»). */
+function gradeTable(caption: string, table: HealthStatsTable, vocab: Record<string, string>): ReportTable {
+  const shown = (count: number | null | undefined) => (count === null ? hiddenMark(table.threshold!) : (count ?? 0));
+  const keys = Object.keys(vocab);
+  const rows = table.places.map((p) => [
+    p.key === "" ? t.columns.noGrade : p.key,
+    ...keys.map((k) => shown(table.cells.find((c) => c.key === p.key && c.category === k)?.count)),
+    shown(p.count),
+  ]);
+  const totals = [t.columns.total, ...keys.map((k) => shown(table.categories.find((c) => c.category === k)?.count)), shown(table.total)];
+  return { caption, columns: [t.columns.grade, ...Object.values(vocab), t.columns.total], rows, totals };
+}
+
 export async function buildHealth(db: Db | DbTx, actor: Actor, asOf: string): Promise<ReportModel> {
   const header = await reportHeader(db, actor, { asOf });
-  const tables = [];
-  const counted = await countHealthStatsMany(db, actor, { by: "grade", asOf }, ["healthGroup", "peGroup"]);
-  for (const [measure, caption, vocab] of [
-    ["healthGroup", t.captions.healthGroups, t.healthGroups],
-    ["peGroup", t.captions.peGroups, t.peGroups],
-  ] as const) {
-    const rows = counted[measure] ?? [];
-    const grades = [...new Set(rows.map((r) => r.key))];
-    const cells = rows.map((r) => ({ row: r.key, col: r.category, count: r.count }));
-    tables.push(
-      pivot(
-        caption,
-        t.columns.grade,
-        grades.map((g) => ({ key: g, label: g === "" ? t.columns.noGrade : g })),
-        Object.entries(vocab as Record<string, string>).map(([key, label]) => ({ key, label })),
-        cells,
-        t.columns.total,
-      ),
-    );
-  }
-  return { kind: "health", title: t.titles.health, header, tables };
+  const counted = await healthStatsTables(db, actor, { by: "grade", asOf }, ["healthGroup", "peGroup"]);
+  const health = counted.healthGroup!;
+  const tables = [
+    gradeTable(t.captions.healthGroups, health, t.healthGroups as Record<string, string>),
+    gradeTable(t.captions.peGroups, counted.peGroup!, t.peGroups as Record<string, string>),
+  ];
+  return { kind: "health", title: t.titles.health, header, tables, ...(health.threshold === null ? {} : { hiddenBelow: health.threshold }) };
 }

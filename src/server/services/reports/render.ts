@@ -10,6 +10,10 @@ import type { ReportModel } from "./report-model";
 
 const h = reportsRu.reports.header;
 
+/** The line explaining «<5», when the report hides small counts. */
+export const hiddenNote = (model: ReportModel) =>
+  model.hiddenBelow === undefined ? null : reportsRu.reports.hiddenNote.replaceAll("{n}", String(model.hiddenBelow));
+
 /** Header lines shared by both formats: label → value. */
 export function headerLines(model: ReportModel): [string, string][] {
   const hd = model.header;
@@ -22,6 +26,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const ws = workbook.addWorksheet("Отчёт");
   ws.addRow([model.title]).font = { bold: true, size: 14 };
   for (const [label, value] of headerLines(model)) ws.addRow([label, value]);
+  const note = hiddenNote(model);
+  if (note) ws.addRow([note]);
   for (const table of model.tables) {
     ws.addRow([]);
     ws.addRow([table.caption]).font = { bold: true };
@@ -56,6 +62,8 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
     { text: model.title, fontSize: 14, bold: true, margin: [0, 0, 0, 6] },
     ...headerLines(model).map(([label, value]): Content => ({ text: [{ text: `${label}: `, bold: true }, value], fontSize: 9 })),
   ];
+  const note = hiddenNote(model);
+  if (note) content.push({ text: note, fontSize: 8, italics: true, margin: [0, 4, 0, 0] });
   for (const table of model.tables) {
     content.push({ text: table.caption, bold: true, margin: [0, 10, 0, 4] });
     const body = [

@@ -1,6 +1,7 @@
 // Account management by SYSTEM_ADMIN: validation with field errors, scope
 // checks, conflicts, and an audit row per change in the same transaction.
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { approvePendingAccount } from "../../testing/approvals";
 import { callerAs } from "../../testing/callers";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 
@@ -52,12 +53,16 @@ describeDb("admin.users", () => {
   });
 
   it("updates an account, records the changed field names, and ends its sessions on a role change", async () => {
+    await approvePendingAccount(db.prisma, "new.registrar"); // two-person rule: a second person lets it in
     const target = await db.prisma.user.findUniqueOrThrow({ where: { login: "new.registrar" } });
     const session = await callerAs(db.prisma, "new.registrar");
     await expect(session.session.me()).resolves.toMatchObject({ login: "new.registrar" });
     const updated = await admin.admin.users.update({ id: target.id, fullName: "Тестов Тест Иванович", role: "SCHOOL_ADMIN", scopeKind: "ORGANISATION", organisationId: db.seeded.organisationIds.gymn2, municipalityId: null, newPassword: "" });
-    expect(updated.role).toBe("SCHOOL_ADMIN");
+    // The role change waits for the second person; approving it applies it.
+    expect(updated.pendingRequest).toMatchObject({ kind: "CHANGE", role: "SCHOOL_ADMIN" });
+    await approvePendingAccount(db.prisma, "new.registrar");
     const after = await db.prisma.user.findUniqueOrThrow({ where: { id: target.id } });
+    expect(after.role).toBe("SCHOOL_ADMIN");
     await expect(session.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     expect(await db.prisma.userSession.count({ where: { userId: target.id, revokedAt: null } })).toBe(0);
     expect(after.passwordHash).toBe(target.passwordHash);

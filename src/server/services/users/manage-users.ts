@@ -1,5 +1,7 @@
 // Account management for SYSTEM_ADMIN: list, create, edit, (de)activate.
-// Every change is audited with the names of the fields it changed.
+// Every change is audited with the names of the fields it changed. Two-person
+// rule: a new account with a data role, or a role/scope change toward one, is
+// only requested here (./account-requests.ts); a second person applies it.
 import type { CreateUserInput, UpdateUserInput } from "@/lib/schemas/users";
 import { z } from "zod";
 import type { ZListUsersInput } from "@/lib/schemas/users";
@@ -11,7 +13,10 @@ import { revokeAllSessions } from "../../auth/sessions";
 import type { Db } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
 import { resolveUserScope } from "./user-scope";
-import { userViewSelect } from "./user-view";
+import { accountApprover } from "../../authz/approval";
+import type { DbTx } from "../../db";
+import { accessChanges, changeNeedsApproval, openRequest, supersedePending } from "./account-requests";
+import { toUserView, userViewSelect } from "./user-view";
 import { likeLiteral } from "../../db/like";
 
 type AuditIp = { ip: string | null };
@@ -41,8 +46,10 @@ export async function listUsers(db: Db, actor: Actor, input: z.infer<typeof ZLis
       take: input.pageSize,
     }),
   ]);
-  return { total, rows };
+  return { total, rows: rows.map(toUserView) };
 }
+
+const readView = async (tx: DbTx, id: string) => toUserView(await tx.user.findUniqueOrThrow({ where: { id }, select: userViewSelect }));
 
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput, meta: AuditIp) {
   assertPasswordPolicy(input.password, "password");
@@ -52,17 +59,21 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, m
       throw conflict("Такой логин уже занят", "login");
     }
     const scope = await resolveUserScope(tx, actor.scope.regionId, input);
-    const user = await tx.user.create({
-      data: { login: input.login, fullName: input.fullName, role: input.role, passwordHash, regionId: actor.scope.regionId, ...scope },
-      select: userViewSelect,
+    // A data role waits for a second person: the row exists (the login is
+    // taken) but approvedAt stays NULL, so it cannot sign in until approved.
+    const pending = accountApprover(input.role) !== null;
+    const created = await tx.user.create({
+      data: { login: input.login, fullName: input.fullName, role: input.role, passwordHash, regionId: actor.scope.regionId, ...scope, approvedAt: pending ? null : new Date() },
+      select: { id: true, login: true },
     });
+    const request = pending ? await openRequest(tx, actor, created.id, "CREATE", { role: input.role, ...scope }) : null;
     await recordAudit(tx, auditActor(actor, meta), {
       action: "user.create",
       entityType: "User",
-      entityId: user.id,
-      details: { login: user.login, role: user.role, scopeKind: user.scopeKind },
+      entityId: created.id,
+      details: { login: created.login, role: input.role, scopeKind: scope.scopeKind, awaitingApproval: pending, ...(request ? { requestId: request.id } : {}) },
     });
-    return user;
+    return readView(tx, created.id);
   });
 }
 
@@ -76,24 +87,43 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, m
       throw badRequest("Нельзя изменить роль собственной учётной записи", "role");
     }
     const scope = await resolveUserScope(tx, actor.scope.regionId, input);
-    const next = { fullName: input.fullName, role: input.role, ...scope };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => next[k] !== before[k]);
-    if (passwordHash) changed.push("passwordHash" as never);
-    // A new role, scope or password ends the sessions issued before it.
-    const endSessions = changed.some((k) => k !== "fullName");
-    const user = await tx.user.update({
+    const access = { role: input.role, ...scope };
+    const accessChanged = accessChanges(before, access);
+    const changed: string[] = [...(input.fullName !== before.fullName ? ["fullName"] : []), ...accessChanged, ...(passwordHash ? ["password"] : [])];
+    // Two-person rule. An approved account keeps its role and scope until the
+    // request is approved; a not yet approved one has nothing in force, so its
+    // columns follow the edit and its creation request is renewed.
+    const needsApproval = changeNeedsApproval(before, access);
+    const approved = before.approvedAt !== null;
+    const applyAccess = !needsApproval || !approved;
+    let request: { id: string; superseded: string | null } | null = null;
+    let superseded: string | null = null;
+    if (needsApproval) request = await openRequest(tx, actor, before.id, approved ? "CHANGE" : "CREATE", access);
+    // A change that needs no approval (a role without data) makes a waiting request moot.
+    else if (accessChanged.length > 0) superseded = await supersedePending(tx, before.id, actor.id);
+    await tx.user.update({
       where: { id: before.id },
-      data: { ...next, ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}) },
-      select: userViewSelect,
+      data: {
+        fullName: input.fullName,
+        ...(applyAccess ? access : {}),
+        // A not yet approved account moved to a role without data needs no second person.
+        ...(!approved && !needsApproval && accessChanged.length > 0 ? { approvedAt: new Date(), approvedById: null } : {}),
+        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}),
+      },
     });
-    if (endSessions) await revokeAllSessions(tx, user.id, passwordHash ? "password_change" : "account_change");
+    // A role, scope or password now in force ends the sessions issued before it.
+    if (passwordHash || (applyAccess && accessChanged.length > 0)) await revokeAllSessions(tx, before.id, passwordHash ? "password_change" : "account_change");
     await recordAudit(tx, auditActor(actor, meta), {
       action: "user.update",
       entityType: "User",
-      entityId: user.id,
-      details: { changed: changed.map((k) => (k === ("passwordHash" as never) ? "password" : k)) },
+      entityId: before.id,
+      details: {
+        changed,
+        ...(request ? { awaitingApproval: accessChanged, requestId: request.id } : {}),
+        ...((request?.superseded ?? superseded) ? { supersededRequestId: request?.superseded ?? superseded } : {}),
+      },
     });
-    return user;
+    return readView(tx, before.id);
   });
 }
 
@@ -102,11 +132,14 @@ export async function setUserActive(db: Db, actor: Actor, id: string, active: bo
     const before = await tx.user.findFirst({ where: { id, regionId: actor.scope.regionId }, select: { id: true, active: true } });
     if (!before) throw notFound("Учётная запись не найдена");
     if (before.id === actor.id && !active) throw badRequest("Нельзя отключить собственную учётную запись");
-    const user = await tx.user.update({
-      where: { id },
-      data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active },
-      select: userViewSelect,
-    });
+    // Activation does not approve: an account still waiting for its second person stays unable to sign in.
+    const user = toUserView(
+      await tx.user.update({
+        where: { id },
+        data: active ? { active, failedLoginCount: 0, lockedUntil: null } : { active },
+        select: userViewSelect,
+      }),
+    );
     // Deactivation ends open sessions at once (loadActor also refuses inactive accounts).
     if (!active) await revokeAllSessions(tx, id, "deactivated");
     await recordAudit(tx, auditActor(actor, meta), {

@@ -13,9 +13,24 @@ export const userViewSelect = {
   lockedUntil: true,
   totpEnabledAt: true,
   createdAt: true,
+  approvedAt: true,
   municipality: { select: { id: true, name: true } },
   organisation: { select: { id: true, shortName: true, municipality: { select: { name: true } } } },
+  // The one waiting request of the two-person rule, if any.
+  accessRequests: {
+    where: { status: "PENDING" as const },
+    select: { id: true, kind: true, role: true, scopeKind: true, requestedAt: true },
+    take: 1,
+  },
 } as const;
+
+export const ZPendingRequestView = z.object({
+  id: z.string(),
+  kind: z.enum(["CREATE", "CHANGE"]),
+  role: z.enum(ROLES),
+  scopeKind: z.enum(SCOPE_KINDS),
+  requestedAt: z.date(),
+});
 
 export const ZUserView = z.object({
   id: z.string(),
@@ -28,9 +43,19 @@ export const ZUserView = z.object({
   lockedUntil: z.date().nullable(),
   totpEnabledAt: z.date().nullable(),
   createdAt: z.date(),
+  /** Null: a new account not (yet) approved by a second person; it cannot sign in. */
+  approvedAt: z.date().nullable(),
+  /** The requested role and scope waiting for approval (the columns above stay in force until then). */
+  pendingRequest: ZPendingRequestView.nullable(),
   municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
   organisation: z
     .object({ id: z.string(), shortName: z.string(), municipality: z.object({ name: z.string() }) })
     .nullable(),
 });
 export type UserView = z.infer<typeof ZUserView>;
+
+type UserRow = Omit<UserView, "pendingRequest"> & { accessRequests: z.infer<typeof ZPendingRequestView>[] };
+
+export function toUserView({ accessRequests, ...row }: UserRow): UserView {
+  return { ...row, pendingRequest: accessRequests[0] ?? null };
+}

@@ -4,12 +4,8 @@
 // never a row per learner; no mutation here.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import {
-  countHealthStats,
-  healthStatsPlaces,
-  ZHealthStatsInput,
-  ZHealthStatsOutput,
-} from "../../services/health/health-stats";
+import { healthStatsPlaces, ZHealthStatsInput } from "../../services/health/health-stats";
+import { healthStatsTable, ZHealthStatsTable } from "../../services/health/health-tables";
 import { portalProcedure, router, stageProcedure } from "../init";
 
 const ZPlacesOutput = z.array(
@@ -26,8 +22,9 @@ function statsRouter(procedure: ReturnType<typeof portalProcedure>) {
   return router({
     counts: procedure
       .input(ZHealthStatsInput)
-      .output(ZHealthStatsOutput)
-      .query(({ ctx, input }) => countHealthStats(ctx.db, ctx.actor, input)),
+      // Exact for HEALTH readers, small numbers hidden for "aggregate" (README, "Small numbers").
+      .output(ZHealthStatsTable)
+      .query(({ ctx, input }) => healthStatsTable(ctx.db, ctx.actor, input)),
     places: procedure.output(ZPlacesOutput).query(({ ctx }) => healthStatsPlaces(ctx.db, ctx.actor)),
   });
 }

@@ -11,7 +11,8 @@ import {
   ZWithdrawConsentInput,
 } from "@/lib/schemas/representative";
 import { ZLearnerCard, ZLearnerIdentity } from "../../services/learners/learner-views";
-import { getLearnerCard, listLearners, searchRegistry } from "../../services/learners/read-learners";
+import { getLearnerCard } from "../../services/learners/learner-card";
+import { listLearners, searchRegistry } from "../../services/learners/read-learners";
 import {
   addRepresentative,
   giveConsent,

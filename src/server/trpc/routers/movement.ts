@@ -73,14 +73,15 @@ export const movementRouter = router({
           ),
         }),
       )
-      .query(({ ctx }) => previewRollover(ctx.db, ctx.actor)),
+      .query(({ ctx }) => previewRollover(ctx.db, ctx.actor, ctx.ip)),
     commit: movement
       .input(ZRolloverInput)
       .output(zCounts)
       .mutation(({ ctx, input }) => commitRollover(ctx.db, ctx.actor, input, ctx.ip)),
   }),
-  // The backbone every role with any stage sees within its scope.
-  trajectory: stageProcedure("PERSONAL", "identity")
+  // Orders in full need PERSONAL read; identity-level roles see the current
+  // organisation, class and status on the card instead.
+  trajectory: stageProcedure("PERSONAL", "read")
     .input(z.object({ learnerId: z.uuid() }))
     .output(
       z.array(

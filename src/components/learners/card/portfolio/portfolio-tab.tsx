@@ -13,7 +13,8 @@ import { GradesSection } from "./grades-section";
 
 export type PortfolioData = inferRouterOutputs<AppRouter>["learners"]["portfolio"]["get"];
 
-export function PortfolioTab({ learnerId, canWrite }: { learnerId: string; canWrite: boolean }) {
+/** `writes`: the kinds of rows the caller may add (the relationship decides; the server checks again). */
+export function PortfolioTab({ learnerId, writes }: { learnerId: string; writes: readonly string[] }) {
   const { m } = useMessages();
   const trpc = useTRPC();
   const query = useQuery(trpc.learners.portfolio.get.queryOptions({ learnerId }));
@@ -28,10 +29,10 @@ export function PortfolioTab({ learnerId, canWrite }: { learnerId: string; canWr
   const p = query.data;
   return (
     <>
-      <AchievementsSection learnerId={learnerId} rows={p.achievements} canWrite={canWrite} />
-      <ExamsSection learnerId={learnerId} rows={p.exams} canWrite={canWrite} />
-      <GradesSection learnerId={learnerId} rows={p.grades} canWrite={canWrite} />
-      <CertificatesSection learnerId={learnerId} rows={p.certificates} canWrite={canWrite} />
+      <AchievementsSection learnerId={learnerId} rows={p.achievements} canWrite={writes.includes("achievement")} />
+      <ExamsSection learnerId={learnerId} rows={p.exams} canWrite={writes.includes("exam")} />
+      <GradesSection learnerId={learnerId} rows={p.grades} canWrite={writes.includes("grade")} />
+      <CertificatesSection learnerId={learnerId} rows={p.certificates} canWrite={writes.includes("certificate")} />
     </>
   );
 }

@@ -122,7 +122,7 @@ describeDb("learner import", () => {
     const rows = [learnerRow(0), learnerRow(100), learnerRow(100, { "Имя": "Иван" })];
     const result = await run(other, rows, { commit: false });
     expect(result.errors).toEqual([
-      { row: 2, column: "СНИЛС", message: "Обучающийся с этим СНИЛС числится в другой организации: оформите его прибытие, а не загрузку" },
+      { row: 2, column: "СНИЛС", message: "Этот СНИЛС нельзя загрузить как новую запись: если ребёнок уже учился в регионе, оформите его зачисление из реестра (по СНИЛС и дате рождения)" },
       { row: 4, column: "СНИЛС", message: "Этот СНИЛС уже указан в строке 3" },
     ]);
     expect(result).toMatchObject({ created: 1, errorCount: 2 });

@@ -139,18 +139,22 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
         plan.errors.push({ row, column: "СНИЛС", message: "В организации несколько обучающихся с такими ФИО, полом и датой рождения: укажите СНИЛС" });
         continue;
       }
-      // With a new SNILS, a same-name person elsewhere is another child (SNILS is the hard rule).
-      existing = here[0] ?? (snils ? undefined : matches[0]);
+      // Only this school's own learners match by name: a same-name person
+      // elsewhere is never looked at (telling the school about them would say
+      // that the child exists; region-wide look-alikes are the ministry's
+      // data-quality check). With a new SNILS it is another child anyway.
+      existing = here[0];
     }
-    const enrolment = existing?.enrolments.find((e) => e.organisationId === organisationId);
+    const enrolment = existing?.enrolments.find((e) => e.organisationId === organisationId && e.isBasic) ?? existing?.enrolments.find((e) => e.organisationId === organisationId);
     if (existing && !enrolment) {
-      const elsewhere = existing.enrolments.length > 0;
-      const message = !snils
-        ? "В реестре уже есть человек с такими ФИО, полом и датой рождения: укажите СНИЛС или добавьте обучающегося через форму"
-        : elsewhere
-          ? "Обучающийся с этим СНИЛС числится в другой организации: оформите его прибытие, а не загрузку"
-          : "Обучающийся с этим СНИЛС уже есть в реестре региона (выбыл): оформите восстановление или прибытие, а не загрузку";
-      plan.errors.push({ row, column: snils ? "СНИЛС" : "", message });
+      // One answer whether the child is held elsewhere or left: nothing about where.
+      const message = "Этот СНИЛС нельзя загрузить как новую запись: если ребёнок уже учился в регионе, оформите его зачисление из реестра (по СНИЛС и дате рождения)";
+      plan.errors.push({ row, column: "СНИЛС", message });
+      continue;
+    }
+    if (existing && enrolment && !enrolment.isBasic && !existing.enrolments.some((e) => e.isBasic && e.organisationId === organisationId)) {
+      // An additional programme does not change a learner's personal data (the holding school does).
+      plan.errors.push({ row, column: "СНИЛС", message: "Обучающийся занимается в вашей организации только по дополнительной программе: его данные меняет организация, где он обучается по основной программе" });
       continue;
     }
 

@@ -1,0 +1,10 @@
+import { forbidden } from "next/navigation";
+import { ApprovalsPage } from "@/components/approvals/approvals-page";
+import { requirePortal } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
+
+export default async function Page() {
+  const actor = await requirePortal("health");
+  if (!hasCapability(actor.role, "accounts.approve.health") || actor.scope.kind !== "REGION") forbidden();
+  return <ApprovalsPage portal="health" />;
+}

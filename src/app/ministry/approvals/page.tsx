@@ -1,0 +1,11 @@
+import { forbidden } from "next/navigation";
+import { ApprovalsPage } from "@/components/approvals/approvals-page";
+import { requirePortal } from "@/server/auth/current-actor";
+import { hasCapability } from "@/server/authz/matrix";
+
+export default async function Page() {
+  const actor = await requirePortal("ministry");
+  // The decision is the region's: a municipal officer gets the 403 page, as its API calls get FORBIDDEN.
+  if (!hasCapability(actor.role, "accounts.approve.education") || actor.scope.kind !== "REGION") forbidden();
+  return <ApprovalsPage portal="ministry" />;
+}
