@@ -14,7 +14,7 @@ export const approvalsEn = {
     requestedAt: "Requested",
     account: "Account",
     request: "Request",
-    kinds: { CREATE: "New account", CHANGE: "Change of role or scope" },
+    kinds: { CREATE: "New account", CHANGE: "Change of role or scope", RESET: "New password set by the administrator" },
     current: "Now",
     requested: "Requested",
     nothingYet: "no access",

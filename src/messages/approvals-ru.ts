@@ -15,7 +15,7 @@ export const approvalsRu = {
     requestedAt: "Подана",
     account: "Учётная запись",
     request: "Заявка",
-    kinds: { CREATE: "Новая учётная запись", CHANGE: "Изменение роли или области доступа" },
+    kinds: { CREATE: "Новая учётная запись", CHANGE: "Изменение роли или области доступа", RESET: "Новый пароль, заданный администратором" },
     current: "Сейчас",
     requested: "Запрошено",
     nothingYet: "нет доступа",

@@ -53,7 +53,7 @@ export function UsersTable({ rows, total, page, pageSize, onPageChange, isFetchi
             {/* Two-person rule: a request waiting for the ministry, or a new account never approved. */}
             {u.pendingRequest ? (
               <div className="text-xs whitespace-nowrap text-amber-700" data-testid="pending-approval">
-                {u.pendingRequest.kind === "CREATE" ? m.accountApproval.pending : m.accountApproval.pendingChange(m.roles[u.pendingRequest.role])}
+                {u.pendingRequest.kind === "CHANGE" ? m.accountApproval.pendingChange(m.roles[u.pendingRequest.role]) : m.accountApproval.pending}
               </div>
             ) : u.approvedAt === null ? (
               <div className="text-xs text-slate-500">{m.accountApproval.notApproved}</div>

@@ -151,4 +151,27 @@ describeDb("two-person rule: accounts", () => {
     const again = await admin.admin.users.list({ search: "new.waiting" });
     expect(again.rows[0]).toMatchObject({ approvedAt: null, pendingRequest: { kind: "CREATE", role: "HEALTH_OFFICER" } });
   });
+
+  it("a new password set by the administrator for a data account waits for a second person; for an account without data it does not", async () => {
+    const user = await create("reset.target", { role: "SCHOOL_REGISTRAR", scopeKind: "ORGANISATION", organisationId: db.seeded.organisationIds.school1! });
+    await approvePendingAccount(db.prisma, "reset.target");
+    const session = await callerAs(db.prisma, "reset.target");
+    await expect(session.session.me()).resolves.toMatchObject({ login: "reset.target" });
+    const chosen = "Admin-chose-this-password-9";
+    const base = { id: user.id, fullName: user.fullName, role: "SCHOOL_REGISTRAR" as const, scopeKind: "ORGANISATION" as const, organisationId: db.seeded.organisationIds.school1!, municipalityId: null };
+    const updated = await admin.admin.users.update({ ...base, newPassword: chosen });
+    expect(updated).toMatchObject({ approvedAt: null, pendingRequest: { kind: "RESET", role: "SCHOOL_REGISTRAR" } });
+    // The administrator knows the password but cannot use it, and the old session has ended.
+    expect(await signIn(db.prisma, { login: "reset.target", password: chosen }, null)).toEqual({ ok: false, error: "invalid_credentials" });
+    await expect(session.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    expect((await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "user.update", entityId: user.id }, orderBy: { id: "desc" } })).details).toMatchObject({ awaitingApproval: ["password"] });
+    await approvePendingAccount(db.prisma, "reset.target");
+    expect((await signIn(db.prisma, { login: "reset.target", password: chosen }, null)).ok).toBe(true);
+
+    // An account without learner data (SYSTEM_ADMIN) takes a new password at once.
+    const plain = await create("plain.sysadmin", { role: "SYSTEM_ADMIN", scopeKind: "REGION" });
+    const again = await admin.admin.users.update({ id: plain.id, fullName: plain.fullName, role: "SYSTEM_ADMIN", scopeKind: "REGION", organisationId: null, municipalityId: null, newPassword: chosen });
+    expect(again).toMatchObject({ pendingRequest: null });
+    expect(again.approvedAt).toBeInstanceOf(Date);
+  });
 });

@@ -22,7 +22,7 @@ const ZAccess = z.object({ role: z.enum(ROLES), scopeKind: z.enum(SCOPE_KINDS), 
 
 export const ZPendingAccount = z.object({
   id: z.string(),
-  kind: z.enum(["CREATE", "CHANGE"]),
+  kind: z.enum(["CREATE", "CHANGE", "RESET"]),
   requestedAt: z.date(),
   requestedBy: ZPerson.nullable(),
   user: z.object({ id: z.string(), login: z.string(), fullName: z.string() }),
@@ -94,8 +94,8 @@ export async function decideAccount(db: Db, actor: Actor, requestId: string, dec
       await tx.user.update({ where: { id: request.userId }, data: { role: request.role, ...scope, approvedAt: now, approvedById: actor.id } });
       // As an administrator's role change does: sessions issued under the old rights end.
       await revokeAllSessions(tx, request.userId, "account_change");
-    } else if (request.kind === "CREATE") {
-      // A refused new account is switched off; it never could sign in.
+    } else if (request.kind === "CREATE" || request.kind === "RESET") {
+      // A refused new account, or a refused password reset, is switched off: it could not sign in anyway.
       await tx.user.update({ where: { id: request.userId }, data: { active: false } });
     }
     await recordAudit(tx, auditActorOf(actor, ip), {

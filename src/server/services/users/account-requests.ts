@@ -43,7 +43,7 @@ export async function openRequest(
   tx: DbTx,
   actor: { id: string; scope: { regionId: string } },
   userId: string,
-  kind: "CREATE" | "CHANGE",
+  kind: "CREATE" | "CHANGE" | "RESET",
   access: AccessColumns,
 ): Promise<{ id: string; superseded: string | null }> {
   const superseded = await supersedePending(tx, userId, actor.id);

@@ -95,10 +95,15 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, m
     // columns follow the edit and its creation request is renewed.
     const needsApproval = changeNeedsApproval(before, access);
     const approved = before.approvedAt !== null;
+    // A password the administrator chose for an account with learner data
+    // would let it sign in as that person: the account waits for a second
+    // person again (kind RESET), with the access requested or in force.
+    const reset = Boolean(passwordHash) && approved && (accountApprover(before.role) !== null || accountApprover(access.role) !== null);
     const applyAccess = !needsApproval || !approved;
     let request: { id: string; superseded: string | null } | null = null;
     let superseded: string | null = null;
-    if (needsApproval) request = await openRequest(tx, actor, before.id, approved ? "CHANGE" : "CREATE", access);
+    if (reset) request = await openRequest(tx, actor, before.id, "RESET", needsApproval ? access : { role: before.role, scopeKind: before.scopeKind, municipalityId: before.municipalityId, organisationId: before.organisationId });
+    else if (needsApproval) request = await openRequest(tx, actor, before.id, approved ? "CHANGE" : "CREATE", access);
     // A change that needs no approval (a role without data) makes a waiting request moot.
     else if (accessChanged.length > 0) superseded = await supersedePending(tx, before.id, actor.id);
     await tx.user.update({
@@ -108,6 +113,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, m
         ...(applyAccess ? access : {}),
         // A not yet approved account moved to a role without data needs no second person.
         ...(!approved && !needsApproval && accessChanged.length > 0 ? { approvedAt: new Date(), approvedById: null } : {}),
+        ...(reset ? { approvedAt: null, approvedById: null } : {}),
         ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}),
       },
     });
@@ -119,7 +125,7 @@ export async function updateUser(db: Db, actor: Actor, input: UpdateUserInput, m
       entityId: before.id,
       details: {
         changed,
-        ...(request ? { awaitingApproval: accessChanged, requestId: request.id } : {}),
+        ...(request ? { awaitingApproval: reset ? [...accessChanged, "password"] : accessChanged, requestId: request.id } : {}),
         ...((request?.superseded ?? superseded) ? { supersededRequestId: request?.superseded ?? superseded } : {}),
       },
     });

@@ -26,7 +26,7 @@ export const userViewSelect = {
 
 export const ZPendingRequestView = z.object({
   id: z.string(),
-  kind: z.enum(["CREATE", "CHANGE"]),
+  kind: z.enum(["CREATE", "CHANGE", "RESET"]),
   role: z.enum(ROLES),
   scopeKind: z.enum(SCOPE_KINDS),
   requestedAt: z.date(),
