@@ -13,6 +13,7 @@ import {
   type Stage,
   type StageAccess,
 } from "../../authz/matrix";
+import { ZLearnerContacts, ZLearnerIdentity, ZLearnerPersonal } from "../../services/learners/learner-views";
 import { learnerInput } from "../learner-fixtures";
 import type { AttackActor, AttackWorld } from "./world";
 
@@ -81,14 +82,37 @@ export const ATTACK_CASES: Record<string, AttackCase> = {
       expect(card.view, a.login).toBe(view);
       const writes = allowsLearnerStage(a.role, relationship, "PORTFOLIO", "write") && a.organisationId ? relationshipAccess(relationship).portfolioWrites : [];
       expect((card as unknown as { portfolioWrites: string[] }).portfolioWrites, a.login).toEqual([...writes]);
-      if (view !== "personal") expect(card.learner).not.toHaveProperty("docNumber");
-      if (view === "identity") expect(card.learner).not.toHaveProperty("representatives");
+      // Exactly the keys of the view: the per-role keys test, per relationship.
+      const keys = { identity: ZLearnerIdentity.shape, contacts: ZLearnerContacts.shape, personal: ZLearnerPersonal.shape }[view];
+      expect(Object.keys(card.learner).sort(), a.login).toEqual(Object.keys(keys).sort());
       for (const r of card.learner.representatives ?? []) if (view === "contacts") expect(Object.keys(r).sort()).toEqual([...CONTACT_KEYS].sort());
       // A former or additional school is placed at its own enrolment and never told where the learner studies.
       if (ownRecords(a)) {
         expect(card.learner.organisation?.id).toBe(a.organisationId);
         expect(JSON.stringify(card)).not.toContain(w.orgOf("HOLDING"));
       }
+    },
+  },
+  "learners.search": {
+    // By SNILS: found by every relationship but none, placed where the relationship shows it.
+    input: (w) => ({ query: w.snils }),
+    expect: (a) => (allowsStage(a.role, "PERSONAL", "identity") ? "ok" : "FORBIDDEN"),
+    check: (out, a) => {
+      const { rows } = out as { rows: { organisation: { id: string } | null }[] };
+      expect(rows.length, a.login).toBe(relationshipOfActor(a) === "NONE" ? 0 : 1);
+      for (const row of rows) {
+        expect(Object.keys(row).sort()).toEqual(Object.keys(ZLearnerIdentity.shape).sort());
+        if (ownRecords(a)) expect(row.organisation?.id).toBe(a.organisationId);
+      }
+    },
+  },
+  "learners.list": {
+    // A school's own roll (held and additional-programme learners); other scopes are refused.
+    input: (w) => ({ search: w.snils, page: 0, pageSize: 20 }),
+    expect: (a) => (allowsStage(a.role, "PERSONAL", "identity") && a.organisationId ? "ok" : "FORBIDDEN"),
+    check: (out, a) => {
+      const on = ["HOLDING", "ADDITIONAL"].includes(relationshipOfActor(a));
+      expect((out as { rows: unknown[] }).rows.length, a.login).toBe(on ? 1 : 0);
     },
   },
   "learners.update": {
