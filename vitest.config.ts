@@ -19,6 +19,7 @@ export default defineConfig({
       // Fixed test keys (32 bytes each, base64): never used outside tests.
       KONTINGENT_DATA_KEYS: "test1:dGVzdC1kYXRhLWtleS10ZXN0LWRhdGEta2V5LTAwMDE=",
       KONTINGENT_INDEX_KEY: "dGVzdC1pbmRleC1rZXktdGVzdC1pbmRleC1rZXktMTI=",
+      KONTINGENT_AUDIT_ANCHOR_KEY: "dGVzdC1hbmNob3Ita2V5LXRlc3QtYW5jaG9yLWtleS0=",
     },
     projects: [
       {

@@ -9,6 +9,7 @@
 // skips only headers, never a permission check.
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, mustNotCache, newNonce } from "@/server/http/security-headers";
+import { PAGE_PATH_HEADER } from "@/server/http/unavailable-page";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
@@ -16,6 +17,9 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  // The page's path, for the "try again" link of the outage page (src/server/pages/guards.ts);
+  // set here, so a client's own header of that name never reaches a page.
+  requestHeaders.set(PAGE_PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   if (mustNotCache(request.nextUrl.pathname)) response.headers.set("Cache-Control", "no-store");

@@ -23,6 +23,8 @@ if (!env.KONTINGENT_DATA_KEYS || !env.KONTINGENT_INDEX_KEY) {
   env.KONTINGENT_DATA_KEYS ||= local.dataKeys;
   env.KONTINGENT_INDEX_KEY ||= local.indexKey;
 }
+// The audit anchor key likewise (generated into the same file outside production).
+if (!env.KONTINGENT_AUDIT_ANCHOR_KEY && env.NODE_ENV !== "production") env.KONTINGENT_AUDIT_ANCHOR_KEY = localFieldKeys().anchorKey;
 
 /** A per-checkout random secret in .data/, so a first run needs no setup. */
 function localSecret(): string {

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireActor } from "@/server/auth/current-actor";
+import { requireActor } from "@/server/pages/guards";
 
 // Each role lands in its own portal (after its second factor, where one is due).
 export default async function Home() {

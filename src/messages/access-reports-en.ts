@@ -90,6 +90,13 @@ export const accessReportsEn = {
       resultBroken: (id: string, reason: string) => `broken at ${id} (${reason})`,
       resultError: "error",
       empty: "No checks yet",
+      noRow: "—",
+      unsigned: "signature does not verify",
+      openBreak: "The break is not acknowledged: every later check reports it until an auditor acknowledges it with a reason.",
+      acknowledgeReason: "Reason (what happened and what was done)",
+      acknowledge: "Acknowledge the break",
+      acknowledging: "Saving…",
+      acknowledged: (at: string, login: string, reason: string) => `Break acknowledged ${at} (${login}): ${reason}`,
     },
   },
 };

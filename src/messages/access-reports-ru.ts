@@ -90,6 +90,13 @@ export const accessReportsRu = {
       resultBroken: (id: string, reason: string) => `нарушение в № ${id} (${reason})`,
       resultError: "ошибка",
       empty: "Проверок ещё не было",
+      noRow: "—",
+      unsigned: "подпись не сходится",
+      openBreak: "Нарушение не признано: каждая следующая проверка сообщает о нём, пока аудитор не признает его с указанием причины.",
+      acknowledgeReason: "Причина признания (что произошло и что сделано)",
+      acknowledge: "Признать нарушение",
+      acknowledging: "Сохранение…",
+      acknowledged: (at: string, login: string, reason: string) => `Нарушение признано ${at} (${login}): ${reason}`,
     },
   },
 };

@@ -1,6 +1,7 @@
 // Server environment, checked once: a missing or malformed variable is a
 // clear start-up error instead of an `undefined` deep inside a request.
 import { z } from "zod";
+import { parseTrustedProxies } from "./auth/ip-address";
 
 const ZServerEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -43,9 +44,28 @@ const ZServerEnv = z.object({
   /** Field-encryption keys (src/server/crypto/keys.ts); outside production a per-checkout file stands in. */
   KONTINGENT_DATA_KEYS: z.string().optional(),
   KONTINGENT_INDEX_KEY: z.string().optional(),
+  /** Base64 of 32 bytes: signs the audit chain's checkpoints (src/server/audit/anchor.ts); the database must not hold it. */
+  KONTINGENT_AUDIT_ANCHOR_KEY: z.string().optional(),
+  /** Optional file to which every audit checkpoint is also appended (one JSON line each), outside the database. */
+  KONTINGENT_AUDIT_ANCHOR_FILE: z.string().optional(),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed: comma-separated
+   * addresses or CIDR ranges. Empty: the client address is unknown (README,
+   * "Sign-in, second factor and sessions").
+   */
+  KONTINGENT_TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((spec, ctx) => {
+      try {
+        parseTrustedProxies(spec);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `KONTINGENT_TRUSTED_PROXIES: ${(error as Error).message}` });
+      }
+    }),
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== "production") return;
-  for (const name of ["KONTINGENT_DATA_KEYS", "KONTINGENT_INDEX_KEY"] as const) {
+  for (const name of ["KONTINGENT_DATA_KEYS", "KONTINGENT_INDEX_KEY", "KONTINGENT_AUDIT_ANCHOR_KEY"] as const) {
     if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set in production (README, "Encryption at rest")` });
   }
 });

@@ -25,7 +25,8 @@ try {
     } else if (run.error) {
       console.error(`Verification failed: ${run.error}`);
     } else {
-      console.error(`AUDIT CHAIN BROKEN at row ${run.brokenAtId} (${run.brokenReason}); ${run.rowsChecked} rows verified before it (${scope})`);
+      const where = run.brokenRef ? `${run.brokenRef}, row ${run.brokenAtId ?? "—"}` : `row ${run.brokenAtId}`;
+      console.error(`AUDIT CHAIN BROKEN at ${where} (${run.brokenReason}); ${run.rowsChecked} rows verified before it (${scope}). It stays reported until an auditor acknowledges it (admin portal).`);
     }
   }
 } finally {

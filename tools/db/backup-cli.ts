@@ -28,6 +28,9 @@ export function printCheck(check: RestoreCheck) {
   for (const [table, [expected, actual]] of Object.entries(check.countMismatches)) {
     console.error(`  row count differs in ${table}: backup ${expected ?? "absent"}, restored ${actual ?? "absent"}`);
   }
+  for (const [column, [last, max]] of Object.entries(check.sequenceMismatches)) {
+    console.error(`  sequence of ${column} is behind its values: last ${last}, largest value ${max} (the next insert would fail)`);
+  }
   if (!check.chain.ok) console.error(`  audit chain broken at row ${check.chain.brokenAtId} (${check.chain.reason})`);
   else if (!check.headHashMatches) console.error("  audit chain verifies, but its head hash differs from the backup's");
   else console.log(`  audit chain intact: ${check.chain.checked} rows, head hash matches the backup`);

@@ -10,5 +10,5 @@ await main(async () => {
   const manifest = await backupDatabase(url, out);
   const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
   console.log(`Backup of ${manifest.source} written to ${out}: ${Object.keys(manifest.tables).length} tables, ${rows} rows, audit head ${manifest.audit.lastId ?? "none"}`);
-  console.log(`Manifest: ${out}.manifest.json`);
+  console.log(`Manifest: ${out}.manifest.json (SHA-256 of the dump ${manifest.dumpSha256})`);
 });

@@ -1,4 +1,4 @@
-import { requireActor } from "@/server/auth/current-actor";
+import { requireActor } from "@/server/pages/guards";
 import { requiresSecondFactor } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 import { ChangePasswordForm } from "./change-password-form";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/portal-shell";
 import { formatDateTime } from "@/lib/format";
-import { requirePortal } from "@/server/auth/current-actor";
+import { orUnavailable, requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { getDb } from "@/server/db";
 import { getServerMessages } from "@/server/i18n";
@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function Layout({ children }: { children: ReactNode }) {
   const actor = await requirePortal("admin");
   // A broken audit chain is shown on every admin page to those who must act on it.
-  const latest = hasCapability(actor.role, "auditVerification.read") ? await latestVerificationRun(await getDb()) : null;
+  const latest = hasCapability(actor.role, "auditVerification.read") ? await orUnavailable(async () => latestVerificationRun(await getDb())) : null;
   const m = await getServerMessages();
   const t = m.accessReports.verification;
   return (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 

@@ -1,5 +1,5 @@
 import { HealthDashboard } from "@/components/health-stats/health-dashboard";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 
 export default async function Page() {
   await requirePortal("health");

@@ -1,5 +1,5 @@
 import { MinistryDashboard } from "@/components/dashboard/dashboard";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 
 export default async function Page() {
   await requirePortal("ministry");

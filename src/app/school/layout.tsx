@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/portal-shell";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { OrganisationCard } from "./organisation-card";
 
 export default async function SchoolHome() {

@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = [
   "user.request.reject",
   "audit.log.read",
   "audit.chain.verify",
+  // An auditor acknowledged a reported break of the audit chain, with a reason.
+  "audit.chain.acknowledge",
   "learner.list.read",
   "quality.list.read",
   "learner.search",

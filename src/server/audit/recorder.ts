@@ -2,11 +2,12 @@
 // action it records, so the record and the action commit or fail together.
 import type { Role } from "../authz/matrix";
 import type { DbTx } from "../db";
+import { lockKey } from "../db/locks";
 import type { AuditAction, AuditOutcomeValue } from "./actions";
 import { auditHash, GENESIS_HASH, learnerSetDigest } from "./hash";
 
 /** Serialises appends so each row links to its true predecessor. */
-const AUDIT_CHAIN_LOCK = 7_243_001;
+const AUDIT_CHAIN_LOCK = lockKey("auditChain");
 
 export interface AuditActor {
   id: string | null;

@@ -2,14 +2,28 @@
 // prevHash is not its predecessor's hash, whose stored hash does not match its
 // content, or whose learner links (AuditEventLearner) no longer match the
 // digest the row recorded. Starts at the first row, or after a row already
-// known good (incremental verification).
+// known good (incremental verification). Checkpoints (anchor.ts) are compared
+// by the verification run (services/audit/verification-runs.ts).
 import type { DbTx } from "../db";
 import type { AuditEvent } from "../generated/prisma/client";
 import { auditHash, GENESIS_HASH, learnerSetDigest } from "./hash";
 
+/**
+ * Why a chain is broken. Walk: content, link, learners. Against a checkpoint
+ * (src/server/audit/anchor.ts): missing — rows the checkpoint covered are gone
+ * (its row is absent: the tail was cut); anchor — its row has another hash
+ * (the chain was recomputed); forged — a checkpoint, run or acknowledgement
+ * whose signature does not verify (`ref` names it).
+ */
+export type BreakReason = "content" | "link" | "learners" | "missing" | "anchor" | "forged";
+export const WALK_REASONS = ["content", "link", "learners"] as const;
+
 export type ChainVerification =
   | { ok: true; checked: number; lastId: string | null; lastHash: string }
-  | { ok: false; checked: number; brokenAtId: string; reason: "content" | "link" | "learners" };
+  | { ok: false; checked: number; brokenAtId: string | null; reason: BreakReason; ref?: string };
+
+/** A break an auditor acknowledged: the walk accepts this row as it is. */
+export const toleranceKey = (id: bigint | string, reason: string) => `${id}:${reason}`;
 
 /** A row already verified: the walk continues after it. */
 export interface ChainStart {
@@ -34,7 +48,7 @@ async function linkedLearners(db: DbTx, rows: AuditEvent[]): Promise<Map<bigint,
   return byEvent;
 }
 
-export async function verifyAuditChain(db: DbTx, start?: ChainStart): Promise<ChainVerification> {
+export async function verifyAuditChain(db: DbTx, start?: ChainStart, tolerate: ReadonlySet<string> = new Set()): Promise<ChainVerification> {
   let expectedPrev = start?.hash ?? GENESIS_HASH;
   let cursor: bigint | null = start?.afterId ?? null;
   let checked = 0;
@@ -47,15 +61,15 @@ export async function verifyAuditChain(db: DbTx, start?: ChainStart): Promise<Ch
     });
     const links = await linkedLearners(db, rows);
     for (const row of rows) {
-      if (row.prevHash !== expectedPrev) {
-        return { ok: false, checked, brokenAtId: row.id.toString(), reason: "link" };
-      }
-      if (auditHash(row.prevHash, row) !== row.hash) {
-        return { ok: false, checked, brokenAtId: row.id.toString(), reason: "content" };
-      }
       const set = recordedLearnerSet(row.details);
-      if (set && learnerSetDigest(links.get(row.id) ?? []) !== set.sha256) {
-        return { ok: false, checked, brokenAtId: row.id.toString(), reason: "learners" };
+      const reason =
+        row.prevHash !== expectedPrev ? "link"
+        : auditHash(row.prevHash, row) !== row.hash ? "content"
+        : set && learnerSetDigest(links.get(row.id) ?? []) !== set.sha256 ? "learners"
+        : null;
+      // An acknowledged break is accepted as it stands: the next row must link to this one's stored hash.
+      if (reason && !tolerate.has(toleranceKey(row.id, reason))) {
+        return { ok: false, checked, brokenAtId: row.id.toString(), reason };
       }
       expectedPrev = row.hash;
       lastId = row.id;
@@ -65,4 +79,16 @@ export async function verifyAuditChain(db: DbTx, start?: ChainStart): Promise<Ch
     cursor = rows[rows.length - 1]!.id;
   }
   return { ok: true, checked, lastId: lastId?.toString() ?? null, lastHash: expectedPrev };
+}
+
+/** The chain still reaches the checkpoint's row with the checkpoint's hash. */
+export async function checkAgainstCheckpoint(
+  db: DbTx,
+  checkpoint: { id: bigint; auditId: bigint; hash: string },
+): Promise<Extract<ChainVerification, { ok: false }> | null> {
+  const row = await db.auditEvent.findUnique({ where: { id: checkpoint.auditId }, select: { hash: true } });
+  const ref = `checkpoint:${checkpoint.id}`;
+  if (!row) return { ok: false, checked: 0, brokenAtId: checkpoint.auditId.toString(), reason: "missing", ref };
+  if (row.hash !== checkpoint.hash) return { ok: false, checked: 0, brokenAtId: checkpoint.auditId.toString(), reason: "anchor", ref };
+  return null;
 }

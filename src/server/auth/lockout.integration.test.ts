@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { DEMO_PASSWORD } from "../../../prisma/seed/demo-region";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
+import { parseTrustedProxies } from "./ip-address";
+import { clientIp } from "./request-meta";
 import { signIn } from "./sign-in";
 
 describeDb("sign-in lockout", () => {
@@ -74,5 +76,32 @@ describeDb("sign-in lockout", () => {
     // After the window the address may try again.
     await db.prisma.signInThrottle.update({ where: { key: `ip:${ip}` }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await signIn(db.prisma, { login: "school2.admin", password: DEMO_PASSWORD }, ip)).ok).toBe(true);
+  });
+
+  it("is not escaped by a rotating X-Forwarded-For, with or without trusted proxies", async () => {
+    // As options.ts does: the address comes from clientIp(headers), then signIn.
+    const attempt = (login: string, password: string, forwardedFor: string, proxies = parseTrustedProxies("")) =>
+      signIn(db.prisma, { login, password }, clientIp(new Headers({ "x-forwarded-for": forwardedFor }), proxies));
+
+    // No trusted proxy (the default): a client's header is ignored, all such
+    // failures share the "unknown address" counter and the audit stores no address.
+    const start = await lastId();
+    for (let i = 0; i < 19; i++) expect((await attempt(`rotating.${i}`, "wrong-password-123", `198.51.100.${i}`)).ok).toBe(false);
+    expect(await attempt("rotating.last", "wrong-password-123", "198.51.100.200")).toEqual({ ok: false, error: "too_many_attempts" });
+    expect(await attempt("school2.admin", DEMO_PASSWORD, "198.51.100.201")).toEqual({ ok: false, error: "too_many_attempts" });
+    const rows = await db.prisma.auditEvent.findMany({ where: { id: { gt: start } }, select: { ip: true } });
+    expect(rows.length).toBeGreaterThan(20);
+    expect(rows.every((r) => r.ip === null)).toBe(true);
+    await db.prisma.signInThrottle.delete({ where: { key: "ip:unknown" } });
+
+    // Behind trusted proxies: whatever the client puts on the left, the address its proxy saw counts.
+    const proxies = parseTrustedProxies("10.0.0.0/8");
+    for (let i = 0; i < 19; i++) {
+      expect((await attempt(`behind.${i}`, "wrong-password-123", `198.51.100.${i}, 203.0.113.9, 10.0.0.1`, proxies)).ok).toBe(false);
+    }
+    expect(await attempt("behind.last", "wrong-password-123", "=HYPERLINK(\"x\"), 203.0.113.9, 10.0.0.1", proxies)).toEqual({ ok: false, error: "too_many_attempts" });
+    expect(await db.prisma.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } })).toMatchObject({ action: "auth.ip.limited", ip: "203.0.113.9" });
+    // Another client behind the same proxy is not affected.
+    expect((await attempt("school2.admin", DEMO_PASSWORD, "203.0.113.10, 10.0.0.1", proxies)).ok).toBe(true);
   });
 });

@@ -2,7 +2,9 @@
 // in the same transaction as the counters it changes. The caller learns only
 // "signed in", "refused" or "locked": an unknown login and a wrong password
 // get the same answer after the same argon2 work, and an unknown login locks
-// after five tries exactly like an account does.
+// after five tries exactly like an account does. A try is claimed before the
+// password is checked (throttle.ts), so parallel attempts get at most five
+// checks per lock.
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { recordAudit, type AuditActor } from "../audit/recorder";
 import type { Db, DbTx } from "../db";
@@ -13,9 +15,12 @@ import { createSession, revokeSession } from "./sessions";
 import {
   ACCOUNT_FAILURE_LIMIT,
   IP_FAILURE_LIMIT,
-  countAccountFailure,
+  claimAccountAttempt,
+  claimThrottledAttempt,
   countThrottledFailure,
   ipKey,
+  lockAccountIfSpent,
+  lockThrottleIfSpent,
   throttleLockedUntil,
   unknownLoginKey,
 } from "./throttle";
@@ -41,7 +46,9 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
     ip,
   });
 
-  if (ip && (await throttleLockedUntil(db, ipKey(ip), now))) {
+  // An unknown address (no trusted proxy: request-meta.ts) shares one key, so
+  // a client cannot escape the limit by claiming a new address each time.
+  if (await throttleLockedUntil(db, ipKey(ip), now)) {
     await db.$transaction((tx) =>
       recordAudit(tx, audit(null), { action: "auth.login.refused", outcome: "DENIED", details: { reason: "ip_limited" } }),
     );
@@ -50,19 +57,29 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
 
   const user = await db.user.findUnique({
     where: { login },
-    select: { id: true, login: true, role: true, passwordHash: true, active: true, approvedAt: true, lockedUntil: true, totpEnabledAt: true },
+    select: { id: true, login: true, role: true, passwordHash: true, active: true, approvedAt: true, totpEnabledAt: true },
   });
-  // Exactly one argon2 verification on every path, locked or not, known or not.
-  const passwordOk = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-  const lockedUntil = user ? (user.lockedUntil && user.lockedUntil > now ? user.lockedUntil : null) : await throttleLockedUntil(db, unknownLoginKey(login), now);
+  // One of the five tries is claimed before anything is checked (throttle.ts),
+  // for an unknown login too, so both lock alike under any concurrency.
+  const attempt = user
+    ? await claimAccountAttempt(db, user.id, now)
+    : await claimThrottledAttempt(db, unknownLoginKey(login), ACCOUNT_FAILURE_LIMIT, now);
+  // Exactly one argon2 verification on every path, locked or not, known or
+  // not; without a claimed try it is the dummy one, so nothing is evaluated.
+  const passwordOk =
+    user && attempt !== null ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
 
   return db.$transaction(async (tx) => {
-    if (lockedUntil) {
+    if (attempt === null) {
       // A correct password during the lock is refused too, and not counted.
+      const lockedUntil = user
+        ? (await tx.user.findUniqueOrThrow({ where: { id: user.id }, select: { lockedUntil: true } })).lockedUntil
+        : await throttleLockedUntil(tx, unknownLoginKey(login), now);
       await recordAudit(tx, audit(user), {
         action: "auth.login.refused",
         outcome: "DENIED",
-        details: { reason: "locked", lockedUntil: lockedUntil.toISOString() },
+        // No date when the last tries are still being checked by parallel attempts.
+        details: { reason: "locked", lockedUntil: lockedUntil && lockedUntil > now ? lockedUntil.toISOString() : null },
       });
       return { ok: false, error: "locked" } as const;
     }
@@ -77,7 +94,7 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
             ? "not_approved"
             : null;
     if (reason || !user) {
-      return refuse(tx, user, reason ?? "unknown_login", audit(user), login, ip, now);
+      return refuse(tx, user, reason ?? "unknown_login", audit(user), login, ip, attempt, now);
     }
     await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
     // The session starts without the second factor; loadSession decides whether one is due.
@@ -99,12 +116,14 @@ async function refuse(
   actor: AuditActor,
   login: string,
   ip: string | null,
+  attempt: number,
   now: Date,
 ): Promise<SignInResult> {
+  // The try is already counted (claimed); the last one locks.
   const locked = user
-    ? await countAccountFailure(tx, user.id, now)
-    : await countThrottledFailure(tx, unknownLoginKey(login), ACCOUNT_FAILURE_LIMIT, now);
-  const ipLimited = ip ? await countThrottledFailure(tx, ipKey(ip), IP_FAILURE_LIMIT, now) : false;
+    ? await lockAccountIfSpent(tx, user.id, attempt, now)
+    : await lockThrottleIfSpent(tx, unknownLoginKey(login), ACCOUNT_FAILURE_LIMIT, attempt, now);
+  const ipLimited = await countThrottledFailure(tx, ipKey(ip), IP_FAILURE_LIMIT, now);
   await recordAudit(tx, actor, { action: "auth.login.failure", outcome: "FAILURE", details: { reason } });
   if (locked) await recordAudit(tx, actor, { action: "auth.account.locked", outcome: "DENIED", details: { failures: ACCOUNT_FAILURE_LIMIT } });
   if (ipLimited) await recordAudit(tx, actor, { action: "auth.ip.limited", outcome: "DENIED", details: { failures: IP_FAILURE_LIMIT } });

@@ -3,6 +3,7 @@
 //                         first key encrypts; every listed key decrypts, so a
 //                         key can be rotated in without a flag day.
 //   KONTINGENT_INDEX_KEY  <base64 32 bytes> — keys the blind index (HMAC).
+//   KONTINGENT_AUDIT_ANCHOR_KEY <base64 32 bytes> — signs audit checkpoints.
 // Outside production, unset variables fall back to a per-checkout random file
 // under .data/ (like the session secret), so a newcomer needs no setup.
 import { randomBytes } from "node:crypto";
@@ -62,16 +63,48 @@ export function resetFieldKeysForTests(): void {
   cached = undefined;
 }
 
+let cachedAnchorKey: Buffer | undefined;
+
+/**
+ * KONTINGENT_AUDIT_ANCHOR_KEY: signs the audit chain's checkpoints, runs and
+ * acknowledgements (src/server/audit/anchor.ts). Kept out of the database, so
+ * someone who can rewrite the tables cannot sign a checkpoint.
+ */
+export function auditAnchorKey(): Buffer {
+  if (cachedAnchorKey) return cachedAnchorKey;
+  let value = process.env.KONTINGENT_AUDIT_ANCHOR_KEY;
+  if (!value) {
+    if (process.env.NODE_ENV === "production") throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be set in production (see README)");
+    value = localFieldKeys().anchorKey;
+  }
+  const key = Buffer.from(value.trim(), "base64");
+  if (key.length !== 32) throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be 32 bytes (base64)");
+  cachedAnchorKey = key;
+  return key;
+}
+
+/** Test hook: forget the cached anchor key. */
+export function resetAuditAnchorKeyForTests(): void {
+  cachedAnchorKey = undefined;
+}
+
 /** The per-checkout keys under .data/ (generated on first use); `npm start` passes them on. */
-export function localFieldKeys(): { dataKeys: string; indexKey: string } {
+export function localFieldKeys(): { dataKeys: string; indexKey: string; anchorKey: string } {
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".data", "field-keys.json");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const keys = {
       dataKeys: `local1:${randomBytes(32).toString("base64")}`,
       indexKey: randomBytes(32).toString("base64"),
+      anchorKey: randomBytes(32).toString("base64"),
     };
     fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600, flag: "wx" });
   }
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+  const keys = JSON.parse(fs.readFileSync(file, "utf8")) as { dataKeys: string; indexKey: string; anchorKey?: string };
+  if (!keys.anchorKey) {
+    // A checkout from before the anchor key: add one, keeping the data keys.
+    keys.anchorKey = randomBytes(32).toString("base64");
+    fs.writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  }
+  return keys as { dataKeys: string; indexKey: string; anchorKey: string };
 }

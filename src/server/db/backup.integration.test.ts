@@ -1,7 +1,10 @@
 // Backup and restore on PostgreSQL (pg_dump / pg_restore; skipped on PGlite):
-// a seeded throw-away database is backed up and restored into another one,
-// the restore verifies against the manifest; a tampered audit row in the
-// restored database, or a missing row, makes the verification fail.
+// a seeded throw-away database with thousands of audit rows (so the last id
+// sorts differently as text) is backed up and restored into another one, the
+// restore verifies against the manifest; a dump with one changed byte is
+// refused, a failing pg_restore leaves the target empty; a tampered audit row,
+// a missing row or a sequence behind its values in the restored database
+// makes the verification fail.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,9 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../audit/recorder";
 import { createSeededTestDatabase, describeDb, testDatabaseKind } from "../testing/test-db";
 import { POSTGRES_ADMIN_URL } from "../testing/throwaway-db";
-import { BackupError, backupDatabase, checkRestored, readManifest, requirePostgresUrl, restoreDatabase } from "./backup";
+import { BackupError, backupDatabase, checkRestored, readManifest, requirePostgresUrl, restoreDatabase, sha256OfFile } from "./backup";
 
 const describePostgres = testDatabaseKind === "postgres" ? describeDb : describe.skip;
+/** More than 999, so "ORDER BY id::text" would name the wrong last row. */
+const AUDIT_ROWS = 2_457;
 
 describePostgres("database backup and restore", () => {
   let source: Awaited<ReturnType<typeof createSeededTestDatabase>>;
@@ -30,12 +35,27 @@ describePostgres("database backup and restore", () => {
     return url.toString();
   }
 
+  async function tableCount(url: string): Promise<number> {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public'`);
+      return rows[0]!.n;
+    } finally {
+      await client.end();
+    }
+  }
+
   beforeAll(async () => {
     source = await createSeededTestDatabase();
     const actor = { id: null, login: "test", role: null, ip: null };
-    for (let i = 0; i < 3; i++) {
-      await source.prisma.$transaction((tx) => recordAudit(tx, actor, { action: "learner.list.read", learnerIds: [crypto.randomUUID()] }));
-    }
+    // One transaction: thousands of appends in a few seconds.
+    await source.prisma.$transaction(
+      async (tx) => {
+        for (let i = 0; i < AUDIT_ROWS; i++) await recordAudit(tx, actor, { action: "learner.list.read", learnerIds: [crypto.randomUUID()] });
+      },
+      { timeout: 120_000 },
+    );
     dir = await fs.mkdtemp(path.join(os.tmpdir(), "kt-backup-"));
     await admin.connect();
   });
@@ -49,15 +69,71 @@ describePostgres("database backup and restore", () => {
   it("backs up with a manifest, restores into an empty database, and the restore verifies", async () => {
     const file = path.join(dir, "kontingent.dump");
     const manifest = await backupDatabase(source.url!, file);
-    expect(manifest.tables.AuditEvent).toBe(3);
+    expect(manifest.tables.AuditEvent).toBe(AUDIT_ROWS);
     expect(manifest.tables.User).toBeGreaterThan(0);
     expect(manifest.audit.headHash).toMatch(/^[0-9a-f]{64}$/);
+    const [last] = await source.sql.query<{ id: string; hash: string }>(`SELECT id::text AS id, hash FROM "AuditEvent" WHERE id = (SELECT max(id) FROM "AuditEvent")`);
+    expect(manifest.audit).toMatchObject({ lastId: last!.id, headHash: last!.hash });
+    expect(manifest.dumpSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await readManifest(file)).toEqual(manifest);
 
     const target = await emptyDatabase();
     const check = await restoreDatabase(file, target);
-    expect(check).toMatchObject({ ok: true, countMismatches: {}, headHashMatches: true, chain: { ok: true, checked: 3 } });
-    await expect(restoreDatabase(file, target)).rejects.toThrow(/not empty/);
+    expect(check).toMatchObject({ ok: true, countMismatches: {}, sequenceMismatches: {}, headHashMatches: true, chain: { ok: true, checked: AUDIT_ROWS } });
+    await expect(restoreDatabase(file, target)).rejects.toThrow(/не пуста/);
+  });
+
+  it("refuses a dump with one changed byte, before writing anything", async () => {
+    const file = path.join(dir, "kontingent.dump");
+    const tampered = path.join(dir, "tampered.dump");
+    const bytes = await fs.readFile(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    await fs.writeFile(tampered, bytes);
+    await fs.copyFile(`${file}.manifest.json`, `${tampered}.manifest.json`);
+    const target = await emptyDatabase();
+    await expect(restoreDatabase(tampered, target)).rejects.toThrow(/Контрольная сумма дампа .* не совпадает/);
+    expect(await tableCount(target)).toBe(0);
+  });
+
+  it("leaves the target empty when pg_restore fails half-way", async () => {
+    const file = path.join(dir, "kontingent.dump");
+    const cut = path.join(dir, "cut.dump");
+    const bytes = await fs.readFile(file);
+    await fs.writeFile(cut, bytes.subarray(0, Math.floor(bytes.length * 0.8)));
+    // A manifest that matches the cut file: only pg_restore can notice.
+    const manifest = { ...(await readManifest(file)), dumpSha256: await sha256OfFile(cut) };
+    await fs.writeFile(`${cut}.manifest.json`, JSON.stringify(manifest));
+    const target = await emptyDatabase();
+    await expect(restoreDatabase(cut, target)).rejects.toThrow(/транзакция отменена/);
+    expect(await tableCount(target)).toBe(0);
+  });
+
+  it("removes a restore that fails its verification, unless asked to keep it", async () => {
+    const file = path.join(dir, "kontingent.dump");
+    const other = path.join(dir, "other.dump");
+    await fs.copyFile(file, other);
+    const manifest = await readManifest(file);
+    await fs.writeFile(`${other}.manifest.json`, JSON.stringify({ ...manifest, tables: { ...manifest.tables, AuditEvent: AUDIT_ROWS + 1 } }));
+    const target = await emptyDatabase();
+    expect(await restoreDatabase(other, target)).toMatchObject({ ok: false, removed: true, countMismatches: { AuditEvent: [AUDIT_ROWS + 1, AUDIT_ROWS] } });
+    expect(await tableCount(target)).toBe(0);
+    expect(await restoreDatabase(other, target, { keepFailed: true })).toMatchObject({ ok: false, removed: false });
+    expect(await tableCount(target)).toBeGreaterThan(0);
+  });
+
+  it("fails the verification when a sequence is behind its values", async () => {
+    const file = path.join(dir, "kontingent.dump");
+    const target = await emptyDatabase();
+    expect((await restoreDatabase(file, target)).ok).toBe(true);
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    try {
+      await client.query(`SELECT setval(pg_get_serial_sequence('"AuditEvent"', 'id'), 999)`);
+    } finally {
+      await client.end();
+    }
+    const check = await checkRestored(target, await readManifest(file));
+    expect(check).toMatchObject({ ok: false, sequenceMismatches: { "AuditEvent.id": ["999", expect.any(String)] } });
   });
 
   it("fails the verification when an audit row of the restored database was altered", async () => {

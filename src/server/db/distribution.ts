@@ -56,6 +56,8 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   { table: "AuditEvent", reason: "one hash chain in one global order under one lock; partitioned by month instead" },
   { table: "AuditEventLearner", reason: "part of the audit chain (its digest is in the event's hash); written with AuditEvent" },
   { table: "AuditVerificationRun", reason: "bookkeeping of the audit-chain verifier, which reads AuditEvent on the coordinator" },
+  { table: "AuditCheckpoint", reason: "signed anchors of the audit chain, written by the verifier on the coordinator" },
+  { table: "AuditBreakAcknowledgement", reason: "auditors' acknowledgements of reported chain breaks, read by the verifier" },
   { table: "UserSession", reason: "read on every request by id; small and hot, references only User (reference)" },
   { table: "RecoveryCode", reason: "second-factor secrets of users, read at sign-in only" },
   { table: "AccountRequest", reason: "two-person approvals of account changes: a few rows, read by the approvers' pages" },

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { lockKey } from "./locks";
 import type { SqlConnection } from "./sql";
 
 export interface ApplyMigrationsOptions {
@@ -15,7 +16,7 @@ export interface ApplyMigrationsOptions {
 
 // The key Prisma's own engine locks on PostgreSQL: using the same one means our
 // runner and `prisma migrate deploy` never run against one database at once.
-const ADVISORY_LOCK_KEY = 72707369;
+const ADVISORY_LOCK_KEY = lockKey("migrations");
 
 // Prisma's DDL for the table, column for column, so the native engine accepts it.
 const CREATE_MIGRATIONS_TABLE = `

@@ -6,12 +6,11 @@ import { ACCESS_REPORTS, ZAccountReadsInput, ZLearnerAccessInput } from "@/lib/s
 import type { Actor } from "../auth/actor";
 import { hasCapability } from "../authz/matrix";
 import type { Db } from "../db";
-import { DomainError } from "../errors";
 import { buildAccessReport, renderAccessReport, reportFileName, type AccessReportRequest } from "../services/audit/access-report-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor } from "./route-actor";
+import { attachment, jsonError, NO_STORE } from "./route-actor";
+import { routeDoor } from "./route-door";
 
-const INTERNAL = "Внутренняя ошибка сервера. Попробуйте позже.";
 const ZKind = z.enum(ACCESS_REPORTS);
 const ZFormat = z.enum(["xlsx", "csv"]);
 const TYPES = { xlsx: XLSX_TYPE, csv: "text/csv; charset=utf-8" } as const;
@@ -34,26 +33,23 @@ function parseRequest(kind: z.infer<typeof ZKind>, q: URLSearchParams): AccessRe
   return { kind, input: { login, from, to } };
 }
 
+const door = { tag: "[access report export]", allowed: canExport, scopes: ["REGION"] } as const;
+
 /** GET /api/admin/access-reports/<learner-access|account-reads>?learnerId=|login=&from=&to=&format=xlsx|csv */
-export async function handleAccessReportExport(req: NextRequest, kindParam: string, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, canExport, db, ["REGION"]);
-    if (ctx instanceof Response) return ctx;
-    const kind = ZKind.safeParse(kindParam);
-    const format = ZFormat.safeParse(req.nextUrl.searchParams.get("format") ?? "xlsx");
-    if (!kind.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
-    const request = parseRequest(kind.data, req.nextUrl.searchParams);
-    if (typeof request === "string") return jsonError(400, request);
-    const table = await buildAccessReport(ctx.db, ctx.actor, request, format.data, ctx.ip);
-    const file = await renderAccessReport(table, format.data);
-    const name = reportFileName(kind.data, format.data);
-    return new Response(new Uint8Array(file), {
-      headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "NOT_FOUND") return jsonError(404, error.message);
-    if (error instanceof DomainError && error.code === "BAD_REQUEST") return jsonError(400, error.message);
-    console.error("[access report export]", error);
-    return jsonError(500, INTERNAL);
-  }
-}
+export const accessReportExport = routeDoor<{ report: string }>(door, async (req, ctx, { report: kindParam }) => {
+  const kind = ZKind.safeParse(kindParam);
+  const format = ZFormat.safeParse(req.nextUrl.searchParams.get("format") ?? "xlsx");
+  if (!kind.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
+  const request = parseRequest(kind.data, req.nextUrl.searchParams);
+  if (typeof request === "string") return jsonError(400, request);
+  const table = await buildAccessReport(ctx.db, ctx.actor, request, format.data, ctx.ip);
+  const file = await renderAccessReport(table, format.data);
+  const name = reportFileName(kind.data, format.data);
+  return new Response(new Uint8Array(file), {
+    headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
+  });
+});
+
+/** The same handler with a test database (integration tests). */
+export const handleAccessReportExport = (req: NextRequest, kind: string, db?: Db) =>
+  accessReportExport(req, { params: Promise.resolve({ report: kind }) }, db);

@@ -5,13 +5,12 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { allowsStage, hasCapability } from "../authz/matrix";
 import type { Db } from "../db";
-import { DomainError } from "../errors";
 import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-export";
 import { exportHealthList } from "../services/health/health-list-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor, unexpectedError } from "./route-actor";
+import { attachment, jsonError, NO_STORE } from "./route-actor";
+import { routeDoor } from "./route-door";
 import { zDay } from "@/lib/schemas/person";
-
 
 const ZExportQuery = z.object({
   report: z.enum([...HEALTH_REPORTS, "list"]),
@@ -24,33 +23,30 @@ const ZExportQuery = z.object({
 const canExport = (actor: Actor) =>
   hasCapability(actor.role, "healthStats.read") || (actor.portal === "ministry" && allowsStage(actor.role, "HEALTH", "aggregate"));
 
+const door = { tag: "[health export]", allowed: canExport, scopes: ["REGION", "MUNICIPALITY"] } as const;
+
 /** GET ?report=groups|disabilities|adapted&municipalityId=&organisationId=&asOf=YYYY-MM-DD */
-export async function handleHealthExport(req: NextRequest, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, canExport, db, ["REGION", "MUNICIPALITY"]);
-    if (ctx instanceof Response) return ctx;
-    const q = req.nextUrl.searchParams;
-    const text = (name: string) => q.get(name)?.trim() || undefined;
-    const parsed = ZExportQuery.safeParse({
-      report: text("report"),
-      municipalityId: text("municipalityId"),
-      organisationId: text("organisationId"),
-      asOf: text("asOf") ?? new Date().toISOString().slice(0, 10),
-    });
-    if (!parsed.success) return jsonError(400, "Неверные параметры отчёта");
-    const { report, organisationId, asOf } = parsed.data;
-    if (report === "list" && !organisationId) return jsonError(400, "Для списка выберите организацию");
-    const { file } =
-      report === "list"
-        ? await exportHealthList(ctx.db, ctx.actor, { organisationId: organisationId!, asOf }, ctx.ip)
-        : await exportHealthStats(ctx.db, ctx.actor, { ...parsed.data, report }, ctx.ip);
-    const name = `health-${parsed.data.report}_${parsed.data.asOf}.xlsx`;
-    return new Response(new Uint8Array(file), {
-      headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(name, name) },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
-    if (error instanceof DomainError && error.code === "NOT_FOUND") return jsonError(404, error.message);
-    return unexpectedError("[health export]", error);
-  }
-}
+export const healthExport = routeDoor(door, async (req, ctx) => {
+  const q = req.nextUrl.searchParams;
+  const text = (name: string) => q.get(name)?.trim() || undefined;
+  const parsed = ZExportQuery.safeParse({
+    report: text("report"),
+    municipalityId: text("municipalityId"),
+    organisationId: text("organisationId"),
+    asOf: text("asOf") ?? new Date().toISOString().slice(0, 10),
+  });
+  if (!parsed.success) return jsonError(400, "Неверные параметры отчёта");
+  const { report, organisationId, asOf } = parsed.data;
+  if (report === "list" && !organisationId) return jsonError(400, "Для списка выберите организацию");
+  const { file } =
+    report === "list"
+      ? await exportHealthList(ctx.db, ctx.actor, { organisationId: organisationId!, asOf }, ctx.ip)
+      : await exportHealthStats(ctx.db, ctx.actor, { ...parsed.data, report }, ctx.ip);
+  const name = `health-${parsed.data.report}_${parsed.data.asOf}.xlsx`;
+  return new Response(new Uint8Array(file), {
+    headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(name, name) },
+  });
+});
+
+/** The same handler with a test database (integration tests). */
+export const handleHealthExport = (req: NextRequest, db?: Db) => healthExport(req, undefined, db);

@@ -25,7 +25,8 @@ describeDb("learner import/export routes", () => {
     const form = new FormData();
     form.set("file", new File([bytes as BlobPart], name));
     form.set("mode", mode);
-    const headers = login ? { cookie: await cookieOf(login) } : undefined;
+    // Sent from our own page: the door refuses an upload without our Origin (route-door.integration.test.ts).
+    const headers = { origin: "http://localhost:3000", ...(login ? { cookie: await cookieOf(login) } : {}) };
     return handleImport(new NextRequest(`${BASE}/import`, { method: "POST", body: form, headers }), db.prisma);
   };
   const get = async (login: string | null, url: string, handler: typeof handleExport) =>

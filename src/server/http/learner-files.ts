@@ -10,8 +10,8 @@ import { mapHeader } from "../services/learners/import/columns";
 import { importLearners } from "../services/learners/import/import-learners";
 import { ImportFileError, MAX_FILE_BYTES, MAX_UPLOAD_BODY_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
 import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor, unexpectedError, unexpectedErrorMessage } from "./route-actor";
-import { fromOwnOrigin } from "./origin";
+import { attachment, jsonError, NO_STORE, unexpectedErrorMessage } from "./route-actor";
+import { routeDoor } from "./route-door";
 
 const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasCapability(actor.role, "import.run");
 
@@ -41,57 +41,45 @@ async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: s
 }
 
 /** POST multipart (file, mode) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
-export async function handleImport(req: NextRequest, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, canImport, db);
-    if (ctx instanceof Response) return ctx;
-    const upload = await readUpload(req);
-    if (upload instanceof Response) return upload;
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
-        try {
-          const result = await importLearners(ctx.db, ctx.actor, upload.sheet, {
-            commit: upload.commit,
-            fileName: upload.fileName,
-            ip: ctx.ip,
-            async onProgress(progress) {
-              send({ type: "progress", ...progress });
-              await new Promise((resolve) => setImmediate(resolve)); // let the line go out
-            },
-          });
-          send({ type: "result", ...result });
-        } catch (error) {
-          send({ type: "error", error: error instanceof DomainError ? error.message : unexpectedErrorMessage("[import]", error) });
-        }
-        controller.close();
-      },
-    });
-    return new Response(body, { headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
-  } catch (error) {
-    return unexpectedError("[import]", error);
-  }
-}
+export const learnerImport = routeDoor({ tag: "[import]", allowed: canImport }, async (req, ctx) => {
+  const upload = await readUpload(req);
+  if (upload instanceof Response) return upload;
+  const encoder = new TextEncoder();
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: object) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      try {
+        const result = await importLearners(ctx.db, ctx.actor, upload.sheet, {
+          commit: upload.commit,
+          fileName: upload.fileName,
+          ip: ctx.ip,
+          async onProgress(progress) {
+            send({ type: "progress", ...progress });
+            await new Promise((resolve) => setImmediate(resolve)); // let the line go out
+          },
+        });
+        send({ type: "result", ...result });
+      } catch (error) {
+        send({ type: "error", error: error instanceof DomainError ? error.message : unexpectedErrorMessage("[import]", error) });
+      }
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
+});
 
-export async function handleTemplate(req: NextRequest, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, canImport, db);
-    if (ctx instanceof Response) return ctx;
-    const csv = req.nextUrl.searchParams.get("format") === "csv";
-    const file = csv ? templateCsv() : await templateXlsx();
-    const name = `Шаблон загрузки обучающихся.${csv ? "csv" : "xlsx"}`;
-    return new Response(new Uint8Array(file), {
-      headers: {
-        ...NO_STORE,
-        "Content-Type": csv ? "text/csv; charset=windows-1251" : XLSX_TYPE,
-        "Content-Disposition": attachment(name, `learners-template.${csv ? "csv" : "xlsx"}`),
-      },
-    });
-  } catch (error) {
-    return unexpectedError("[import template]", error);
-  }
-}
+export const learnerTemplate = routeDoor({ tag: "[import template]", allowed: canImport }, async (req) => {
+  const csv = req.nextUrl.searchParams.get("format") === "csv";
+  const file = csv ? templateCsv() : await templateXlsx();
+  const name = `Шаблон загрузки обучающихся.${csv ? "csv" : "xlsx"}`;
+  return new Response(new Uint8Array(file), {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": csv ? "text/csv; charset=windows-1251" : XLSX_TYPE,
+      "Content-Disposition": attachment(name, `learners-template.${csv ? "csv" : "xlsx"}`),
+    },
+  });
+});
 
 /**
  * The export's filters: POST form fields (the page's export form) or GET query
@@ -104,7 +92,7 @@ async function exportParams(req: NextRequest): Promise<URLSearchParams | Respons
     if (q.has("search")) return jsonError(400, "Поиск по ФИО или СНИЛС передаётся только в теле запроса (POST), не в адресе");
     return q;
   }
-  if (!fromOwnOrigin(req)) return jsonError(403, "Запрос с чужого или неизвестного источника отклонён");
+  // The Origin of this POST was checked at the door (route-door.ts).
   try {
     const form = await req.formData();
     const params = new URLSearchParams();
@@ -116,38 +104,36 @@ async function exportParams(req: NextRequest): Promise<URLSearchParams | Respons
 }
 
 /** GET ?grade=&classLetter=&level=&status=&missing=&sort=&order=, or POST the same fields plus search as a form. */
-export async function handleExport(req: NextRequest, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, (actor) => allowsStage(actor.role, "PERSONAL", "read"), db);
-    if (ctx instanceof Response) return ctx;
-    const q = await exportParams(req);
-    if (q instanceof Response) return q;
-    const text = (name: string) => q.get(name)?.trim() || undefined;
-    const grade = text("grade");
-    const parsed = ZListLearnersInput.safeParse({
-      search: text("search"),
-      grade: grade === undefined ? undefined : /^\d{1,2}$/.test(grade) ? Number(grade) : NaN,
-      classLetter: text("classLetter"),
-      level: text("level"),
-      status: text("status"),
-      missing: text("missing"),
-      sort: text("sort"),
-      order: text("order"),
-    });
-    if (!parsed.success) return jsonError(400, "Неверные параметры фильтра");
-    const { page: _page, pageSize: _size, ...filters } = parsed.data;
-    const { file } = await exportLearners(ctx.db, ctx.actor, filters, ctx.ip);
-    const cls = filters.grade !== undefined ? `_${filters.grade}${filters.classLetter?.toUpperCase() ?? ""}` : "";
-    const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(new Uint8Array(file), {
-      headers: {
-        ...NO_STORE,
-        "Content-Type": XLSX_TYPE,
-        "Content-Disposition": attachment(`Обучающиеся${cls}_${stamp}.xlsx`, `learners${cls ? `_${filters.grade}` : ""}_${stamp}.xlsx`),
-      },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
-    return unexpectedError("[export]", error);
-  }
-}
+export const learnerExport = routeDoor({ tag: "[export]", allowed: (actor) => allowsStage(actor.role, "PERSONAL", "read") }, async (req, ctx) => {
+  const q = await exportParams(req);
+  if (q instanceof Response) return q;
+  const text = (name: string) => q.get(name)?.trim() || undefined;
+  const grade = text("grade");
+  const parsed = ZListLearnersInput.safeParse({
+    search: text("search"),
+    grade: grade === undefined ? undefined : /^\d{1,2}$/.test(grade) ? Number(grade) : NaN,
+    classLetter: text("classLetter"),
+    level: text("level"),
+    status: text("status"),
+    missing: text("missing"),
+    sort: text("sort"),
+    order: text("order"),
+  });
+  if (!parsed.success) return jsonError(400, "Неверные параметры фильтра");
+  const { page: _page, pageSize: _size, ...filters } = parsed.data;
+  const { file } = await exportLearners(ctx.db, ctx.actor, filters, ctx.ip);
+  const cls = filters.grade !== undefined ? `_${filters.grade}${filters.classLetter?.toUpperCase() ?? ""}` : "";
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(new Uint8Array(file), {
+    headers: {
+      ...NO_STORE,
+      "Content-Type": XLSX_TYPE,
+      "Content-Disposition": attachment(`Обучающиеся${cls}_${stamp}.xlsx`, `learners${cls ? `_${filters.grade}` : ""}_${stamp}.xlsx`),
+    },
+  });
+});
+
+// The same handlers with a test database (integration tests).
+export const handleImport = (req: NextRequest, db?: Db) => learnerImport(req, undefined, db);
+export const handleTemplate = (req: NextRequest, db?: Db) => learnerTemplate(req, undefined, db);
+export const handleExport = (req: NextRequest, db?: Db) => learnerExport(req, undefined, db);

@@ -5,11 +5,11 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { hasCapability } from "../authz/matrix";
 import type { Db } from "../db";
-import { DomainError } from "../errors";
 import { exportReport } from "../services/reports/build-report";
 import { REPORTS } from "../services/reports/report-model";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
-import { attachment, jsonError, NO_STORE, routeActor, unexpectedError } from "./route-actor";
+import { attachment, jsonError, NO_STORE } from "./route-actor";
+import { routeDoor } from "./route-door";
 
 const ZReport = z.enum(REPORTS);
 const ZFormat = z.enum(["xlsx", "pdf"]);
@@ -17,26 +17,23 @@ const TYPES = { xlsx: XLSX_TYPE, pdf: "application/pdf" } as const;
 
 const canExport = (actor: Actor) => actor.portal === "ministry" && hasCapability(actor.role, "reports.read");
 
+const door = { tag: "[report export]", allowed: canExport, scopes: ["REGION", "MUNICIPALITY"] } as const;
+
 /** GET /api/ministry/reports/<oo1|do1|movement|health>?asOf=&from=&to=&format=xlsx|pdf */
-export async function handleReportExport(req: NextRequest, reportParam: string, db?: Db): Promise<Response> {
-  try {
-    const ctx = await routeActor(req, canExport, db, ["REGION", "MUNICIPALITY"]);
-    if (ctx instanceof Response) return ctx;
-    const q = req.nextUrl.searchParams;
-    const text = (name: string) => q.get(name)?.trim() || undefined;
-    const report = ZReport.safeParse(reportParam);
-    const format = ZFormat.safeParse(text("format") ?? "xlsx");
-    if (!report.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
-    const input = { asOf: text("asOf"), from: text("from"), to: text("to") };
-    const { file } = await exportReport(ctx.db, ctx.actor, report.data, input, format.data, ctx.ip);
-    const stamp = report.data === "movement" ? `${input.from}_${input.to}` : input.asOf;
-    const name = `report-${report.data}_${stamp}.${format.data}`;
-    return new Response(new Uint8Array(file), {
-      headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
-    });
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "BAD_REQUEST") return jsonError(400, error.message);
-    if (error instanceof DomainError && error.code === "FORBIDDEN") return jsonError(403, error.message);
-    return unexpectedError("[report export]", error);
-  }
-}
+export const reportExport = routeDoor<{ report: string }>(door, async (req, ctx, { report: reportParam }) => {
+  const q = req.nextUrl.searchParams;
+  const text = (name: string) => q.get(name)?.trim() || undefined;
+  const report = ZReport.safeParse(reportParam);
+  const format = ZFormat.safeParse(text("format") ?? "xlsx");
+  if (!report.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
+  const input = { asOf: text("asOf"), from: text("from"), to: text("to") };
+  const { file } = await exportReport(ctx.db, ctx.actor, report.data, input, format.data, ctx.ip);
+  const stamp = report.data === "movement" ? `${input.from}_${input.to}` : input.asOf;
+  const name = `report-${report.data}_${stamp}.${format.data}`;
+  return new Response(new Uint8Array(file), {
+    headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
+  });
+});
+
+/** The same handler with a test database (integration tests). */
+export const handleReportExport = (req: NextRequest, report: string, db?: Db) => reportExport(req, { params: Promise.resolve({ report }) }, db);

@@ -4,13 +4,15 @@ import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { Field } from "@/components/field";
 import { ZSignInInput } from "@/lib/schemas/auth";
+import { signInMessage } from "./sign-in-message";
 
 type FieldErrors = Partial<Record<"login" | "password", string>>;
 
-export function LoginForm() {
+/** `errorCode`: the fixed code of a failed sign-in that redirected here (/login?error=…). */
+export function LoginForm({ errorCode }: { errorCode?: string }) {
   const { m } = useMessages();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(() => signInMessage(m, errorCode));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -33,12 +35,8 @@ export function LoginForm() {
         window.location.assign("/");
         return;
       }
-      const messages: Record<string, string> = {
-        invalid_input: m.login.invalidInput,
-        locked: m.signInErrors.locked,
-        too_many_attempts: m.signInErrors.tooManyAttempts,
-      };
-      setFormError(messages[result?.error ?? ""] ?? m.login.invalidCredentials);
+      // result.error is one of the fixed codes (sign-in-errors.ts); none at all means a wrong login or password.
+      setFormError(signInMessage(m, result?.error || "invalid_credentials"));
     } catch {
       setFormError(m.login.unavailable);
     } finally {

@@ -1,11 +1,12 @@
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
-import { getCurrentSession, pendingStepPath } from "@/server/auth/current-actor";
+import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { LoginForm } from "./login-form";
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const state = await getCurrentSession();
+  const { error } = await searchParams;
   if (state) redirect(pendingStepPath(state) ?? `/${state.actor.portal}`);
   const m = await getServerMessages();
   return (
@@ -17,7 +18,7 @@ export default async function LoginPage() {
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
           <h1 className="mb-4 text-xl font-semibold">{m.login.title}</h1>
-          <LoginForm />
+          <LoginForm errorCode={typeof error === "string" ? error : undefined} />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">{m.login.closedSystem}</p>
         <div className="mt-2 text-center">

@@ -142,7 +142,7 @@ export function AuditPage() {
           data-ok={result.ok}
           className={`rounded px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 font-medium text-red-700"}`}
         >
-          {result.ok ? t.chainOk(result.checked) : `${t.chainBroken(result.brokenAtId)}: ${t.reasons[result.reason]}`}
+          {result.ok ? t.chainOk(result.checked) : `${t.chainBroken(result.brokenAtId ?? "—")}: ${t.reasons[result.reason]}`}
         </p>
       )}
       {verify.isError && (

@@ -1,4 +1,4 @@
-import { requireCapability } from "@/server/auth/current-actor";
+import { requireCapability } from "@/server/pages/guards";
 import { ClientOversightPage } from "./client-oversight-page";
 
 export default async function AdminClientOversight() {

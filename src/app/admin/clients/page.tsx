@@ -1,4 +1,4 @@
-import { requireCapability } from "@/server/auth/current-actor";
+import { requireCapability } from "@/server/pages/guards";
 import { ClientsPage } from "./clients-page";
 
 export default async function AdminClients() {

@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requireCapability } from "@/server/auth/current-actor";
+import { requireCapability } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { UsersPage } from "./users-page";
 

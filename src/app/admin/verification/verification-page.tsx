@@ -23,9 +23,17 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [page, setPage] = useState(0);
+  const [ackReason, setAckReason] = useState("");
   const runs = useQuery(trpc.admin.verification.runs.queryOptions({ page, pageSize: PAGE_SIZE }, { placeholderData: keepPreviousData }));
   const run = useMutation(
     trpc.admin.verification.run.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.verification.runs.queryKey() }),
+    }),
+  );
+
+  const acknowledge = useMutation(
+    trpc.admin.verification.acknowledge.mutationOptions({
+      onSuccess: () => setAckReason(""),
       onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.admin.verification.runs.queryKey() }),
     }),
   );
@@ -44,7 +52,10 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
         id: "result",
         header: t.result,
         cell: ({ row: { original: r } }) => (
-          <span className={`rounded px-2 py-0.5 ${r.ok ? "bg-green-50 text-green-800" : "bg-red-50 font-medium text-red-700"}`}>{resultText(r)}</span>
+          <span className={`rounded px-2 py-0.5 ${r.ok && r.signed ? "bg-green-50 text-green-800" : "bg-red-50 font-medium text-red-700"}`}>
+            {resultText(r)}
+            {!r.signed && ` (${t.unsigned})`}
+          </span>
         ),
       }),
     ],
@@ -89,6 +100,38 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
           )}
           {latest?.ok && runs.data.lastFailure && (
             <p className="mt-2 text-sm text-red-700">{t.lastFailure(formatDateTime(runs.data.lastFailure.startedAt))}</p>
+          )}
+          {runs.data.lastAcknowledgement && (
+            <p className="mt-2 text-sm text-slate-700">
+              {t.acknowledged(formatDateTime(runs.data.lastAcknowledgement.at), runs.data.lastAcknowledgement.actorLogin ?? m.common.none, runs.data.lastAcknowledgement.reason)}
+            </p>
+          )}
+        </section>
+      )}
+      {runs.data?.openBreak && (
+        <section data-testid="verification-open-break" className="space-y-2 rounded border border-red-300 p-3">
+          <p className="text-sm text-red-700">{t.openBreak}</p>
+          {canRun && (
+            <form
+              className="flex flex-wrap items-end gap-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                acknowledge.mutate({ runId: runs.data.openBreak!.id, reason: ackReason });
+              }}
+            >
+              <label className="flex min-w-80 flex-1 flex-col text-sm">
+                {t.acknowledgeReason}
+                <textarea value={ackReason} onChange={(e) => setAckReason(e.target.value)} maxLength={1000} rows={2} className="rounded border border-slate-300 px-2 py-1" />
+              </label>
+              <button type="submit" disabled={acknowledge.isPending} className="rounded border border-red-600 px-4 py-2 text-red-700 hover:bg-red-50 disabled:opacity-60">
+                {acknowledge.isPending ? t.acknowledging : t.acknowledge}
+              </button>
+            </form>
+          )}
+          {acknowledge.isError && (
+            <p role="alert" className="text-sm text-red-700">
+              {acknowledge.error.message || m.errors.generic}
+            </p>
           )}
         </section>
       )}

@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { ApprovalsPage } from "@/components/approvals/approvals-page";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 
 export default async function Page() {

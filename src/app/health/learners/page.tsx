@@ -1,5 +1,5 @@
 import { RegistrySearch } from "@/components/learners/registry-search";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 
 export default async function Page() {
   await requirePortal("health");

@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { MinistryQuality } from "@/components/quality/ministry-quality";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 
 export default async function Page() {

@@ -1,5 +1,5 @@
 import { currentAcademicYear } from "@/lib/schemas/programme";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { serverEnv } from "@/server/env";
 import { ClassesPage } from "./classes-page";

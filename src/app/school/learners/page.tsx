@@ -1,5 +1,5 @@
 import { Suspense } from "react";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { allowsStage } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 import { LearnersPage } from "./learners-page";

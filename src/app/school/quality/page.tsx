@@ -1,5 +1,5 @@
 import { SchoolQuality } from "@/components/quality/school-quality";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 
 export default async function Page() {
   await requirePortal("school");

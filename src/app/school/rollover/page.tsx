@@ -1,4 +1,4 @@
-import { requireCapability } from "@/server/auth/current-actor";
+import { requireCapability } from "@/server/pages/guards";
 import { RolloverPage } from "./rollover-page";
 
 export default async function SchoolRollover() {

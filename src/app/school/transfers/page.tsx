@@ -1,4 +1,4 @@
-import { requireCapability } from "@/server/auth/current-actor";
+import { requireCapability } from "@/server/pages/guards";
 import { TransfersPage, type TransferTab } from "./transfers-page";
 
 export default async function SchoolTransfers({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {

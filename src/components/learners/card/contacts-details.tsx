@@ -16,7 +16,7 @@ export function ContactsDetails({ learner }: { learner: ContactsLearner }) {
   const th = "px-3 py-2 text-left font-medium";
   return (
     <>
-      <IdentityDetails learner={learner} />
+      <IdentityDetails learner={learner} note={false} />
       <Section title={t.contactsSection} testId="representative-contacts">
         {learner.representatives.length === 0 ? (
           <p className="text-sm text-slate-500">{m.common.none}</p>

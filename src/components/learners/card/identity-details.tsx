@@ -6,12 +6,13 @@ import { formatDate } from "@/lib/format";
 import { classLabel, fullName, snilsText, vocab } from "../display";
 import { Details, Section, type CardData } from "./card-query";
 
-export function IdentityDetails({ learner: l }: { learner: CardData["learner"] }) {
+/** `note`: say that only identity data is available (not when the contacts follow). */
+export function IdentityDetails({ learner: l, note = true }: { learner: CardData["learner"]; note?: boolean }) {
   const { m } = useMessages();
   const t = m.learnerCard;
   return (
     <Section title={t.personalSection} testId="identity-details">
-      <p className="mb-3 text-sm text-slate-500">{t.identityNote}</p>
+      {note && <p className="mb-3 text-sm text-slate-500">{t.identityNote}</p>}
       <Details
         items={[
           [m.learners.fullName, fullName(l)],

@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   "CLASS_NOT_FOUND",
   "LEARNER_NOT_FOUND",
   "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
   "INTERNAL_ERROR",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

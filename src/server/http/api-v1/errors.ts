@@ -13,6 +13,7 @@ export const API_ERRORS: Record<ApiErrorCode, { status: number; ru: string; en: 
   CLASS_NOT_FOUND: { status: 404, ru: "Класс не найден", en: "Class not found" },
   LEARNER_NOT_FOUND: { status: 404, ru: "Обучающийся не найден", en: "Learner not found" },
   NOT_FOUND: { status: 404, ru: "Метод не найден", en: "No such endpoint" },
+  METHOD_NOT_ALLOWED: { status: 405, ru: "Этот адрес не принимает такой метод HTTP: допустимые названы в заголовке Allow", en: "This endpoint does not accept this HTTP method: the Allow header names the accepted ones" },
   INTERNAL_ERROR: { status: 500, ru: "Внутренняя ошибка сервера. Повторите позже.", en: "Internal server error. Try again later." },
 };
 
@@ -29,6 +30,14 @@ export function apiError(code: ApiErrorCode, details?: ApiErrorBody["error"]["de
 
 export function apiJson(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: API_HEADERS });
+}
+
+/**
+ * The handler for the methods a route does not serve: 405 in the API's error
+ * shape with Allow. Without it Next answers a wrong method with an empty 405.
+ */
+export function methodNotAllowed(...allow: ("GET" | "POST")[]): () => Response {
+  return () => apiError("METHOD_NOT_ALLOWED", undefined, { Allow: allow.join(", ") });
 }
 
 /** zod issues as `{ path, message }` pairs (Russian messages from the shared schemas). */

@@ -38,7 +38,14 @@ const errors = (...codes: (typeof API_ERROR_CODES)[number][]) => {
     const { status } = API_ERRORS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
-  return Object.fromEntries([...byStatus].map(([status, list]) => [String(status), json(ref("Error"), list.join(", "))]));
+  return {
+    ...Object.fromEntries([...byStatus].map(([status, list]) => [String(status), json(ref("Error"), list.join(", "))])),
+    // Every path answers its other methods the same way (Next's own 405 has no body).
+    "405": {
+      ...json(ref("Error"), "METHOD_NOT_ALLOWED: the path was called with a method it does not accept"),
+      headers: { Allow: { description: "The methods this path accepts, e.g. `POST`", schema: { type: "string" } } },
+    },
+  };
 };
 const security = [{ bearer: [] }];
 

@@ -2,7 +2,7 @@
 // signing in (or, for optional roles, already signed in).
 import { recordAudit, auditActorOf } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { countAccountFailure } from "../../auth/throttle";
+import { claimAccountAttempt, lockAccountIfSpent } from "../../auth/throttle";
 import {
   consumeRecoveryCode,
   consumeTotpCode,
@@ -25,48 +25,47 @@ interface SessionCtx {
 
 const locked = () => new DomainError("FORBIDDEN", "Слишком много неудачных попыток. Вход заблокирован на 15 минут.", "code");
 
-/** Second step: a 6-digit code from the app, or one recovery code. Wrong codes count towards the lockout. */
+/**
+ * Second step: a 6-digit code from the app, or one recovery code. Wrong codes
+ * count towards the lockout; a try is claimed before the code is checked
+ * (throttle.ts), so parallel guesses get at most five checks per lock.
+ */
 export async function verifySecondFactor({ db, actor, sessionId, ip }: SessionCtx, rawCode: string) {
   const code = rawCode.trim();
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpSecret: true, totpEnabledAt: true } });
+  if (!user.totpEnabledAt || !user.totpSecret) throw badRequest("Второй фактор для этой учётной записи не настроен", "code");
+  const totpSecret = user.totpSecret;
+  const attempt = await claimAccountAttempt(db, actor.id);
+  if (attempt === null) throw locked();
   const outcome = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({
-      where: { id: actor.id },
-      select: { totpSecret: true, totpEnabledAt: true, lockedUntil: true },
-    });
-    if (user.lockedUntil && user.lockedUntil > new Date()) return "locked" as const;
-    if (!user.totpEnabledAt || !user.totpSecret) throw badRequest("Второй фактор для этой учётной записи не настроен", "code");
     const method = /^\d{6}$/.test(code) ? "totp" : "recovery";
     const ok =
-      method === "totp"
-        ? await consumeTotpCode(tx, actor.id, openTotpSecret(user.totpSecret), code)
-        : await consumeRecoveryCode(tx, actor.id, code);
-    if (!ok) return { failed: method } as const;
-    await tx.user.update({ where: { id: actor.id }, data: { failedLoginCount: 0 } });
-    await tx.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: new Date() } });
-    await recordAudit(tx, auditActorOf(actor, ip), {
-      action: "auth.second_factor.success",
-      entityType: "UserSession",
-      entityId: sessionId,
-      details: { method },
-    });
-    return "ok" as const;
-  });
-  if (outcome === "ok") return { ok: true as const };
-  if (outcome === "locked") throw locked();
-  // The failure is recorded in its own transaction: the check above changed nothing.
-  const nowLocked = await db.$transaction(async (tx) => {
-    const didLock = await countAccountFailure(tx, actor.id);
+      method === "totp" ? await consumeTotpCode(tx, actor.id, openTotpSecret(totpSecret), code) : await consumeRecoveryCode(tx, actor.id, code);
+    if (ok) {
+      await tx.user.update({ where: { id: actor.id }, data: { failedLoginCount: 0 } });
+      await tx.userSession.update({ where: { id: sessionId }, data: { secondFactorAt: new Date() } });
+      await recordAudit(tx, auditActorOf(actor, ip), {
+        action: "auth.second_factor.success",
+        entityType: "UserSession",
+        entityId: sessionId,
+        details: { method },
+      });
+      return "ok" as const;
+    }
+    // The try is already counted (claimed); the last one locks.
+    const didLock = await lockAccountIfSpent(tx, actor.id, attempt);
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "auth.second_factor.failure",
       outcome: "FAILURE",
       entityType: "UserSession",
       entityId: sessionId,
-      details: { method: outcome.failed },
+      details: { method },
     });
     if (didLock) await recordAudit(tx, auditActorOf(actor, ip), { action: "auth.account.locked", outcome: "DENIED", details: { step: "second_factor" } });
-    return didLock;
+    return didLock ? ("locked" as const) : ("failed" as const);
   });
-  if (nowLocked) throw locked();
+  if (outcome === "ok") return { ok: true as const };
+  if (outcome === "locked") throw locked();
   throw badRequest("Код не подошёл. Введите текущий код из приложения или неиспользованный резервный код.", "code");
 }
 

@@ -3,6 +3,7 @@
 // one run at a time (advisory lock), and who may see or start them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordAudit } from "../../audit/recorder";
+import { lockKey } from "../../db/locks";
 import { callerAs } from "../../testing/callers";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 import { runAuditVerification } from "./verification-runs";
@@ -52,12 +53,12 @@ describeDb("audit-chain verification runs", () => {
   it("skips a run while another holds the lock", async ({ skip }) => {
     // PGlite has one session: the lock below would be re-entrant there.
     if (db.kind !== "postgres") skip();
-    await db.sql.query("SELECT pg_advisory_lock(7243002)");
+    await db.sql.query(`SELECT pg_advisory_lock(${lockKey("auditVerify")})`);
     try {
       expect(await runAuditVerification(db.prisma, { trigger: "SCHEDULE", full: true })).toEqual({ status: "busy" });
       await expect((await callerAs(db.prisma, "auditor")).admin.verification.run({ full: true })).rejects.toMatchObject({ code: "CONFLICT" });
     } finally {
-      await db.sql.query("SELECT pg_advisory_unlock(7243002)");
+      await db.sql.query(`SELECT pg_advisory_unlock(${lockKey("auditVerify")})`);
     }
   });
 

@@ -1,16 +1,23 @@
 // Runs of the audit-chain verifier, kept in AuditVerificationRun so the admin
 // portal can show the last result and the history. One run at a time across
-// all server instances and cron jobs: a PostgreSQL advisory lock held by the
-// run's transaction; a second caller is told the run is busy.
+// all server instances and cron jobs: a PostgreSQL advisory lock of its own
+// (locks.ts), held by the run's transaction; a second caller is told the run
+// is busy. Appends and the dashboards' summary flush do not wait for it.
+// Each successful run writes a signed checkpoint (anchor.ts); an incremental
+// run starts at the latest one, and a reported break stays reported until an
+// auditor acknowledges it (chain-state.ts, acknowledgements.ts).
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { AuditVerificationTrigger } from "../../generated/prisma/client";
+import type { AuditVerificationRun, AuditVerificationTrigger } from "../../generated/prisma/client";
+import { appendCheckpointToFile, writeCheckpoint, type Checkpoint } from "../../audit/anchor";
 import { auditActorOf, recordAudit, type AuditActor } from "../../audit/recorder";
-import { verifyAuditChain, type ChainStart, type ChainVerification } from "../../audit/verify";
+import { checkAgainstCheckpoint, verifyAuditChain, type ChainStart, type ChainVerification } from "../../audit/verify";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
+import { lockKey } from "../../db/locks";
+import { latestTrustedRun, loadChainState, runSignatureOk, signRun } from "./chain-state";
 
-/** Distinct from the recorder's chain lock: verifying must not block appends. */
-const VERIFY_LOCK = 7_243_002;
+const VERIFY_LOCK = lockKey("auditVerify");
 /** A scheduled run re-walks the whole chain when the last full run is older than this. */
 export const FULL_RUN_EVERY_MS = 24 * 3_600_000;
 /** Long chains take a while; the default 5 s interactive-transaction limit would cut the run short. */
@@ -28,7 +35,10 @@ export const ZVerificationRun = z.object({
   lastId: z.string().nullable(),
   brokenAtId: z.string().nullable(),
   brokenReason: z.string().nullable(),
+  brokenRef: z.string().nullable(),
   error: z.string().nullable(),
+  /** false: the row's signature does not verify (edited or inserted behind the application's back). */
+  signed: z.boolean(),
 });
 export type VerificationRun = z.infer<typeof ZVerificationRun>;
 
@@ -36,80 +46,93 @@ export type RunOutcome = { status: "done"; run: VerificationRun; result: ChainVe
 
 export interface RunOptions {
   trigger: AuditVerificationTrigger;
-  /** true: from the first row; false: after the last row a successful run verified; "auto": full once a day. */
+  /** true: from the first row; false: from the latest checkpoint; "auto": full once a day. */
   full: boolean | "auto";
   actor?: AuditActor;
 }
 
-function toView(run: {
-  id: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  trigger: AuditVerificationTrigger;
-  full: boolean;
-  actorLogin: string | null;
-  rowsChecked: number;
-  ok: boolean | null;
-  lastId: bigint | null;
-  brokenAtId: bigint | null;
-  brokenReason: string | null;
-  error: string | null;
-}): VerificationRun {
-  return { ...run, lastId: run.lastId?.toString() ?? null, brokenAtId: run.brokenAtId?.toString() ?? null };
+export function toView(run: AuditVerificationRun): VerificationRun {
+  const { mac: _mac, lastHash: _hash, ...rest } = run;
+  return { ...rest, lastId: run.lastId?.toString() ?? null, brokenAtId: run.brokenAtId?.toString() ?? null, signed: runSignatureOk(run) };
 }
 
+type Broken = Extract<ChainVerification, { ok: false }>;
+
 export async function runAuditVerification(db: Db, options: RunOptions): Promise<RunOutcome> {
-  return db.$transaction(
+  let checkpoint: Checkpoint | null = null;
+  const outcome = await db.$transaction(
     async (tx) => {
       const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(${VERIFY_LOCK}::bigint) AS locked`;
       if (!locked) return { status: "busy" as const };
-      const lastGood = await tx.auditVerificationRun.findFirst({
-        where: { ok: true, lastId: { not: null } },
-        orderBy: { startedAt: "desc" },
-      });
+      const state = await loadChainState(tx);
       let full = options.full;
       if (full === "auto") {
-        const lastFull = await tx.auditVerificationRun.findFirst({ where: { full: true, ok: { not: null } }, orderBy: { startedAt: "desc" } });
+        // Only a signed run counts: an inserted "full run" must not postpone the real one.
+        const fulls = await tx.auditVerificationRun.findMany({ where: { full: true, ok: { not: null } }, orderBy: { startedAt: "desc" }, take: 20 });
+        const lastFull = fulls.find(runSignatureOk);
         full = !lastFull || Date.now() - lastFull.startedAt.getTime() > FULL_RUN_EVERY_MS;
       }
-      const start: ChainStart | undefined =
-        !full && lastGood?.lastId != null && lastGood.lastHash ? { afterId: lastGood.lastId, hash: lastGood.lastHash } : undefined;
+      // An open break: start before it, so the walk meets it again instead of passing it.
+      const before = state.openBreak?.brokenAtId ?? null;
+      const from = full ? undefined : state.checkpoints.filter((c) => before === null || c.auditId < before).at(-1);
+      const start: ChainStart | undefined = from ? { afterId: from.auditId, hash: from.hash } : undefined;
+      const anchor = state.checkpoints.at(-1);
       const startedAt = new Date();
       let result: ChainVerification | null = null;
       let error: string | null = null;
       try {
-        result = await verifyAuditChain(tx, start);
+        result =
+          (from ? await checkAgainstCheckpoint(tx, from) : null) ??
+          (await verifyAuditChain(tx, start, state.tolerated));
+        if (result.ok && anchor) result = (await checkAgainstCheckpoint(tx, anchor)) ?? result;
+        if (result.ok && state.forged) result = state.forged;
       } catch (e) {
         error = (e instanceof Error ? e.message : String(e)).slice(0, 500);
       }
-      const run = await tx.auditVerificationRun.create({
-        data: {
-          startedAt,
-          finishedAt: new Date(),
-          trigger: options.trigger,
-          full: start === undefined,
-          actorLogin: options.actor?.login ?? null,
-          rowsChecked: result?.checked ?? 0,
-          ok: result ? result.ok : false,
-          lastId: result?.ok ? (result.lastId === null ? null : BigInt(result.lastId)) : (lastGood?.lastId ?? null),
-          lastHash: result?.ok ? result.lastHash : (lastGood?.lastHash ?? null),
-          brokenAtId: result && !result.ok ? BigInt(result.brokenAtId) : null,
-          brokenReason: result && !result.ok ? result.reason : null,
-          error,
-        },
+      // Nothing broken now, but a break is still unacknowledged: it stays reported.
+      const open = state.openBreak;
+      const broken: Broken | null =
+        result && !result.ok ? result
+        : result && open ? { ok: false, checked: result.checked, brokenAtId: open.brokenAtId?.toString() ?? null, reason: open.brokenReason as Broken["reason"], ref: open.brokenRef ?? undefined }
+        : null;
+      const good = result?.ok && !broken ? result : null;
+      const run = signRun({
+        id: randomUUID(),
+        startedAt,
+        finishedAt: new Date(),
+        trigger: options.trigger,
+        full: start === undefined,
+        actorLogin: options.actor?.login ?? null,
+        rowsChecked: result?.checked ?? 0,
+        ok: good !== null,
+        lastId: good ? (good.lastId === null ? null : BigInt(good.lastId)) : (from?.auditId ?? null),
+        lastHash: good ? good.lastHash : (from?.hash ?? null),
+        brokenAtId: broken?.brokenAtId == null ? null : BigInt(broken.brokenAtId),
+        brokenReason: broken?.reason ?? null,
+        brokenRef: broken?.ref ?? null,
+        error,
       });
+      await tx.auditVerificationRun.create({ data: run });
+      if (good?.lastId) checkpoint = await writeCheckpoint(tx, BigInt(good.lastId), good.lastHash, run.id);
       // The record of the run is itself a new link, checked by the next run.
       await recordAudit(tx, options.actor ?? { id: null, login: null, role: null, ip: null }, {
         action: "audit.chain.verify",
-        outcome: result?.ok ? "SUCCESS" : "FAILURE",
+        outcome: good ? "SUCCESS" : "FAILURE",
         entityType: "AuditVerificationRun",
         entityId: run.id,
-        details: { trigger: options.trigger, full: run.full, checked: run.rowsChecked, ...(result && !result.ok ? { brokenAtId: result.brokenAtId, reason: result.reason } : {}), ...(error ? { error } : {}) },
+        details: {
+          trigger: options.trigger, full: run.full, checked: run.rowsChecked,
+          ...(broken ? { brokenAtId: broken.brokenAtId, reason: broken.reason, ...(broken.ref ? { ref: broken.ref } : {}) } : {}),
+          ...(error ? { error } : {}),
+        },
       });
-      return { status: "done" as const, run: toView(run), result };
+      return { status: "done" as const, run: toView(run), result: broken ?? result };
     },
     { timeout: RUN_TIMEOUT_MS, maxWait: 10_000 },
   );
+  // After commit: a line for a checkpoint that was rolled back would anchor nothing real.
+  if (checkpoint) appendCheckpointToFile(checkpoint);
+  return outcome;
 }
 
 /** The auditor's "verify now" button: a full run, recorded like a scheduled one. */
@@ -118,22 +141,29 @@ export function verifyChainAs(db: Db, actor: Actor, ip: string | null, full: boo
 }
 
 export async function listVerificationRuns(db: Db, input: { page: number; pageSize: number }) {
-  const [total, rows, lastFailure] = await Promise.all([
+  const [total, rows, lastFailure, latest, state, lastAck] = await Promise.all([
     db.auditVerificationRun.count(),
     db.auditVerificationRun.findMany({ orderBy: { startedAt: "desc" }, skip: input.page * input.pageSize, take: input.pageSize }),
     db.auditVerificationRun.findFirst({ where: { ok: false }, orderBy: { startedAt: "desc" } }),
+    latestTrustedRun(db),
+    loadChainState(db),
+    db.auditBreakAcknowledgement.findFirst({ orderBy: { acknowledgedAt: "desc" } }),
   ]);
-  const latest = input.page === 0 ? rows[0] : await db.auditVerificationRun.findFirst({ orderBy: { startedAt: "desc" } });
   return {
     total,
     latest: latest ? toView(latest) : null,
     lastFailure: lastFailure ? toView(lastFailure) : null,
+    /** The break the auditor must acknowledge; null when none is open. */
+    openBreak: state.openBreak ? toView(state.openBreak) : null,
+    lastAcknowledgement: lastAck
+      ? { at: lastAck.acknowledgedAt, actorLogin: lastAck.actorLogin, reason: lastAck.reason, runId: lastAck.runId }
+      : null,
     rows: rows.map(toView),
   };
 }
 
-/** The latest run, for the admin portal's failure banner. */
+/** The latest trustworthy run, for the admin portal's failure banner. */
 export async function latestVerificationRun(db: Db): Promise<VerificationRun | null> {
-  const run = await db.auditVerificationRun.findFirst({ orderBy: { startedAt: "desc" } });
+  const run = await latestTrustedRun(db);
   return run ? toView(run) : null;
 }

@@ -53,7 +53,10 @@ function shape(counted: Partial<Record<HealthMeasure, HealthStatsRow[]>>, family
   const blocks: TableBlock[] = family.map((m) => {
     const rows = counted[m] ?? [];
     const columns = [...new Set(rows.map((r) => r.category))].sort();
-    const cells = keys.map((k) => columns.map((c) => rows.filter((r) => r.key === k && r.category === c).reduce((s, r) => s + r.count, 0)));
+    // One pass over the rows (a region has thousands of places × categories).
+    const sums = new Map<string, number>();
+    for (const r of rows) sums.set(`${r.key}\u0000${r.category}`, (sums.get(`${r.key}\u0000${r.category}`) ?? 0) + r.count);
+    const cells = keys.map((k) => columns.map((c) => sums.get(`${k}\u0000${c}`) ?? 0));
     return { columns, cells };
   });
   return { keys, labels: [...places.values()], blocks };

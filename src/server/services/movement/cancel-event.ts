@@ -1,20 +1,32 @@
 // Cancelling a mistaken order: never an edit, always a new CANCELLATION event
 // referencing it, and the enrolment goes back to what it was before. Only the
 // latest standing order of an enrolment can be cancelled, so history unwinds
-// in order; transfers are undone by rejection, not by cancellation.
+// in order; transfers are undone by rejection, not by cancellation (so a
+// pending transfer cannot race a cancellation of its TRANSFER_OUT: the
+// sender's only moves on a pending transfer are refused). The enrolment row
+// is locked first, so a second cancellation of the same order, or another
+// order on the enrolment, waits and then sees this one (CONFLICT or "cancel
+// the later order first").
 import type { z } from "zod";
 import type { ZCancelEventInput } from "@/lib/schemas/movement";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
-import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, recordMovement } from "./record-event";
+import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, lockEnrolment, recordMovement } from "./record-event";
 import { ownOrganisation } from "./school-events";
 
 export async function cancelEvent(db: Db, actor: Actor, input: z.infer<typeof ZCancelEventInput>, ip: string | null) {
   const organisationId = ownOrganisation(actor);
   try {
     return await db.$transaction(async (tx) => {
+      const target = await tx.movementEvent.findFirst({
+        where: { learnerId: input.learnerId, id: input.eventId, organisationId },
+        select: { enrolmentId: true },
+      });
+      if (!target?.enrolmentId) throw notFound("Приказ не найден");
+      await lockEnrolment(tx, input.learnerId, target.enrolmentId);
+      // Read after the lock: what a concurrent cancellation or order committed is visible now.
       const event = await tx.movementEvent.findFirst({
         where: { learnerId: input.learnerId, id: input.eventId, organisationId },
         include: { cancelledBy: { select: { id: true } }, enrolment: true },

@@ -112,6 +112,47 @@ export function alreadyEnrolled() {
   );
 }
 
+/** What a decision saw of an enrolment: the state it compares against when it writes. */
+export interface EnrolmentState {
+  id: string;
+  status: "ACTIVE" | "PENDING_TRANSFER" | "ENDED";
+  level: PlacementSnapshot["level"];
+  grade: number | null;
+  classLetter: string | null;
+}
+
+/** Another order changed the enrolment between reading and writing it. */
+export const changedMeanwhile = () =>
+  conflict("Сведения об обучающемся только что изменил другой приказ. Обновите страницу и повторите действие.");
+
+/**
+ * Compare-and-set on an enrolment: writes only if it is still in the state
+ * the order was decided on, so of two concurrent orders exactly one applies
+ * and the other gets CONFLICT (the row lock the UPDATE takes makes the second
+ * wait, then re-check its condition against the first one's result).
+ */
+export async function updateEnrolmentIfUnchanged(
+  tx: DbTx,
+  learnerId: string,
+  seen: EnrolmentState,
+  data: Parameters<DbTx["enrolment"]["updateMany"]>[0]["data"],
+) {
+  const { count } = await tx.enrolment.updateMany({
+    where: { learnerId, id: seen.id, status: seen.status, level: seen.level, grade: seen.grade, classLetter: seen.classLetter },
+    data,
+  });
+  if (count !== 1) throw changedMeanwhile();
+}
+
+/**
+ * Row lock on an enrolment until the transaction ends, for decisions whose
+ * checks span other rows (cancellation: "not yet cancelled", "latest order").
+ * A concurrent decision waits here and then reads what the first one wrote.
+ */
+export async function lockEnrolment(tx: DbTx, learnerId: string, enrolmentId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Enrolment" WHERE "learnerId" = ${learnerId}::uuid AND "id" = ${enrolmentId}::uuid FOR UPDATE`;
+}
+
 /** A unique-index violation (Prisma P2002 or the driver's 23505). */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string }; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };

@@ -10,7 +10,17 @@ import { badRequest, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
 import { promoted } from "@/lib/movement/placement-rules";
 import { requireHolding } from "../../authz/relationship";
-import { alreadyEnrolled, basicEnrolmentHolder, classFor, isUniqueViolation, openEnrolment, recordMovement, snapshotOf, type PlacementSnapshot } from "./record-event";
+import {
+  alreadyEnrolled,
+  basicEnrolmentHolder,
+  classFor,
+  isUniqueViolation,
+  openEnrolment,
+  recordMovement,
+  snapshotOf,
+  updateEnrolmentIfUnchanged,
+  type PlacementSnapshot,
+} from "./record-event";
 
 export function ownOrganisation(actor: Actor): string {
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
@@ -57,12 +67,16 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
   if (to) {
     const summer = input.type === "PROMOTION" || input.type === "REPEAT_YEAR";
     const schoolClass = await classFor(tx, organisationId, to, input.order.effectiveDate, summer);
-    await tx.enrolment.update({
-      where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } },
-      data: { level: to.level, grade: to.grade, classLetter: to.classLetter, classId: schoolClass?.id ?? null, programmeId: schoolClass?.programmeId ?? null },
+    await updateEnrolmentIfUnchanged(tx, input.learnerId, enrolment, {
+      level: to.level,
+      grade: to.grade,
+      classLetter: to.classLetter,
+      classId: schoolClass?.id ?? null,
+      programmeId: schoolClass?.programmeId ?? null,
     });
   } else {
-    await tx.enrolment.update({ where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } }, data: { status: "ENDED", endedAt: day(input.order.effectiveDate) } });
+    // Compare-and-set: a transfer started or a cancellation made meanwhile wins, this order gets CONFLICT.
+    await updateEnrolmentIfUnchanged(tx, input.learnerId, enrolment, { status: "ENDED", endedAt: day(input.order.effectiveDate) });
   }
   return recordMovement(tx, {
     learnerId: input.learnerId,

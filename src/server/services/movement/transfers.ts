@@ -1,6 +1,9 @@
 // Transfers between organisations: the sender starts one (its enrolment turns
 // PENDING_TRANSFER and the learner stays counted there); the receiver accepts
-// (enrols) or rejects with a reason. Both sides see the status.
+// (enrols) or rejects with a reason. Both sides see the status. Every
+// decision is a compare-and-set on the transfer's PENDING status, so of two
+// concurrent decisions (accept and reject, or the same one twice) exactly one
+// wins and the other gets CONFLICT.
 import type { z } from "zod";
 import type { ZAcceptTransferInput, ZRejectTransferInput, ZStartTransferInput } from "@/lib/schemas/movement";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
@@ -9,7 +12,8 @@ import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
 import { requireHolding } from "../../authz/relationship";
-import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf } from "./record-event";
+import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf, updateEnrolmentIfUnchanged } from "./record-event";
+import type { Prisma } from "../../generated/prisma/client";
 
 function ownOrganisation(actor: Actor): string {
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
@@ -43,7 +47,8 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
         },
         select: { id: true },
       });
-      await tx.enrolment.update({ where: { learnerId_id: { learnerId: input.learnerId, id: enrolment.id } }, data: { status: "PENDING_TRANSFER" } });
+      // Compare-and-set: an order of the school made meanwhile (expulsion, class change) wins, this start gets CONFLICT.
+      await updateEnrolmentIfUnchanged(tx, input.learnerId, enrolment, { status: "PENDING_TRANSFER" });
       const event = await recordMovement(tx, {
         learnerId: input.learnerId,
         organisationId: fromOrganisationId,
@@ -69,21 +74,29 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
   }
 }
 
-async function incomingPending(tx: DbTx, actor: Actor, learnerId: string, transferId: string) {
-  const transfer = await tx.transfer.findFirst({
-    where: { learnerId, id: transferId, toOrganisationId: ownOrganisation(actor) },
-    select: { id: true, status: true, learnerId: true, fromEnrolmentId: true },
+/**
+ * Records the receiver's decision on a transfer still PENDING, in one
+ * conditional UPDATE: the row lock it takes makes a concurrent decision wait,
+ * and that one then finds the status changed and gets CONFLICT.
+ */
+async function decide(tx: DbTx, actor: Actor, learnerId: string, transferId: string, data: Prisma.TransferUpdateManyMutationInput) {
+  const toOrganisationId = ownOrganisation(actor);
+  const where = { learnerId, id: transferId, toOrganisationId };
+  const { count } = await tx.transfer.updateMany({
+    where: { ...where, status: "PENDING" },
+    data: { ...data, decidedAt: new Date(), decidedById: actor.id },
   });
+  const transfer = await tx.transfer.findFirst({ where, select: { id: true, learnerId: true, fromEnrolmentId: true } });
   if (!transfer) throw notFound("Запрос на перевод не найден");
-  if (transfer.status !== "PENDING") throw conflict("По этому запросу уже принято решение");
+  if (count !== 1) throw conflict("По этому запросу уже принято решение");
   return transfer;
 }
 
 export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof ZAcceptTransferInput>, ip: string | null) {
   const organisationId = ownOrganisation(actor);
+  if (input.placement.level === "ADDITIONAL") throw badRequest("Перевод принимается на основную программу", "placement.level");
   return db.$transaction(async (tx) => {
-    const transfer = await incomingPending(tx, actor, input.learnerId, input.transferId);
-    if (input.placement.level === "ADDITIONAL") throw badRequest("Перевод принимается на основную программу", "placement.level");
+    const transfer = await decide(tx, actor, input.learnerId, input.transferId, { status: "ACCEPTED" });
     // The sender's enrolment ends the day the receiver's begins.
     const ended = await tx.enrolment.updateMany({
       where: { learnerId: transfer.learnerId, id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" },
@@ -101,10 +114,6 @@ export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof
       to: snapshotOf(input.placement),
       transferId: transfer.id,
     });
-    await tx.transfer.update({
-      where: { learnerId_id: { learnerId: transfer.learnerId, id: transfer.id } },
-      data: { status: "ACCEPTED", decidedAt: new Date(), decidedById: actor.id },
-    });
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "movement.transfer.accept",
       entityType: "Learner",
@@ -117,13 +126,11 @@ export async function acceptTransfer(db: Db, actor: Actor, input: z.infer<typeof
 
 export async function rejectTransfer(db: Db, actor: Actor, input: z.infer<typeof ZRejectTransferInput>, ip: string | null) {
   return db.$transaction(async (tx) => {
-    const transfer = await incomingPending(tx, actor, input.learnerId, input.transferId);
-    // The learner stays where it was, as an ordinary active learner again.
+    const transfer = await decide(tx, actor, input.learnerId, input.transferId, { status: "REJECTED", rejectReason: input.reason });
+    // The learner stays where it was, as an ordinary active learner again. The
+    // decision above is the guard; should the enrolment no longer be pending
+    // (ended before this rule existed), rejecting must still close the request.
     await tx.enrolment.updateMany({ where: { learnerId: transfer.learnerId, id: transfer.fromEnrolmentId, status: "PENDING_TRANSFER" }, data: { status: "ACTIVE" } });
-    await tx.transfer.update({
-      where: { learnerId_id: { learnerId: transfer.learnerId, id: transfer.id } },
-      data: { status: "REJECTED", rejectReason: input.reason, decidedAt: new Date(), decidedById: actor.id },
-    });
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "movement.transfer.reject",
       entityType: "Learner",

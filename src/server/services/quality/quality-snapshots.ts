@@ -8,13 +8,14 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { todayIso } from "@/lib/schemas/person";
+import { lockKey } from "../../db/locks";
 import { runEvery, type ScheduleHandle } from "../../schedule";
 import { QUALITY_CHECKS, countsByOrganisation, ministryWhere, zeroCounts, type CheckCounts, type OrganisationQualityRow } from "./data-quality";
 
 /** The snapshot row holding an organisation's learner count (beside one row per check). */
 const LEARNERS = "learners";
 /** One recount at a time; a second reader waits for it and then reads its result. */
-const RECOUNT_LOCK = 7_243_003;
+const RECOUNT_LOCK = lockKey("qualityRecount");
 
 type ByOrg = Map<string, { learners: number; counts: CheckCounts }>;
 

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/account/auth-card";
-import { getCurrentSession, pendingStepPath } from "@/server/auth/current-actor";
+import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { SecondFactorForm } from "./second-factor-form";
 

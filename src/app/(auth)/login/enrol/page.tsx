@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/account/auth-card";
 import { TotpEnrolment } from "@/components/account/totp-enrolment";
-import { getCurrentSession, pendingStepPath } from "@/server/auth/current-actor";
+import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,8 @@
 // next-auth's endpoints. Sign-out is recorded here, on the server, before the
 // cookie is cleared, so the audit log has it with the account and address.
+// Every answer's error code is reduced to a fixed list (sign-in-errors.ts):
+// next-auth would otherwise put a thrown error's text, a database host and
+// port included, into the redirect URL.
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions, sessionCookieName } from "@/server/auth/options";
@@ -7,6 +10,7 @@ import { clientIp } from "@/server/auth/request-meta";
 import { readSessionClaims } from "@/server/auth/session";
 import { recordSignOut } from "@/server/auth/sign-in";
 import { getDb } from "@/server/db";
+import { safeSignInResponse } from "@/server/http/sign-in-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +21,7 @@ function nextAuth(req: NextRequest, ctx: RouteContext) {
 }
 
 export async function GET(req: NextRequest, ctx: RouteContext) {
-  return nextAuth(req, ctx);
+  return safeSignInResponse(await nextAuth(req, ctx));
 }
 
 export async function POST(req: NextRequest, ctx: RouteContext) {
@@ -27,5 +31,5 @@ export async function POST(req: NextRequest, ctx: RouteContext) {
   // Recorded only when next-auth really cleared the session (its CSRF check passed).
   const cleared = response.headers.getSetCookie().some((c: string) => c.startsWith(`${sessionCookieName()}=;`));
   if (claims && cleared) await recordSignOut(await getDb(), claims, clientIp(req.headers));
-  return response;
+  return safeSignInResponse(response);
 }

@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
-import { handleHealthExport } from "@/server/http/health-files";
+// Through the one door (src/server/http/route-door.ts): no cross-site download, session, role.
+import { healthExport } from "@/server/http/health-files";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: NextRequest) {
-  return handleHealthExport(req);
-}
+export const GET = healthExport;

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { LearnerCard } from "@/components/learners/card/learner-card";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { isUuid } from "@/components/learners/display";
 

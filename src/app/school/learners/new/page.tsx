@@ -1,6 +1,6 @@
 import { forbidden } from "next/navigation";
 import { LearnerForm } from "@/components/learners/form/learner-form";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { allowsStage } from "@/server/authz/matrix";
 
 export default async function NewLearner() {

@@ -1,38 +1,20 @@
 // Reading an uploaded spreadsheet into a header and rows, before any domain
 // rule: file type, size, encoding and shape problems refuse the whole file.
-import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
+import { cellTooLong, columnLetter, ImportFileError, MAX_CELL_CHARS, MAX_FILE_BYTES, MAX_ROWS, tooManyRows, type Sheet } from "./file-error";
+import { readXlsx } from "./read-xlsx";
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_ROWS = 100_000;
+export { ImportFileError, MAX_CELL_CHARS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, type Cell, type Sheet, type SheetRow } from "./file-error";
 /** An upload's whole multipart body: the file plus a little form overhead (also next.config.js). */
 export const MAX_UPLOAD_BODY_BYTES = MAX_FILE_BYTES + 64 * 1024;
-
-/** A problem with the file as a whole; `status` is the HTTP status to answer with. */
-export class ImportFileError extends Error {
-  constructor(
-    readonly status: 400 | 413 | 415,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ImportFileError";
-  }
-}
-
-/** Trimmed text, or a Date from an XLSX date cell (UTC midnight of that day). */
-export type Cell = string | Date;
-export interface SheetRow {
-  /** Row number as the spreadsheet shows it; the header is row 1. */
-  row: number;
-  cells: Cell[];
-}
-export interface Sheet {
-  header: string[];
-  rows: SheetRow[];
-}
-
-const tooManyRows = () => new ImportFileError(413, `В файле больше ${MAX_ROWS.toLocaleString("ru-RU")} строк: разделите его на части`);
+/**
+ * Files this process reads at once. Reading is bounded per file (size, rows,
+ * time, memory); this bounds the sum, so a burst of large uploads is answered
+ * 503 («повторите через минуту») instead of taking the memory of every other request.
+ */
+export const MAX_CONCURRENT_READS = 2;
+let reading = 0;
 
 /**
  * UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1251:
@@ -49,8 +31,11 @@ export function decodeCsv(bytes: Uint8Array): string {
   } catch {
     text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "win1251");
   }
-  // NUL or other C0 controls mean a binary file (or an encoding we cannot read), not text.
-  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 65_536))) {
+  // NUL or other C0 controls in the header line mean a binary file (or an encoding
+  // we cannot read), not text. Further down they are errors of the cell they are
+  // in (row-to-input.ts), checked in every row by the dry run and the commit alike.
+  const lineEnd = text.search(/[\r\n]/);
+  if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(lineEnd < 0 ? text : text.slice(0, lineEnd))) {
     throw new ImportFileError(400, "Не удалось прочитать файл как текст CSV: сохраните его в UTF-8 или Windows-1251");
   }
   return text;
@@ -74,52 +59,29 @@ function readCsv(bytes: Uint8Array): Sheet {
   const rows = data
     .map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) }))
     .filter((r) => r.cells.some((c) => c !== ""));
+  // The same bound as an XLSX cell: no field of the form comes near it.
+  for (const { row, cells } of rows) {
+    const col = cells.findIndex((c) => c.length > MAX_CELL_CHARS);
+    if (col >= 0) throw cellTooLong(row, columnLetter(col));
+  }
   if (rows.length > MAX_ROWS) throw tooManyRows();
   return { header: header.map((h) => h.replace(/^\ufeff/, "").trim()), rows };
 }
 
-function cellValue(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (typeof value === "string") return value.trim();
-  if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
-  if ("result" in value) return cellValue((value.result ?? null) as ExcelJS.CellValue);
-  if ("text" in value) return String(value.text).trim();
-  return ""; // error cells (#N/A …) read as blank
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
-  // Every XLSX is a ZIP archive; anything else (old .xls, a renamed CSV) is refused up front.
-  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new ImportFileError(415, "Файл не является книгой XLSX. Сохраните его в Excel как «Книга Excel (*.xlsx)» или как CSV");
-  }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch {
-    throw new ImportFileError(400, "Не удалось открыть книгу XLSX: файл повреждён");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError(400, "В книге нет листов");
-  if (sheet.actualRowCount > MAX_ROWS + 1) throw tooManyRows();
-  const header: string[] = [];
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellValue(cell.value);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-    if (number === 1) header.push(...cells.map((c) => (typeof c === "string" ? c : "")));
-    else if (cells.some((c) => c !== "")) rows.push({ row: number, cells });
-  });
-  if (rows.length > MAX_ROWS) throw tooManyRows();
-  return { header, rows };
-}
-
 /** Reads a CSV or XLSX upload; the file name's extension decides the format. */
 export async function readRows(bytes: Uint8Array, fileName: string): Promise<Sheet> {
+  if (reading >= MAX_CONCURRENT_READS) {
+    throw new ImportFileError(503, "Сервер сейчас разбирает другие файлы: повторите загрузку через минуту");
+  }
+  reading++;
+  try {
+    return await readSheet(bytes, fileName);
+  } finally {
+    reading--;
+  }
+}
+
+async function readSheet(bytes: Uint8Array, fileName: string): Promise<Sheet> {
   if (bytes.byteLength > MAX_FILE_BYTES) {
     throw new ImportFileError(413, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: разделите его на части`);
   }

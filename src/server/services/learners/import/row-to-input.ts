@@ -29,6 +29,22 @@ export const IMPORTED_CONSENT_SCOPE = "Обработка персональны
 const HEADER = new Map(IMPORT_COLUMNS.map((c) => [c.key, c.header]));
 const GRADE_LEVEL: [number, number, "PRIMARY" | "BASIC" | "SECONDARY"][] = [[1, 4, "PRIMARY"], [5, 9, "BASIC"], [10, 11, "SECONDARY"]];
 
+/**
+ * Control characters (NUL …), a character that could not be decoded (U+FFFD)
+ * and a lone surrogate. PostgreSQL refuses a NUL in text, so a commit would
+ * fail on one the dry run let through; both check every mapped cell here.
+ */
+const UNREADABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+function unreadableMessage(value: string): string | undefined {
+  const bad = UNREADABLE.exec(value);
+  if (!bad) return undefined;
+  const at = `в ${bad.index + 1}-й позиции`;
+  if (bad[0] === "\ufffd") return `Символ ${at} не удалось прочитать: сохраните файл в UTF-8 или Windows-1251 и проверьте эту ячейку`;
+  const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+  return `Недопустимый управляющий символ (${code}) ${at}: удалите его из ячейки и загрузите файл снова`;
+}
+
 const norm = (v: string) => v.toLowerCase().replace(/ё/g, "е").replace(/\s+/g, " ").trim();
 
 /** ДД.ММ.ГГГГ (also Д.М.ГГГГ and ISO) → YYYY-MM-DD; anything else is passed on for zod to word the error. */
@@ -58,6 +74,12 @@ export function rowToInput(cells: readonly Cell[], columns: ColumnMap, row: numb
     flagged.add(key);
     issues.push({ row, column: HEADER.get(key)!, message });
   };
+  for (const [key, index] of columns) {
+    const cell = cells[index];
+    const message = typeof cell === "string" ? unreadableMessage(cell) : undefined;
+    if (message) fail(key, message);
+  }
+  if (issues.length) return { row, input: null, issues };
   const raw = (key: ColumnKey): Cell | undefined => {
     const index = columns.get(key);
     return index === undefined ? undefined : cells[index];

@@ -18,7 +18,13 @@ export const auditRouter = router({
     .output(
       z.discriminatedUnion("ok", [
         z.object({ ok: z.literal(true), checked: z.number(), lastId: z.string().nullable() }),
-        z.object({ ok: z.literal(false), checked: z.number(), brokenAtId: z.string(), reason: z.enum(["content", "link", "learners"]) }),
+        z.object({
+          ok: z.literal(false),
+          checked: z.number(),
+          brokenAtId: z.string().nullable(),
+          reason: z.enum(["content", "link", "learners", "missing", "anchor", "forged"]),
+          ref: z.string().optional(),
+        }),
       ]),
     )
     .mutation(async ({ ctx }) => {

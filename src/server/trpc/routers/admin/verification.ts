@@ -2,6 +2,7 @@
 // auditor and to the system administrator (who runs the servers and must see
 // a failure); starting a run is the auditor's.
 import { z } from "zod";
+import { acknowledgeBreak, ZAcknowledgeInput } from "../../../services/audit/acknowledgements";
 import { listVerificationRuns, verifyChainAs, ZVerificationRun } from "../../../services/audit/verification-runs";
 import { conflict } from "../../../errors";
 import { capabilityProcedure, router } from "../../init";
@@ -9,7 +10,16 @@ import { capabilityProcedure, router } from "../../init";
 export const verificationRouter = router({
   runs: capabilityProcedure("auditVerification.read")
     .input(z.object({ page: z.number().int().min(0).max(10_000).default(0), pageSize: z.number().int().min(1).max(100).default(20) }))
-    .output(z.object({ total: z.number(), latest: ZVerificationRun.nullable(), lastFailure: ZVerificationRun.nullable(), rows: z.array(ZVerificationRun) }))
+    .output(
+      z.object({
+        total: z.number(),
+        latest: ZVerificationRun.nullable(),
+        lastFailure: ZVerificationRun.nullable(),
+        openBreak: ZVerificationRun.nullable(),
+        lastAcknowledgement: z.object({ at: z.date(), actorLogin: z.string().nullable(), reason: z.string(), runId: z.string() }).nullable(),
+        rows: z.array(ZVerificationRun),
+      }),
+    )
     .query(({ ctx, input }) => listVerificationRuns(ctx.db, input)),
   run: capabilityProcedure("audit.read")
     .input(z.object({ full: z.boolean().default(true) }))
@@ -19,4 +29,9 @@ export const verificationRouter = router({
       if (outcome.status === "busy") throw conflict("Проверка уже выполняется другим процессом, повторите позже");
       return outcome.run;
     }),
+  // The auditor accepts the break the latest run reported, with a reason (audited).
+  acknowledge: capabilityProcedure("audit.read")
+    .input(ZAcknowledgeInput)
+    .output(z.object({ id: z.string(), acknowledgedAt: z.date(), runId: z.string() }))
+    .mutation(({ ctx, input }) => acknowledgeBreak(ctx.db, ctx.actor, ctx.ip, input)),
 });

@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
-import { handleAccessReportExport } from "@/server/http/access-report-files";
+// Through the one door (src/server/http/route-door.ts): no cross-site download, session, role.
+import { accessReportExport } from "@/server/http/access-report-files";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ report: string }> }) {
-  return handleAccessReportExport(req, (await params).report);
-}
+export const GET = accessReportExport;

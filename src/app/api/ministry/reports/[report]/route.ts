@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
-import { handleReportExport } from "@/server/http/report-files";
+// Through the one door (src/server/http/route-door.ts): no cross-site download, session, role.
+import { reportExport } from "@/server/http/report-files";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(req: NextRequest, { params }: { params: Promise<{ report: string }> }) {
-  return handleReportExport(req, (await params).report);
-}
+export const GET = reportExport;

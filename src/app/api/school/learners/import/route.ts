@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
-import { handleImport } from "@/server/http/learner-files";
+// Through the one door (src/server/http/route-door.ts): own Origin, session, role.
+import { learnerImport } from "@/server/http/learner-files";
 
 export const dynamic = "force-dynamic";
 
-export function POST(req: NextRequest) {
-  return handleImport(req);
-}
+export const POST = learnerImport;

@@ -1,7 +1,7 @@
 import { forbidden, notFound } from "next/navigation";
 import { LearnerEdit } from "@/components/learners/form/learner-edit";
 import { isUuid } from "@/components/learners/display";
-import { requirePortal } from "@/server/auth/current-actor";
+import { requirePortal } from "@/server/pages/guards";
 import { allowsStage } from "@/server/authz/matrix";
 
 export default async function EditLearner({ params }: { params: Promise<{ id: string }> }) {

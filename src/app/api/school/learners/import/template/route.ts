@@ -1,8 +1,6 @@
-import type { NextRequest } from "next/server";
-import { handleTemplate } from "@/server/http/learner-files";
+// Through the one door (src/server/http/route-door.ts): no cross-site download, session, role.
+import { learnerTemplate } from "@/server/http/learner-files";
 
 export const dynamic = "force-dynamic";
 
-export function GET(req: NextRequest) {
-  return handleTemplate(req);
-}
+export const GET = learnerTemplate;

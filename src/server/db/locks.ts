@@ -1,0 +1,49 @@
+// Every PostgreSQL advisory lock key the application takes, in one place.
+// Two features that happened to share a key waited for each other (the chain
+// verifier, which holds its lock for minutes at regional scale, blocked every
+// dashboard's summary flush). TypeScript takes its keys from here; SQL
+// functions in the migrations that lock a literal key are checked against
+// `sqlFunctions` by locks.test.ts, which also asserts the keys are distinct.
+
+export interface AdvisoryLock {
+  key: number;
+  purpose: string;
+  /** SQL functions (hand-written migrations) that take this key as a literal. */
+  sqlFunctions: readonly string[];
+}
+
+export const ADVISORY_LOCKS = {
+  /** Prisma's own key: our runner and `prisma migrate deploy` never run on one database at once. */
+  migrations: {
+    key: 72_707_369,
+    purpose: "applying migrations (Prisma's key, src/server/db/migrate.ts)",
+    sqlFunctions: [],
+  },
+  auditChain: {
+    key: 7_243_001,
+    purpose: "appending to the audit chain (recorder) and ordering the federal change feed's ids",
+    // audit_chain_head_locked takes the key as its parameter (the recorder passes this one).
+    sqlFunctions: ["learner_change_log", "learner_change_log_statement"],
+  },
+  summaryFlush: {
+    key: 7_243_002,
+    purpose: "recomputing derived counts: learner summary, movement counts, health month counts",
+    sqlFunctions: ["learner_summary_flush", "learner_summary_rebuild", "movement_count_flush", "movement_count_rebuild", "health_month_count_ensure"],
+  },
+  qualityRecount: {
+    key: 7_243_003,
+    purpose: "recounting the ministry's data-quality snapshots",
+    sqlFunctions: [],
+  },
+  auditVerify: {
+    key: 7_243_004,
+    purpose: "one audit-chain verification run or break acknowledgement at a time (held for the whole walk)",
+    sqlFunctions: [],
+  },
+} as const satisfies Record<string, AdvisoryLock>;
+
+export type AdvisoryLockName = keyof typeof ADVISORY_LOCKS;
+
+export function lockKey(name: AdvisoryLockName): number {
+  return ADVISORY_LOCKS[name].key;
+}
