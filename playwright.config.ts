@@ -1,10 +1,15 @@
 // End-to-end tests in Debian's Chromium against the production build, with a
-// fresh embedded database per run (or E2E_DATABASE_URL, e.g. PostgreSQL).
+// fresh embedded database per run (or E2E_DATABASE_URL, e.g. PostgreSQL, with
+// E2E_DATABASE_OWNER_URL when the server connects as the application role).
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
+// With a server: the tables' owner for migrations and the seed, while the app
+// connects as E2E_DATABASE_URL's least-privilege role (README "Using PostgreSQL").
+// Empty: one role. Set explicitly, so an outer DATABASE_OWNER_URL never leaks in.
+const DATABASE_OWNER_URL = process.env.E2E_DATABASE_OWNER_URL ?? "";
 const resetEmbedded = DATABASE_URL === "pglite:.data/e2e" ? "rm -rf .data/e2e && " : "";
 
 export default defineConfig({
@@ -57,6 +62,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       DATABASE_URL,
+      DATABASE_OWNER_URL,
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",

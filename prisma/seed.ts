@@ -1,9 +1,10 @@
-// `npm run db:seed`: the demo region into the configured database (idempotent).
-import { describeTarget } from "../src/server/db/target";
+// `npm run db:seed`: the demo region into the configured database (idempotent),
+// as its owner (DATABASE_OWNER_URL when set).
+import { describeTarget, resolveOwnerTarget } from "../src/server/db/target";
 import { openDatabase } from "../src/server/db";
 import { DEMO_ACCOUNTS, seedDemoRegion } from "./seed/demo-region";
 
-const handle = await openDatabase();
+const handle = await openDatabase(resolveOwnerTarget());
 try {
   const result = await seedDemoRegion(handle.prisma);
   console.log(

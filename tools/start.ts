@@ -11,7 +11,8 @@ import { openDatabase } from "../src/server/db";
 import { encryptPendingIdentities } from "../src/server/services/learners/encrypt-pending";
 import { applyMigrations } from "../src/server/db/migrate";
 import { openSqlConnection } from "../src/server/db/sql";
-import { describeTarget, resolveDatabaseTarget } from "../src/server/db/target";
+import { appRoleFromUrls, ensureAppRole, grantAppRole } from "../src/server/db/app-role";
+import { describeTarget, resolveDatabaseTarget, resolveOwnerTarget } from "../src/server/db/target";
 
 const port = process.env.PORT ?? "3000";
 const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -38,18 +39,33 @@ function localSecret(): string {
 }
 
 const target = resolveDatabaseTarget(env.DATABASE_URL);
-if (target.kind === "pglite") fs.mkdirSync(target.dataDir, { recursive: true });
-console.log(`Database: ${describeTarget(target)}`);
+// Migrations and the seed run as the tables' owner; with DATABASE_OWNER_URL
+// set, the server connects as DATABASE_URL's role, which owns nothing
+// (README, "Using PostgreSQL"). Unset: one role, as before.
+const owner = resolveOwnerTarget(env);
+const appRole = appRoleFromUrls(env.DATABASE_URL, env.DATABASE_OWNER_URL);
+if (owner.kind === "pglite") fs.mkdirSync(owner.dataDir, { recursive: true });
+console.log(`Database: ${describeTarget(target)}${appRole ? ` as ${appRole} (migrations as the owner)` : ""}`);
 
 // PGlite allows one process per data directory: close before the server opens it.
-const sql = await openSqlConnection(target);
+const sql = await openSqlConnection(owner);
 try {
   const { applied } = await applyMigrations(sql, { log: (msg) => console.log(msg) });
   console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Migrations up to date.");
+  if (appRole) {
+    // The role logs in with DATABASE_URL's password (none: trust or peer authentication).
+    const password = decodeURIComponent(new URL(env.DATABASE_URL!).password) || null;
+    if (await ensureAppRole(sql, appRole, { password })) console.log(`Created the application role ${appRole}.`);
+    await grantAppRole(sql, appRole);
+    console.log(`Privileges of ${appRole} granted (it owns nothing: the audit tables are read and append only).`);
+  }
 } finally {
   await sql.close();
 }
-const db = await openDatabase(target);
+// The server never needs the owner's credentials: keep them out of its environment.
+delete env.DATABASE_OWNER_URL;
+delete env.DATABASE_APP_PASSWORD;
+const db = await openDatabase(owner);
 try {
   // Plaintext SNILS/document numbers parked by the encryption migration, if any.
   const encrypted = await encryptPendingIdentities(db.prisma);

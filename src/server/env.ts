@@ -7,6 +7,8 @@ const ZServerEnv = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgresql://… for a server; unset or pglite:<dir> for the embedded database. */
   DATABASE_URL: z.string().optional(),
+  /** The tables' owner, for migrations, the seed and grants (PostgreSQL); unset: DATABASE_URL. The server itself never uses it. */
+  DATABASE_OWNER_URL: z.string().optional(),
   /** Signs session tokens. At least 32 characters; `npm start` generates one into .data/. */
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   /** Public URL of the application, e.g. http://localhost:3000. */

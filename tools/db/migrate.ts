@@ -1,13 +1,17 @@
 // `npm run db:migrate`: applies pending migrations from prisma/migrations to
-// the database DATABASE_URL names (default: the embedded PGlite in .data/pglite).
+// the database DATABASE_URL names (default: the embedded PGlite in .data/pglite),
+// connecting as DATABASE_OWNER_URL when that is set. Then, when DATABASE_URL
+// names another (application) user, re-grants that role, so tables a migration
+// added are covered (src/server/db/app-role.ts).
 // Works without Prisma's native engine; see src/server/db/migrate.ts.
 import fs from "node:fs";
+import { grantConfiguredAppRole } from "../../src/server/db/app-role";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { openSqlConnection } from "../../src/server/db/sql";
-import { describeTarget, resolveDatabaseTarget } from "../../src/server/db/target";
+import { describeTarget, resolveOwnerTarget } from "../../src/server/db/target";
 
 async function main() {
-  const target = resolveDatabaseTarget();
+  const target = resolveOwnerTarget();
   const where = describeTarget(target);
   // PGlite creates the data directory itself, but not its missing parents.
   if (target.kind === "pglite" && !target.dataDir.startsWith("memory://")) {
@@ -21,6 +25,8 @@ async function main() {
         ? `${where}: already up to date, no migrations applied`
         : `${where}: applied ${applied.length} migration(s): ${applied.join(", ")}`,
     );
+    const role = await grantConfiguredAppRole(conn);
+    if (role) console.log(`${where}: privileges of the application role ${role} granted`);
   } finally {
     await conn.close();
   }

@@ -9,7 +9,7 @@ import pg from "pg";
 import { openPglite, openDatabase } from "../../src/server/db";
 import { applyMigrations } from "../../src/server/db/migrate";
 import { openSqlConnection, pgliteConnection } from "../../src/server/db/sql";
-import { describeTarget, resolveDatabaseTarget } from "../../src/server/db/target";
+import { describeTarget, resolveOwnerTarget } from "../../src/server/db/target";
 import { pgliteBulkTarget, postgresBulkTarget } from "./copy";
 import { generateRegion } from "./generate-region";
 
@@ -26,7 +26,8 @@ const gradeYears = Number(values["grade-years"]);
 if (!Number.isInteger(learners) || learners < 100 || learners > 20_000_000) throw new Error("--learners must be an integer between 100 and 20,000,000");
 if (!Number.isInteger(gradeYears) || gradeYears < 0 || gradeYears > 10) throw new Error("--grade-years must be 0–10");
 
-const target = resolveDatabaseTarget();
+// As the owner: it migrates and loads with the triggers off (session_replication_role), which the application role may not.
+const target = resolveOwnerTarget();
 if (target.kind === "pglite" && learners > 200_000) console.warn("The embedded database is meant for up to ~200,000 learners; use PostgreSQL (DATABASE_URL) for more.");
 console.log(`Database: ${describeTarget(target)}; generating ${learners.toLocaleString("en")} learners (seed ${seed}).`);
 const options = { learners, seed, gradeYears, postgres: target.kind === "postgres", log: (line: string) => console.log(line) };

@@ -46,9 +46,12 @@ export async function signIn(db: Db, raw: unknown, ip: string | null, userAgent:
     ip,
   });
 
-  // An unknown address (no trusted proxy: request-meta.ts) shares one key, so
-  // a client cannot escape the limit by claiming a new address each time.
-  if (await throttleLockedUntil(db, ipKey(ip), now)) {
+  // The address limit needs a known address (a trusted proxy: request-meta.ts).
+  // An unknown one is not counted at all: one shared "unknown" counter would
+  // let anyone lock every user out with twenty wrong passwords, and a client's
+  // own X-Forwarded-For is never believed. The account and unknown-login
+  // limits apply either way.
+  if (ip && (await throttleLockedUntil(db, ipKey(ip), now))) {
     await db.$transaction((tx) =>
       recordAudit(tx, audit(null), { action: "auth.login.refused", outcome: "DENIED", details: { reason: "ip_limited" } }),
     );
@@ -123,7 +126,7 @@ async function refuse(
   const locked = user
     ? await lockAccountIfSpent(tx, user.id, attempt, now)
     : await lockThrottleIfSpent(tx, unknownLoginKey(login), ACCOUNT_FAILURE_LIMIT, attempt, now);
-  const ipLimited = await countThrottledFailure(tx, ipKey(ip), IP_FAILURE_LIMIT, now);
+  const ipLimited = ip ? await countThrottledFailure(tx, ipKey(ip), IP_FAILURE_LIMIT, now) : false;
   await recordAudit(tx, actor, { action: "auth.login.failure", outcome: "FAILURE", details: { reason } });
   if (locked) await recordAudit(tx, actor, { action: "auth.account.locked", outcome: "DENIED", details: { failures: ACCOUNT_FAILURE_LIMIT } });
   if (ipLimited) await recordAudit(tx, actor, { action: "auth.ip.limited", outcome: "DENIED", details: { failures: IP_FAILURE_LIMIT } });

@@ -13,8 +13,8 @@ export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 20;
 export const LOCK_MS = 15 * 60 * 1000;
 
-/** Throttle key of a client address; requests whose address cannot be known share one. */
-export const ipKey = (ip: string | null) => `ip:${ip ?? "unknown"}`;
+/** Throttle key of a known client address (an unknown one is not counted: sign-in.ts). */
+export const ipKey = (ip: string) => `ip:${ip}`;
 /** Unknown logins get a counter of their own so they lock exactly like real accounts. */
 export const unknownLoginKey = (login: string) => `login:${login.toLowerCase()}`;
 

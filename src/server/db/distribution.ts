@@ -64,6 +64,7 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   { table: "SignInThrottle", reason: "sign-in counters by key, written on every failed sign-in, shared by all app instances" },
   { table: "MachineClientToken", reason: "looked up by lookupId on every API call; a few rows per client" },
   { table: "LearnerChange", reason: "federal change feed: ids must commit in one global order (under the audit lock)" },
+  { table: "LearnerChangePending", reason: "the change feed's entries of running transactions, moved into LearnerChange at commit; never holds a committed row" },
   { table: "DataQualitySnapshot", reason: "daily counts per organisation written by one job; small" },
   {
     table: "MovementCount",

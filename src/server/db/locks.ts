@@ -21,9 +21,10 @@ export const ADVISORY_LOCKS = {
   },
   auditChain: {
     key: 7_243_001,
-    purpose: "appending to the audit chain (recorder) and ordering the federal change feed's ids",
+    purpose: "appending to the audit chain (recorder) and ordering the federal change feed's ids (at commit)",
     // audit_chain_head_locked takes the key as its parameter (the recorder passes this one).
-    sqlFunctions: ["learner_change_log", "learner_change_log_statement"],
+    // learner_change_flush takes it at commit only; the two triggers before it took it at the first write.
+    sqlFunctions: ["learner_change_log", "learner_change_log_statement", "learner_change_flush"],
   },
   summaryFlush: {
     key: 7_243_002,

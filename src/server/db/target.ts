@@ -1,5 +1,6 @@
-// Which database this process talks to. The one place that reads DATABASE_URL,
-// so the app, the migration runner, the seed and the tests agree.
+// Which database this process talks to. The one place that reads DATABASE_URL
+// (and DATABASE_OWNER_URL), so the app, the migration runner, the seed and the
+// tests agree.
 import path from "node:path";
 
 export type DatabaseTarget =
@@ -26,6 +27,20 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
   throw new Error(
     `DATABASE_URL must start with postgresql://, postgres:// or pglite: (got "${value.split(":")[0]}:…")`,
   );
+}
+
+/**
+ * The database as its owner: what migrations, the seed, grants and backups use.
+ * DATABASE_OWNER_URL when set (the server then connects with DATABASE_URL as
+ * a role that owns nothing: README, "Using PostgreSQL"); otherwise the same
+ * database as DATABASE_URL, as before.
+ */
+export function resolveOwnerTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
+  const owner = env.DATABASE_OWNER_URL?.trim();
+  // "" rather than undefined: an explicit env must not fall back to process.env.
+  const target = resolveDatabaseTarget(owner || env.DATABASE_URL || "");
+  if (owner && target.kind !== "postgres") throw new Error("DATABASE_OWNER_URL must be a postgresql:// URL (the embedded database has a single user)");
+  return target;
 }
 
 export function describeTarget(target: DatabaseTarget): string {

@@ -7,7 +7,7 @@ import type { ScopeKind } from "../authz/matrix";
 import { clientIp } from "../auth/request-meta";
 import { readSessionClaims } from "../auth/session";
 import { getDb, type Db } from "../db";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { databaseUnavailableMessage } from "../db/unavailable";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
@@ -19,9 +19,10 @@ const INTERNAL = "Внутренняя ошибка сервера. Попроб
 
 /** The answer to an unexpected error: 503 with a plain message while the database is down, else a logged 500 without details. */
 export function unexpectedError(tag: string, error: unknown): Response {
-  if (isDatabaseUnavailable(error)) {
+  const unavailable = databaseUnavailableMessage(error);
+  if (unavailable) {
     console.warn(`${tag} database unavailable`);
-    return jsonError(503, DATABASE_UNAVAILABLE_MESSAGE);
+    return jsonError(503, unavailable);
   }
   console.error(tag, error);
   return jsonError(500, INTERNAL);
@@ -29,7 +30,8 @@ export function unexpectedError(tag: string, error: unknown): Response {
 
 /** The same choice for an error line inside a stream that has already started. */
 export function unexpectedErrorMessage(tag: string, error: unknown): string {
-  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE_MESSAGE;
+  const unavailable = databaseUnavailableMessage(error);
+  if (unavailable) return unavailable;
   console.error(tag, error);
   return INTERNAL;
 }

@@ -15,7 +15,7 @@ import {
   type StageAccess,
 } from "../authz/matrix";
 import type { Db } from "../db";
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "../db/unavailable";
+import { databaseUnavailableMessage } from "../db/unavailable";
 import { DomainError } from "../errors";
 
 export interface Context {
@@ -67,10 +67,11 @@ const mapErrors = t.middleware(async ({ next }) => {
   if ((cause as { code?: unknown } | undefined)?.code === "P2002") {
     throw new TRPCError({ code: "CONFLICT", message: "Такая запись уже существует. Обновите страницу и проверьте данные.", cause });
   }
-  // The server is down or restarting: a clean 503 the page can explain; pg's pool reconnects once it is back.
-  if (err.code === "INTERNAL_SERVER_ERROR" && isDatabaseUnavailable(cause)) {
+  // The server is down, restarting or timed out: a clean 503 the page can explain; pg's pool reconnects once it is back.
+  const unavailable = err.code === "INTERNAL_SERVER_ERROR" ? databaseUnavailableMessage(cause) : null;
+  if (unavailable) {
     console.warn("[trpc] database unavailable:", (cause as Error | undefined)?.message?.split("\n").at(-1));
-    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE_MESSAGE, cause });
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable, cause });
   }
   if (err.code === "INTERNAL_SERVER_ERROR") console.error("[trpc]", cause ?? err);
   return result;
