@@ -16,6 +16,7 @@ export const API_ERROR_CODES = [
   "NOT_FOUND",
   "METHOD_NOT_ALLOWED",
   "INTERNAL_ERROR",
+  "SERVICE_UNAVAILABLE",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 

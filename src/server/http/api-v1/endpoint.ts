@@ -12,6 +12,7 @@ import { getDb, type Db, type DbTx } from "../../db";
 import type { ApiServiceResult } from "../../services/api/api-result";
 import { authenticateClient, clientAuditActor, type MachineClientActor } from "../../services/machine-clients/authenticate";
 import { apiRateLimiter } from "../../services/machine-clients/rate-limit";
+import { isDatabaseUnavailable } from "../../db/unavailable";
 import { apiError, apiJson } from "./errors";
 
 export type Parsed<I> = { ok: true; input: I } | { ok: false; code: ApiErrorCode; issues?: { path: string; message: string }[] };
@@ -98,6 +99,11 @@ export function apiEndpoint<I, O>(spec: EndpointSpec<I, O>): Handler {
       );
       return result.ok ? apiJson(result.body) : apiError(result.error);
     } catch (error) {
+      // An outage or a timeout is a 503 the client can retry, like every other surface; the audit row would fail too.
+      if (isDatabaseUnavailable(error)) {
+        console.warn(`[api ${spec.endpoint}] database unavailable`);
+        return apiError("SERVICE_UNAVAILABLE", undefined, { "Retry-After": "60" });
+      }
       console.error(`[api ${spec.endpoint}]`, error);
       if (client) {
         try {

@@ -15,6 +15,11 @@ export const API_ERRORS: Record<ApiErrorCode, { status: number; ru: string; en: 
   NOT_FOUND: { status: 404, ru: "Метод не найден", en: "No such endpoint" },
   METHOD_NOT_ALLOWED: { status: 405, ru: "Этот адрес не принимает такой метод HTTP: допустимые названы в заголовке Allow", en: "This endpoint does not accept this HTTP method: the Allow header names the accepted ones" },
   INTERNAL_ERROR: { status: 500, ru: "Внутренняя ошибка сервера. Повторите позже.", en: "Internal server error. Try again later." },
+  SERVICE_UNAVAILABLE: {
+    status: 503,
+    ru: "База данных временно недоступна или перегружена. Повторите запрос через минуту (Retry-After).",
+    en: "The database is unavailable or overloaded for a moment. Retry in a minute (Retry-After).",
+  },
 };
 
 export const API_HEADERS = { "Cache-Control": "no-store", "Content-Type": "application/json; charset=utf-8" } as const;

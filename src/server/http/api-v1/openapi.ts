@@ -34,7 +34,7 @@ function queryParameters(schema: z.ZodObject) {
 const json = (schema: object, description: string) => ({ description, content: { "application/json": { schema } } });
 const errors = (...codes: (typeof API_ERROR_CODES)[number][]) => {
   const byStatus = new Map<number, string[]>();
-  for (const code of ["UNAUTHORIZED", "FORBIDDEN", "RATE_LIMITED", "INTERNAL_ERROR", ...codes] as const) {
+  for (const code of ["UNAUTHORIZED", "FORBIDDEN", "RATE_LIMITED", "INTERNAL_ERROR", "SERVICE_UNAVAILABLE", ...codes] as const) {
     const { status } = API_ERRORS[code];
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }

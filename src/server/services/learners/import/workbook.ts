@@ -4,6 +4,7 @@
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { IMPORT_COLUMNS, type ColumnKey } from "./columns";
+import { MAX_CELL_CHARS } from "./file-error";
 import { MAX_FILE_BYTES, MAX_ROWS } from "./read-file";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -46,7 +47,7 @@ const NOTES = [
   "Один обучающийся — одна строка; в строке не больше одного законного представителя (остальных добавьте в карточке).",
   "Первая строка — заголовки, как в шаблоне (порядок столбцов любой). Строку-пример удалите перед загрузкой.",
   "Форматы: XLSX (первый лист) или CSV в UTF-8 либо Windows-1251, разделитель «;» или «,».",
-  `Ограничения: файл до ${MAX_FILE_BYTES / 1024 / 1024} МБ и до ${MAX_ROWS.toLocaleString("ru-RU")} строк.`,
+  `Ограничения: файл до ${MAX_FILE_BYTES / 1024 / 1024} МБ и до ${MAX_ROWS.toLocaleString("ru-RU")} строк, в ячейке до ${MAX_CELL_CHARS.toLocaleString("ru-RU")} символов, без управляющих символов.`,
   "Сначала «Проверить»: ошибки показываются по строке и столбцу, ничего не записывается. «Загрузить» записывает все строки или ни одной.",
   "Повторная загрузка того же файла ничего не меняет: обучающийся находится по СНИЛС (без СНИЛС — по ФИО, полу и дате рождения) и обновляется, только если данные отличаются.",
   "Пустая ячейка не стирает уже сохранённое значение; очистить поле можно в карточке обучающегося.",
