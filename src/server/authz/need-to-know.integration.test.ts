@@ -119,4 +119,27 @@ describeDb("need-to-know access", () => {
     await expect(refused).rejects.toMatchObject({ code: "CONFLICT", cause: { details: { existingId: null } } });
     await expect(refused).rejects.not.toMatchObject({ message: expect.stringMatching(/СОШ|другой организации/) });
   });
+
+  it("6. a club's own pupil is kept by the club until a school holds the child; then the club only teaches", async () => {
+    // School 4 registers a child only in its additional programme: nobody else ever had the child.
+    const input = learnerInput({ acknowledgeDuplicate: true });
+    input.learner.lastName = "Кружковый";
+    input.learner.birthDate = "2016-06-06";
+    input.enrolment = { level: "ADDITIONAL", enrolledAt: "2026-09-01" } as never;
+    // No representative yet: a data-quality issue that the keeper of the record sees.
+    input.representatives = [];
+    delete (input as { consent?: unknown }).consent;
+    const { id } = await other.learners.create(input);
+    expect((await other.school.quality.list()).map((r) => r.learnerId)).toContain(id);
+    expect(await other.learners.card({ id })).toMatchObject({ relationship: "HOLDING", view: "personal", canWrite: true });
+    await other.learners.update({ id, learner: { ...input.learner, birthPlace: "г. Озёрск" } });
+
+    // A school enrols the child in its basic programme: the club now only teaches.
+    await holder.movement.enrolExisting({ snils: input.learner.snils!, birthDate: "2016-06-06", placement: { level: "PRIMARY", grade: 4, classLetter: "А" }, order: order("З-6") });
+    expect(await other.learners.card({ id })).toMatchObject({ relationship: "ADDITIONAL", view: "contacts", canWrite: false });
+    await expect(other.learners.update({ id, learner: input.learner })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // Its data-quality list no longer shows the child's checks (documents, consent, health are the school's).
+    expect((await other.school.quality.list()).map((r) => r.learnerId)).not.toContain(id);
+    expect((await holder.school.quality.list()).map((r) => r.learnerId)).toContain(id);
+  });
 });

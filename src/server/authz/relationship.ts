@@ -4,8 +4,9 @@
 // that takes a learner asks it.
 //
 // For a school account it is its organisation's relationship:
-//   HOLDING     an active basic enrolment (or one it is transferring out, still pending);
-//   ADDITIONAL  only an active enrolment in an additional programme;
+//   HOLDING     an active basic enrolment (or one it is transferring out, still pending),
+//               or an active additional one when no other organisation ever had the learner;
+//   ADDITIONAL  only an active enrolment in an additional programme, the learner known elsewhere too;
 //   FORMER      only ended enrolments;
 //   NONE        nothing, or only enrolments whose opening order was cancelled.
 // A region-level account has OVERSIGHT over every learner of its region, a
@@ -50,7 +51,9 @@ export function relationshipOf(scope: Scope, regionId: string, enrolments: reado
     case "ORGANISATION": {
       const own = standing.filter((e) => e.organisationId === scope.organisationId);
       if (own.some((e) => e.isBasic && isHeld(e))) return "HOLDING";
-      if (own.some(isHeld)) return "ADDITIONAL";
+      // The only organisation that has ever had the learner (a club's own
+      // pupil, no school anywhere) keeps the record: nobody else wrote anything.
+      if (own.some(isHeld)) return standing.some((e) => e.organisationId !== scope.organisationId) ? "ADDITIONAL" : "HOLDING";
       return own.length > 0 ? "FORMER" : "NONE";
     }
     default:
@@ -73,6 +76,26 @@ export function learnerReachWhere(scope: Scope) {
 /** Learners an organisation holds (HOLDING): whose personal data, health and marks its staff and e-journal may write. */
 export function learnersHeldBy(organisationId: string) {
   return { enrolments: { some: { organisationId, isBasic: true, status: HELD } } };
+}
+
+/**
+ * Prisma `where` for the learners an organisation holds in the relationship's
+ * sense (HOLDING): an active basic enrolment there, or an active enrolment
+ * there and no other organisation's standing enrolment. Exports and the
+ * data-quality list give these the whole record.
+ */
+export function learnersKeptBy(organisationId: string) {
+  return {
+    OR: [
+      learnersHeldBy(organisationId),
+      {
+        enrolments: {
+          some: { organisationId, status: HELD },
+          every: { OR: [{ organisationId }, { cancelledAt: { not: null } }] },
+        },
+      },
+    ],
+  };
 }
 
 /** Learners an organisation holds or teaches in an additional programme (HOLDING or ADDITIONAL). */

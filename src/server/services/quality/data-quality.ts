@@ -2,6 +2,7 @@
 // (an ACTIVE or PENDING_TRANSFER enrolment there), computed in the database.
 // Schools read the rows to fix them; the ministry reads counts only.
 import type { Actor } from "../../auth/actor";
+import { learnersKeptBy } from "../../authz/relationship";
 import { allowsStage } from "../../authz/matrix";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Db, DbTx } from "../../db";
@@ -92,7 +93,15 @@ export async function listIssuesForSchool(db: Db, actor: Actor, ip: string | nul
   const organisationId = actor.scope.organisationId;
   const visible = new Set(visibleChecks(actor.role));
   return db.$transaction(async (tx) => {
-    const rows = (await learnerRows(tx, { organisationId }))
+    // The school's own roll: learners it only teaches in an additional programme
+    // (held elsewhere) are the holding school's to complete, and their checks
+    // (documents, consent, health) are not this school's to see.
+    const all = await learnerRows(tx, { organisationId });
+    const kept = new Set(
+      (await tx.learner.findMany({ where: learnersKeptBy(organisationId), select: { id: true } })).map((l) => l.id),
+    );
+    const rows = all
+      .filter((r) => kept.has(r.learnerId))
       .map((r) => ({
         learnerId: r.learnerId,
         name: r.name,

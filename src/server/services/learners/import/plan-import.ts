@@ -152,7 +152,8 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
       plan.errors.push({ row, column: "СНИЛС", message });
       continue;
     }
-    if (existing && enrolment && !enrolment.isBasic && !existing.enrolments.some((e) => e.isBasic && e.organisationId === organisationId)) {
+    // Held elsewhere and taught here in an additional programme only (the relationship rule).
+    if (existing && enrolment && !enrolment.isBasic && existing.enrolments.some((e) => e.organisationId !== organisationId)) {
       // An additional programme does not change a learner's personal data (the holding school does).
       plan.errors.push({ row, column: "СНИЛС", message: "Обучающийся занимается в вашей организации только по дополнительной программе: его данные меняет организация, где он обучается по основной программе" });
       continue;
