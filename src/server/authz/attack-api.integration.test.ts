@@ -5,11 +5,11 @@
 // additional-programme school may send marks, and a refused row changes nothing.
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { postJournalGrades } from "../http/api-v1/endpoints";
 import { callApi, registerTestClient } from "../testing/api-clients";
-import { createSeededTestDatabase, describeDb } from "../testing/test-db";
-import { buildWorld, learnerDigest, type AttackWorld, type Tie } from "../testing/attack/world";
+import { describeDb } from "../testing/test-db";
+import { learnerDigest, useAttackWorld, type Tie } from "../testing/attack/world";
 
 /** Every route handler and how it reaches learners; a new route.ts fails the suite until it is listed. */
 const ROUTES: Record<string, string> = {
@@ -40,13 +40,7 @@ function routeFiles(dir: string, base = dir): string[] {
 }
 
 describeDb("attack suite: the route table and the e-journal by relationship", () => {
-  let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
-  let world: AttackWorld;
-  beforeAll(async () => {
-    db = await createSeededTestDatabase();
-    world = await buildWorld(db.prisma, db.seeded);
-  }, 180_000);
-  afterAll(() => db?.close());
+  const ctx = useAttackWorld();
 
   it("lists every route handler", () => {
     expect(routeFiles(path.resolve(import.meta.dirname, "../../app/api")).sort()).toEqual(Object.keys(ROUTES).sort());
@@ -55,25 +49,25 @@ describeDb("attack suite: the route table and the e-journal by relationship", ()
   const expected: Record<Tie, "accepted" | "refused"> = { HOLDING: "accepted", ADDITIONAL: "accepted", FORMER: "refused", CANCELLED: "refused", NONE: "refused", OVERSIGHT: "refused" };
   for (const tie of ["HOLDING", "ADDITIONAL", "FORMER", "CANCELLED", "NONE"] as const) {
     it(`an e-journal of the ${tie} organisation: marks ${expected[tie]}`, async () => {
-      const journal = await registerTestClient(db.prisma, { kind: "E_JOURNAL", organisationId: world.orgOf(tie) });
-      const before = await learnerDigest(db.prisma, world.learnerId);
-      const res = await callApi(db.prisma, postJournalGrades, {
+      const journal = await registerTestClient(ctx.db.prisma, { kind: "E_JOURNAL", organisationId: ctx.world.orgOf(tie) });
+      const before = await learnerDigest(ctx.db.prisma, ctx.world.learnerId);
+      const res = await callApi(ctx.db.prisma, postJournalGrades, {
         method: "post",
         path: "/ejournal/grades",
         token: journal.token,
-        body: { grades: [{ journalRecordId: `atk-${tie}`, learnerId: world.learnerId, academicYear: 2026, subject: "Математика", period: "1 четверть", mark: 2 }] },
+        body: { grades: [{ journalRecordId: `atk-${tie}`, learnerId: ctx.world.learnerId, academicYear: 2026, subject: "Математика", period: "1 четверть", mark: 2 }] },
       });
       expect(res.status).toBe(200);
       const result = res.body.results[0];
       expect(result.status).toBe(expected[tie]);
       if (expected[tie] === "refused") {
         expect(result.reason.code).toBe("LEARNER_NOT_IN_ORGANISATION");
-        expect(await learnerDigest(db.prisma, world.learnerId)).toBe(before);
+        expect(await learnerDigest(ctx.db.prisma, ctx.world.learnerId)).toBe(before);
       } else if (tie === "ADDITIONAL") {
         // Its own slot: the holding school's mark for the same subject and period stays in force.
         expect(result).not.toHaveProperty("supersededGradeId");
       } else {
-        expect(result.supersededGradeId).toBe(world.records.grades.find((g) => g.organisationId === world.orgOf("HOLDING"))!.id);
+        expect(result.supersededGradeId).toBe(ctx.world.records.grades.find((g) => g.organisationId === ctx.world.orgOf("HOLDING"))!.id);
       }
     });
   }

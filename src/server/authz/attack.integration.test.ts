@@ -5,12 +5,12 @@
 // the access matrix says (ATTACK_CASES derive it from the matrix), an
 // allowed read must carry only what the relationship allows, and a refused
 // call must leave every row of the learner as it was.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { callerAs } from "../testing/callers";
 import { callPath, listProcedures } from "../testing/fuzz/procedures";
-import { createSeededTestDatabase, describeDb } from "../testing/test-db";
+import { describeDb } from "../testing/test-db";
 import { ATTACK_CASES, NOT_LEARNER_PREFIXES, NOT_LEARNER_SCOPED, type Outcome } from "../testing/attack/cases";
-import { buildWorld, learnerDigest, type AttackWorld } from "../testing/attack/world";
+import { learnerDigest, useAttackWorld } from "../testing/attack/world";
 
 const ID_KEY = /^(id|learnerId|representativeId|enrolmentId|classId|recordId|gradeId|eventId|transferId|consentId|programmeId|organisationId|clientId|snils)$/;
 
@@ -27,13 +27,7 @@ function inputKeys(schema: unknown, out = new Set<string>()): Set<string> {
 }
 
 describeDb("attack suite: every learner procedure × role × relationship", () => {
-  let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
-  let world: AttackWorld;
-  beforeAll(async () => {
-    db = await createSeededTestDatabase();
-    world = await buildWorld(db.prisma, db.seeded);
-  }, 180_000);
-  afterAll(() => db?.close());
+  const ctx = useAttackWorld();
 
   it("covers every procedure whose input names a learner or one of their items", () => {
     const uncovered = listProcedures()
@@ -48,8 +42,8 @@ describeDb("attack suite: every learner procedure × role × relationship", () =
 
   it("the world has every relationship the suite claims", async () => {
     for (const tie of ["HOLDING", "ADDITIONAL", "FORMER", "CANCELLED", "NONE"] as const) {
-      const actor = world.actors.find((a) => a.tie === tie && a.role === "SCHOOL_ADMIN")!;
-      const card = (await callerAs(db.prisma, actor.login)).learners.card({ id: world.learnerId });
+      const actor = ctx.world.actors.find((a) => a.tie === tie && a.role === "SCHOOL_ADMIN")!;
+      const card = (await callerAs(ctx.db.prisma, actor.login)).learners.card({ id: ctx.world.learnerId });
       if (tie === "CANCELLED" || tie === "NONE") await expect(card).rejects.toMatchObject({ code: "NOT_FOUND" });
       else await expect(card).resolves.toMatchObject({ relationship: tie });
     }
@@ -58,15 +52,15 @@ describeDb("attack suite: every learner procedure × role × relationship", () =
   for (const [path, spec] of Object.entries(ATTACK_CASES)) {
     it(`${path} answers each role and relationship as the matrix says`, async () => {
       const seen: string[] = [];
-      for (const actor of world.actors) {
+      for (const actor of ctx.world.actors) {
         const expected: Outcome = spec.expect(actor);
         if (expected === "ok" && spec.mutates) continue;
-        const caller = await callerAs(db.prisma, actor.login);
-        const before = expected === "ok" ? null : await learnerDigest(db.prisma, world.learnerId);
+        const caller = await callerAs(ctx.db.prisma, actor.login);
+        const before = expected === "ok" ? null : await learnerDigest(ctx.db.prisma, ctx.world.learnerId);
         let got: Outcome;
         let output: unknown;
         try {
-          output = await callPath(caller, path, spec.input(world, actor));
+          output = await callPath(caller, path, spec.input(ctx.world, actor));
           got = "ok";
         } catch (error) {
           got = ((error as { code?: string }).code ?? "THREW") as Outcome;
@@ -75,8 +69,8 @@ describeDb("attack suite: every learner procedure × role × relationship", () =
         }
         seen.push(`${actor.login}:${got}`);
         expect(`${actor.login}:${got}`, `${path}`).toBe(`${actor.login}:${expected}`);
-        if (got === "ok") spec.check?.(output, actor, world);
-        else expect(await learnerDigest(db.prisma, world.learnerId), `${path} as ${actor.login} changed the learner`).toBe(before);
+        if (got === "ok") spec.check?.(output, actor, ctx.world);
+        else expect(await learnerDigest(ctx.db.prisma, ctx.world.learnerId), `${path} as ${actor.login} changed the learner`).toBe(before);
       }
       expect(seen.length).toBeGreaterThan(0);
     });

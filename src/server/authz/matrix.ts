@@ -162,14 +162,17 @@ export interface RelationshipAccess {
   portfolioWrites: readonly ("achievement" | "exam" | "grade" | "certificate")[];
 }
 
+/** No ceiling: the role's own levels, every record of the learner. */
+const FULL_ACCESS = {
+  ceiling: { PERSONAL: "write", HEALTH: "write", PORTFOLIO: "write" },
+  records: "all",
+  representatives: "full",
+  portfolioWrites: ["achievement", "exam", "grade", "certificate"],
+} as const satisfies RelationshipAccess;
+
 export const RELATIONSHIP_ACCESS = {
   // Active basic enrolment (or a transfer it started, still pending).
-  HOLDING: {
-    ceiling: { PERSONAL: "write", HEALTH: "write", PORTFOLIO: "write" },
-    records: "all",
-    representatives: "full",
-    portfolioWrites: ["achievement", "exam", "grade", "certificate"],
-  },
+  HOLDING: FULL_ACCESS,
   // Only an active enrolment in an additional programme.
   ADDITIONAL: {
     ceiling: { PERSONAL: "identity", HEALTH: "none", PORTFOLIO: "write" },
@@ -185,12 +188,7 @@ export const RELATIONSHIP_ACCESS = {
     portfolioWrites: [],
   },
   // A region- or municipality-level account over a learner within its scope.
-  OVERSIGHT: {
-    ceiling: { PERSONAL: "write", HEALTH: "write", PORTFOLIO: "write" },
-    records: "all",
-    representatives: "full",
-    portfolioWrites: ["achievement", "exam", "grade", "certificate"],
-  },
+  OVERSIGHT: FULL_ACCESS,
   // No relationship: the learner does not exist for the caller (NOT_FOUND).
   NONE: {
     ceiling: { PERSONAL: "none", HEALTH: "none", PORTFOLIO: "none" },

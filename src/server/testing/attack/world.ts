@@ -7,10 +7,12 @@
 //   board3   NONE
 // Each organisation gets a head, a registrar and a medic; the region gets a
 // municipal officer where the learner studies and one elsewhere.
+import { afterAll, beforeAll } from "vitest";
 import type { Relationship, Role } from "../../authz/matrix";
 import type { Db } from "../../db";
 import { callerAs } from "../callers";
 import { learnerInput } from "../learner-fixtures";
+import { createSeededTestDatabase } from "../test-db";
 
 export type Tie = Relationship | "CANCELLED";
 export interface AttackActor {
@@ -120,4 +122,18 @@ export async function learnerDigest(db: Db, learnerId: string): Promise<string> 
     learnerId,
   );
   return row!.digest;
+}
+
+/**
+ * A seeded database holding the attack world, built once per test file:
+ * `const ctx = useAttackWorld();` then `ctx.db` and `ctx.world` inside tests.
+ */
+export function useAttackWorld() {
+  const ctx = {} as { db: Awaited<ReturnType<typeof createSeededTestDatabase>>; world: AttackWorld };
+  beforeAll(async () => {
+    ctx.db = await createSeededTestDatabase();
+    ctx.world = await buildWorld(ctx.db.prisma, ctx.db.seeded);
+  }, 180_000);
+  afterAll(() => ctx.db?.close());
+  return ctx;
 }
