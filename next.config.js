@@ -14,6 +14,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Several checkouts' builds side by side (e.g. parallel work on one machine): NEXT_DIST_DIR=.next-x.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Loaded by Node at run time instead of bundled: native (argon2), WASM
   // with data files (PGlite) or drivers Next must not rewrite.

@@ -10,7 +10,9 @@ const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
 // connects as E2E_DATABASE_URL's least-privilege role (README "Using PostgreSQL").
 // Empty: one role. Set explicitly, so an outer DATABASE_OWNER_URL never leaks in.
 const DATABASE_OWNER_URL = process.env.E2E_DATABASE_OWNER_URL ?? "";
-const resetEmbedded = DATABASE_URL === "pglite:.data/e2e" ? "rm -rf .data/e2e && " : "";
+// An embedded e2e database (.data/e2e, or .data/e2e-<name> beside it) starts empty each run.
+const embeddedDir = /^pglite:(\.data\/e2e[\w-]*)$/.exec(DATABASE_URL)?.[1];
+const resetEmbedded = embeddedDir ? `rm -rf ${embeddedDir} && ` : "";
 
 export default defineConfig({
   testDir: "e2e",
