@@ -54,6 +54,8 @@ export default defineConfig({
     { name: "registry", testDir: "e2e/registry", dependencies: ["setup"] },
     { name: "ministry", testDir: "e2e/ministry", dependencies: ["setup"] },
     { name: "http", testDir: "e2e/http", dependencies: ["setup"] },
+    // Every page of every portal through axe, at two widths and in two languages (e2e/crawl).
+    { name: "crawl", testDir: "e2e/crawl", dependencies: ["setup"] },
   ],
   webServer: {
     command: `${resetEmbedded}node_modules/.bin/tsx tools/start.ts --skip-build`,
@@ -68,6 +70,8 @@ export default defineConfig({
       NEXTAUTH_URL: BASE_URL,
       NEXTAUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The specs build their own learners on an empty region (README, "Two commands").
+      KONTINGENT_DEMO_DATA: "off",
     },
   },
 });

@@ -4,6 +4,7 @@ import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 import { snilsCheckDigits } from "../src/lib/validators/snils";
 import { API_HEADERS } from "./helpers";
+import { ensureClass } from "./school-classes";
 
 let counter = 0;
 
@@ -41,6 +42,7 @@ export function newLearner(): NewLearner {
 
 /** Creates a learner through the API as the signed-in page's account; returns its id. */
 export async function createLearnerViaApi(page: Page, learner: NewLearner): Promise<string> {
+  await ensureClass(page, 3, "Б");
   const input = {
     learner: { ...learner, birthDate: "2016-04-12", sex: "FEMALE", citizenship: "643" },
     enrolment: { level: "PRIMARY", grade: 3, classLetter: "Б", enrolledAt: "2023-09-01" },

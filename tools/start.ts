@@ -1,13 +1,18 @@
 // `npm start`: the newcomer's one command. Migrates and seeds the configured
-// database (embedded by default), builds, and serves on http://localhost:3000.
+// database (embedded by default; on a first run with the demo learners),
+// builds, and serves on http://localhost:3000.
 //   --skip-build   serve the existing build (used by the Playwright run)
+//   --empty        no demo learners (also KONTINGENT_DEMO_DATA=off; tools/demo/demo-data-choice.ts)
 import { spawn, spawnSync } from "node:child_process";
+import readline from "node:readline";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { localFieldKeys } from "../src/server/crypto/keys";
 import { seedDemoRegion } from "../prisma/seed/demo-region";
-import { openDatabase } from "../src/server/db";
+import { demoDataChoice } from "./demo/demo-data-choice";
+import { seedDemoLearners } from "./demo/demo-learners";
+import { openBulkDatabase } from "./generate/open-bulk";
 import { encryptPendingIdentities } from "../src/server/services/learners/encrypt-pending";
 import { applyMigrations } from "../src/server/db/migrate";
 import { openSqlConnection } from "../src/server/db/sql";
@@ -65,13 +70,20 @@ try {
 // The server never needs the owner's credentials: keep them out of its environment.
 delete env.DATABASE_OWNER_URL;
 delete env.DATABASE_APP_PASSWORD;
-const db = await openDatabase(owner);
+const demo = demoDataChoice(process.argv, env, owner);
+const db = await openBulkDatabase(owner);
 try {
   // Plaintext SNILS/document numbers parked by the encryption migration, if any.
   const encrypted = await encryptPendingIdentities(db.prisma);
   if (encrypted) console.log(`Encrypted identity fields of ${encrypted} existing row(s).`);
   await seedDemoRegion(db.prisma);
   console.log("Demo region present (demo accounts: see README).");
+  if (demo.seed) {
+    const outcome = await seedDemoLearners(db.bulk, db.prisma, { postgres: db.postgres, log: (line) => console.log(line) });
+    if (!outcome.seeded) console.log(`No demo learners written: ${outcome.reason}.`);
+  } else {
+    console.log(`No demo learners: ${demo.why}.`);
+  }
 } finally {
   await db.close();
 }
@@ -82,7 +94,14 @@ if (!process.argv.includes("--skip-build")) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-console.log(`Serving on ${env.NEXTAUTH_URL}`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env });
+// Next prints a Network address too; opened there, every call would be
+// refused as coming from a foreign origin (only NEXTAUTH_URL and, for a
+// loopback one, its other loopback names are ours): print the one to open.
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env });
+readline.createInterface({ input: server.stdout! }).on("line", (line) => {
+  if (/^\s*-\s*Network:/.test(line)) return;
+  console.log(line);
+  if (/\bReady\b/.test(line)) console.log(`\n  Откройте в браузере / Open in your browser: ${env.NEXTAUTH_URL}\n`);
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -26,7 +26,10 @@ test("the auditor sees that a school user just opened a learner's card", async (
   await page.getByRole("button", { name: "Найти" }).click();
   const found = page.getByTestId("lookup-table");
   await expect(found).toContainText(`${learner.lastName} ${learner.firstName}`);
+  // The lookup's surname and birth date stay out of the address (history state keeps them for Back).
+  for (const secret of ["lastName=", "birthDate=", "2016-04-12", encodeURIComponent(learner.lastName)]) expect(page.url()).not.toContain(secret);
   await found.getByRole("button", { name: "Показать обращения" }).click();
+  await expect(page).toHaveURL(/\/admin\/access\?learner=[0-9a-f-]{36}$/);
 
   await expect(page.getByTestId("learner-access-title")).toContainText(learner.lastName);
   const table = page.getByTestId("learner-access-table");
@@ -34,7 +37,13 @@ test("the auditor sees that a school user just opened a learner's card", async (
   await expect(cardRead).toContainText("school.admin");
   await expect(cardRead).toContainText("Руководитель ОО");
   await expect(cardRead).toContainText("Персональные данные");
+  await expect(cardRead).toContainText("Просмотр карточки обучающегося");
   await page.screenshot({ path: test.info().outputPath("learner-access.png"), fullPage: true });
+  // Back returns to the lookup's answer, restored from history state, not from the URL.
+  await page.goBack();
+  await expect(page.getByTestId("lookup-table")).toContainText(`${learner.lastName} ${learner.firstName}`);
+  await page.goForward();
+  await expect(page.getByTestId("learner-access-title")).toContainText(learner.lastName);
 
   const download = page.waitForEvent("download");
   await page.getByTestId("export-xlsx").click();
@@ -47,6 +56,14 @@ test("the auditor sees that a school user just opened a learner's card", async (
   await page.getByRole("button", { name: "По обучающимся" }).click();
   await expect(page.getByTestId("account-learners-table").locator("tr", { hasText: learner.lastName })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("account-reads.png"), fullPage: true });
+
+  // The audit log names the learner and links to «who accessed this learner».
+  await page.getByRole("navigation").getByRole("link", { name: "Журнал аудита" }).click();
+  await page.locator("select[name=action]").selectOption("learner.card.read");
+  const named = page.getByTestId("audit-table").getByRole("link", { name: new RegExp(`^${learner.lastName} ${learner.firstName}`) }).first();
+  await named.click();
+  await expect(page).toHaveURL(/\/admin\/access\?learner=[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("learner-access-title")).toContainText(learner.lastName);
 
   await page.getByRole("navigation").getByRole("link", { name: "Проверки целостности журнала" }).click();
   await page.getByRole("button", { name: "Полная проверка сейчас" }).click();

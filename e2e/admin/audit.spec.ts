@@ -16,10 +16,15 @@ test("a wrong password and a sign-out are audited; the auditor sees them and ver
   const table = page.getByTestId("audit-table");
   await expect(table).toBeVisible();
 
+  // The filter is grouped by area, in words.
+  await expect(page.locator("select[name=action] optgroup[label='Вход и доступ'] option", { hasText: "Неудачная попытка входа" })).toHaveCount(1);
   await page.locator("select[name=action]").selectOption("auth.login.failure");
   const failure = table.locator("tbody tr", { hasText: "health.officer" }).first();
+  // In words: the action's label, the reason translated; the code stays in small type.
+  await expect(failure).toContainText("Неудачная попытка входа");
   await expect(failure).toContainText("auth.login.failure");
-  await expect(failure).toContainText("wrong_password");
+  await expect(failure.getByTestId("audit-details")).toContainText("Причина");
+  await expect(failure.getByTestId("audit-details")).toContainText("неверный пароль");
 
   await page.locator("select[name=action]").selectOption("auth.logout");
   await expect(table.locator("tbody tr", { hasText: "health.officer" }).first()).toContainText("auth.logout");

@@ -39,3 +39,33 @@ test("an officer drills down to a class list", async ({ browser }) => {
   await expect(page.getByTestId("ministry-dashboard")).toBeVisible();
   await expect(page.getByTestId("crumb-region")).toHaveText("Регион");
 });
+
+test("the drill-down lives in the URL: reload keeps it, Back climbs it", async ({ browser, page }) => {
+  const registrar = await browser.newPage();
+  await signInAndLand(registrar, "school.registrar", "school");
+  await createLearnerViaApi(registrar, newLearner()); // МБОУ СОШ № 1, 3Б
+  await registrar.close();
+  await signInAndLand(page, "edu.officer", "ministry");
+  const units = page.getByTestId("dashboard-units-table");
+  await units.getByRole("button", { name: "Городской округ Заречный", exact: true }).click();
+  await expect(page).toHaveURL(/municipalityId=[0-9a-f-]{36}/);
+  await units.getByRole("button", { name: "МБОУ СОШ № 1", exact: true }).click();
+  await expect(page).toHaveURL(/organisationId=[0-9a-f-]{36}/);
+  await expect(page.getByTestId("crumb-organisation")).toHaveText("МБОУ СОШ № 1");
+
+  await page.reload();
+  await expect(page.getByTestId("crumb-municipality")).toHaveText("Городской округ Заречный");
+  await expect(page.getByTestId("crumb-organisation")).toHaveText("МБОУ СОШ № 1");
+  // Sorting the units keeps the totals row last.
+  await units.getByTestId("sort-total").click();
+  await expect(page.getByTestId("dashboard-units-table-totals")).toContainText("Всего");
+
+  await page.goBack();
+  await expect(page.getByTestId("crumb-municipality")).toHaveText("Городской округ Заречный");
+  await expect(page.getByTestId("crumb-organisation")).toHaveCount(0);
+  // The municipality's page is live again (its organisations listed) before the next step back.
+  await expect(units.getByRole("button", { name: "МБОУ СОШ № 1", exact: true })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId("crumb-region")).toHaveText("Регион");
+  await expect(page.getByTestId("crumb-municipality")).toHaveCount(0);
+});

@@ -5,7 +5,7 @@ import { signInAndLand } from "../helpers";
 
 test("an education officer sees data-quality counts per organisation and when they were counted", async ({ page }) => {
   await signInAndLand(page, "edu.officer", "ministry");
-  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Качество данных" }).click();
+  await page.getByRole("navigation", { name: "Разделы портала" }).getByRole("link", { name: "Качество данных" }).click();
   await expect(page).toHaveURL(/\/ministry\/quality$/);
   const table = page.getByTestId("quality-counts");
   await expect(table).toContainText("МБОУ СОШ № 1");

@@ -18,15 +18,16 @@ function csv(rows: string[][]): Buffer {
 test("a registrar imports learners from a cp1251 CSV and finds them in the list", async ({ page }) => {
   const family = `Импорт${uniqueTag().toLowerCase()}`;
   const rows = [
-    [family, "Анна", "Игоревна", "12.04.2017", "Ж", uniqueSnils(), "643", "НОО", "2", "Б", "01.09.2023"],
-    [family, "Борис", "Игоревич", "03.11.2016", "М", uniqueSnils(), "Россия", "НОО", "3", "Б", "01.09.2023"],
-    [family, "Вера", "", "21.01.2015", "Ж", "", "Без гражданства", "ООО", "5", "А", "01.09.2024"],
+    // Letter Д: no other spec creates it, so the school has none of these classes yet.
+    [family, "Анна", "Игоревна", "12.04.2017", "Ж", uniqueSnils(), "643", "НОО", "2", "Д", "01.09.2023"],
+    [family, "Борис", "Игоревич", "03.11.2016", "М", uniqueSnils(), "Россия", "НОО", "3", "Д", "01.09.2023"],
+    [family, "Вера", "", "21.01.2015", "Ж", "", "Без гражданства", "ООО", "5", "Д", "01.09.2024"],
   ];
   await signInAndLand(page, "school.registrar", "school");
   await page.goto("/school/learners/import");
 
   // A broken last row: nothing is written, the error names row and column.
-  const broken = [...rows.slice(0, 2), [family, "Вера", "", "21.01.2015", "Ж", "112-233-445 96", "643", "ООО", "5", "А", "01.09.2024"]];
+  const broken = [...rows.slice(0, 2), [family, "Вера", "", "21.01.2015", "Ж", "112-233-445 96", "643", "ООО", "5", "Д", "01.09.2024"]];
   await page.locator("input[type=file]").setInputFiles({ name: "class.csv", mimeType: "text/csv", buffer: csv(broken) });
   await page.getByRole("button", { name: "Проверить" }).click();
   const errors = page.getByTestId("import-errors");
@@ -35,14 +36,23 @@ test("a registrar imports learners from a cp1251 CSV and finds them in the list"
   await expect(errors).toContainText("Неверная контрольная сумма СНИЛС");
   await expect(page.getByRole("button", { name: "Загрузить" })).toBeDisabled();
 
-  // The corrected file: check, then load.
+  // The corrected file: its classes are missing, so nothing loads until the registrar confirms creating them.
   await page.locator("input[type=file]").setInputFiles({ name: "class.csv", mimeType: "text/csv", buffer: csv(rows) });
   await page.getByRole("button", { name: "Проверить" }).click();
+  const missing = page.getByTestId("import-missing-classes");
+  await expect(missing).toContainText("2Д");
+  await expect(missing).toContainText("5Д");
+  await expect(page.getByRole("button", { name: "Загрузить" })).toBeDisabled();
+  await page.getByTestId("import-create-classes").check();
   await expect(page.getByTestId("import-outcome")).toContainText("Будет создано");
   await page.getByRole("button", { name: "Загрузить" }).click();
   await expect(page.getByTestId("import-outcome")).toContainText("Файл загружен");
 
-  await page.goto(`/school/learners?search=${encodeURIComponent(family)}`);
+  await page.goto("/school/classes");
+  await expect(page.getByText("2Д").first()).toBeVisible();
+  await page.goto("/school/learners");
+  await page.getByRole("searchbox").fill(family);
+  await page.getByRole("button", { name: "Найти" }).click();
   const table = page.getByTestId("learners-table");
   await expect(table).toContainText("Анна");
   await expect(table).toContainText("Борис");

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { API_HEADERS, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner } from "../learner-data";
+import { ensureClass } from "../school-classes";
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const TODAY_RU = TODAY.split("-").reverse().join(".");
@@ -23,6 +24,7 @@ test("orders from the card: promotion, its cancellation, expulsion, reinstatemen
   const page = await browser.newPage();
   await signInAndLand(page, "school.registrar", "school");
   const id = await createLearnerViaApi(page, learner);
+  await ensureClass(page, 4, "Б"); // the promotion's class
   await page.goto(`/school/learners/${id}`);
 
   const history = page.getByTestId("movement-history");
@@ -82,8 +84,7 @@ test("orders from the card: promotion, its cancellation, expulsion, reinstatemen
   await page.getByTestId("movement-reinstate").click();
   const reinstate = page.getByTestId("movement-reinstate-form");
   await reinstate.getByLabel("Уровень образования").selectOption("PRIMARY");
-  await reinstate.getByLabel("Класс", { exact: true }).fill("3");
-  await reinstate.getByLabel("Литера").fill("Б");
+  await reinstate.locator('select[name="placement.classLetter"]').selectOption("3|Б");
   await reinstate.getByLabel("Номер приказа").fill("104-д");
   await reinstate.getByRole("button", { name: "Восстановить" }).click();
   await expect(page.getByTestId("learner-status")).toHaveText("Обучается");
@@ -123,6 +124,7 @@ test("another school enrols a learner from the registry by SNILS and birth date"
 
   const page = await browser.newPage();
   await signInAndLand(page, "school2.admin", "school");
+  await ensureClass(page, 3, "А");
   await page.goto("/school/learners");
   await page.getByTestId("learners-enrol").click();
   await expect(page).toHaveURL(/\/school\/learners\/enrol$/);
@@ -135,8 +137,7 @@ test("another school enrols a learner from the registry by SNILS and birth date"
   await form.getByLabel("СНИЛС").fill(staying.snils);
   await form.getByLabel("Дата рождения").fill("2016-04-12");
   await form.getByLabel("Уровень образования").selectOption("PRIMARY");
-  await form.getByLabel("Класс", { exact: true }).fill("3");
-  await form.getByLabel("Литера").fill("А");
+  await form.locator('select[name="placement.classLetter"]').selectOption("3|А");
   await form.getByLabel("Номер приказа").fill("55-з");
   await submit.click();
   await expect(form.getByTestId("form-error")).toContainText("уже зачислен в другую организацию");

@@ -38,7 +38,7 @@ test("the registrar fills the portfolio; the medic does not see it", async ({ br
   await exam.getByLabel("Первичный балл", { exact: true }).fill("20");
   await exam.locator("[name=mark]").fill("6");
   await exam.getByRole("button", { name: "Сохранить" }).click();
-  await expect(exam.getByText("Отметка от 2 до 5")).toBeVisible();
+  await expect(exam.getByText("Отметка от 2 до 5", { exact: true })).toBeVisible();
   await expect(exam.locator("[name=mark]")).toHaveAttribute("aria-invalid", "true");
   await exam.locator("[name=mark]").fill("4");
   await exam.getByRole("button", { name: "Сохранить" }).click();

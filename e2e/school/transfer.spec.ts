@@ -4,6 +4,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { searchUntil, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner, type NewLearner } from "../learner-data";
+import { ensureClass } from "../school-classes";
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const TODAY_RU = TODAY.split("-").reverse().join(".");
@@ -43,7 +44,7 @@ async function findInList(page: Page, learner: NewLearner) {
 }
 
 async function openTransfers(page: Page, tab: "Входящие" | "Исходящие") {
-  await page.getByRole("navigation", { name: "main" }).getByRole("link", { name: "Переводы" }).click();
+  await page.getByRole("navigation", { name: "Разделы портала" }).getByRole("link", { name: "Переводы" }).click();
   await expect(page).toHaveURL(/\/school\/transfers/);
   await page.getByRole("tab", { name: tab }).click();
   await expect(page.getByRole("tab", { name: tab })).toHaveAttribute("aria-selected", "true");
@@ -63,6 +64,7 @@ test("school 1 transfers a learner, school 4 accepts into 5 «В»", async ({ br
   await expect(list1).toContainText("Ожидает перевода");
 
   const school4 = await schoolPage(browser, "school2.admin");
+  await ensureClass(school4, 5, "В");
   await openTransfers(school4, "Входящие");
   const row = school4.getByTestId("transfer-row").filter({ hasText: learner.lastName });
   await expect(row).toContainText("12.04.2016");
@@ -72,8 +74,7 @@ test("school 1 transfers a learner, school 4 accepts into 5 «В»", async ({ br
   await row.getByTestId("transfer-accept").click();
   const form = school4.getByTestId("transfer-accept-form");
   await form.getByLabel("Уровень образования").selectOption("BASIC");
-  await form.getByLabel("Класс", { exact: true }).fill("5");
-  await form.getByLabel("Литера").fill("В");
+  await form.locator('select[name="placement.classLetter"]').selectOption("5|В");
   await form.getByLabel("Номер приказа").fill("77-з");
   await form.getByRole("button", { name: "Принять обучающегося" }).click();
   await expect(school4.getByTestId("transfer-notice")).toContainText("зачислен(а) в вашу организацию");
@@ -96,6 +97,7 @@ test("school 4 rejects a transfer with a reason; the learner stays active in sch
   await startTransfer(school1, id, "16-о");
 
   const school4 = await schoolPage(browser, "school2.admin");
+  await ensureClass(school4, 5, "В");
   await openTransfers(school4, "Входящие");
   const row = school4.getByTestId("transfer-row").filter({ hasText: learner.lastName });
   await row.getByTestId("transfer-reject").click();

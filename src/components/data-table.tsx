@@ -31,7 +31,7 @@ export function DataTable<TData>({ total, page, pageSize, onPageChange, ...table
       <StaticTable {...table} />
       <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <span data-testid={`${table.testId}-page`}>{m.common.pageOf(page + 1, pages)}</span>
-        <span className="text-slate-400">{m.common.total(total)}</span>
+        <span>{m.common.total(total)}</span>
         <div className="ml-auto flex gap-2">
           <button type="button" onClick={() => onPageChange(page - 1)} disabled={page <= 0 || busy} className={pagerButton}>
             {m.common.previous}

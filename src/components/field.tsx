@@ -11,6 +11,7 @@ export function Field({ label, name, error, className, ...input }: FieldProps) {
       <span className="mb-1 block text-sm font-medium text-slate-700">{label}</span>
       <input
         name={name}
+        id={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={`w-full rounded border px-3 py-2 ${error ? "border-red-500" : "border-slate-300"} focus:border-brand-600`}

@@ -17,6 +17,7 @@ export function SelectField({ label, name, error, options, placeholder, classNam
       <span className="mb-1 block text-sm font-medium text-slate-700">{label}</span>
       <select
         name={name}
+        id={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         className={`h-[42px] w-full rounded border bg-white px-3 py-2 ${error ? "border-red-500" : "border-slate-300"} focus:border-brand-600`}

@@ -7,7 +7,9 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/login" })}
+      // Not NextAuth's redirect: it goes to NEXTAUTH_URL's host, which may be
+      // another loopback name than the one the page was opened at.
+      onClick={() => void signOut({ redirect: false }).then(() => window.location.assign("/login"))}
       className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100"
     >
       {m.account.signOut}

@@ -1,5 +1,4 @@
 // Dates as people in the region read them: ДД.ММ.ГГГГ.
-const DEFAULT_TIME_ZONE = "Europe/Moscow";
 
 /** A calendar date (birth date, order date): no time zone shift. */
 export function formatDate(value: Date | string | null | undefined): string {
@@ -11,8 +10,13 @@ export function formatDate(value: Date | string | null | undefined): string {
   return `${dd}.${mm}.${d.getUTCFullYear()}`;
 }
 
-/** An instant (audit time, last sign-in) in the region's time zone: ДД.ММ.ГГГГ ЧЧ:ММ:СС. */
-export function formatDateTime(value: Date | string | null | undefined, timeZone = DEFAULT_TIME_ZONE): string {
+/**
+ * An instant (audit time, last sign-in) in the region's time zone: ДД.ММ.ГГГГ ЧЧ:ММ:СС.
+ * The zone is required: on the server pass serverTimeZone(), in the browser
+ * useTimeZone() (handed down from the server), so neither the browser's nor
+ * the process's own zone ever leaks in.
+ */
+export function formatDateTime(value: Date | string | null | undefined, timeZone: string): string {
   if (!value) return "";
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return "";
@@ -28,4 +32,9 @@ export function formatDateTime(value: Date | string | null | undefined, timeZone
   }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("day")}.${get("month")}.${get("year")} ${get("hour")}:${get("minute")}:${get("second")}`;
+}
+
+/** An instant as ДД.ММ.ГГГГ ЧЧ:ММ (no seconds) in the region's time zone: "counted at" notes. */
+export function formatDateTimeShort(value: Date | string | null | undefined, timeZone: string): string {
+  return formatDateTime(value, timeZone).slice(0, 16);
 }

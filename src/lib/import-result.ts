@@ -16,4 +16,11 @@ export interface ImportResult {
   errorCount: number;
   /** Sorted by row; at most the first errors of a large file. */
   errors: ImportIssue[];
+  /**
+   * Classes the file names that the school does not have («2В»), for the
+   * page to offer «Создать классы 2В, 3В»; with that consent (createClasses)
+   * the commit creates them and these are the classes it created.
+   */
+  missingClasses: string[];
+  classesCreated: number;
 }

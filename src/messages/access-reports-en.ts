@@ -14,6 +14,7 @@ export const accessReportsEn = {
       find: "Find",
       empty: "No learners found",
       choose: "Show accesses",
+      chooseColumn: "Action",
       fullName: "Full name",
       organisation: "Organisation",
     },

@@ -14,6 +14,8 @@ export const accessReportsRu = {
       find: "Найти",
       empty: "Обучающиеся не найдены",
       choose: "Показать обращения",
+      /** Visually hidden header of the column of «Показать обращения» buttons. */
+      chooseColumn: "Действие",
       fullName: "ФИО",
       organisation: "Организация",
     },

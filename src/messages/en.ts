@@ -6,6 +6,7 @@ import { programmesEn } from "./programmes-en";
 import type { Messages } from "./ru";
 import { movementEn } from "./movement-en";
 import { rolloverEn } from "./rollover-en";
+import { classesEn } from "./classes-en";
 import { portfolioEn } from "./portfolio-en";
 import { healthEn } from "./health-en";
 import { healthStatsEn } from "./health-stats-en";
@@ -16,6 +17,9 @@ import { securityEn } from "./security-en";
 import { accessReportsEn } from "./access-reports-en";
 import { apiClientsEn } from "./api-clients-en";
 import { approvalsEn } from "./approvals-en";
+import { auditLabelsEn } from "./audit-labels-en";
+import { shellEn } from "./shell-en";
+import { formsEn } from "./forms-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -169,6 +173,7 @@ export const en: Messages = {
   ...programmesEn,
   ...movementEn,
   ...rolloverEn,
+  ...classesEn,
   ...portfolioEn,
   ...healthEn,
   ...healthStatsEn,
@@ -179,4 +184,7 @@ export const en: Messages = {
   ...accessReportsEn,
   ...apiClientsEn,
   ...approvalsEn,
+  ...auditLabelsEn,
+  ...shellEn,
+  ...formsEn,
 };

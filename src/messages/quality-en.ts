@@ -5,7 +5,7 @@ export const qualityEn = {
     schoolTitle: "Data quality",
     schoolLead: "Learners of the organisation whose data has problems. Open the card to fix them.",
     ministryTitle: "Data quality by organisation",
-    refreshedAt: (at: Date) => `Counted ${at.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}; recounted every few minutes.`,
+    refreshedAt: (at: string) => `Counted ${at}; recounted every few minutes.`,
     ministryLead: "Learners failing each check (learners with a current enrolment).",
     none: "No problems found.",
     organisation: "Organisation",

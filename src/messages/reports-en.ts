@@ -1,4 +1,5 @@
-// English text of the ministry's reports; mirrors reports-ru.ts (the files themselves are Russian).
+// English text of the ministry's reports on screen; mirrors reports-ru.ts (the
+// XLSX/PDF files are the official forms and stay Russian: README, "Education ministry oversight").
 import { healthStatsEn } from "./health-stats-en";
 import { programmesEn } from "./programmes-en";
 import type { reportsRu } from "./reports-ru";
@@ -18,6 +19,24 @@ export const reportsEn: typeof reportsRu = {
     empty: "No data",
     hiddenNote: "“<{n}”: a count below {n} is hidden, as are the counts and totals it could be computed from",
     error: "The report could not be built",
+    territory: "Area",
+    wholeScope: "Everything you can see",
+    municipality: "Municipality",
+    organisation: "Organisation",
+    allOrganisations: "All organisations",
+    fixPeriod: "Correct the date or period above and the report is built at once.",
+    territoryErrors: {
+      municipality: "Unknown municipality: choose one from the list",
+      organisation: "Unknown organisation: choose one from the list",
+    },
+    periodErrors: {
+      fromInvalid: "Enter the start of the period: a real date from 1900 to 2100",
+      toInvalid: "Enter the end of the period: a real date from 1900 to 2100",
+      order: "The period starts after it ends",
+      tooLong: "The period is longer than five years: split it into several reports",
+      asOfInvalid: "Enter a real date from 1900 to 2100",
+    },
+    fileTitles: { oo1: "OO-1", do1: "1-DO", movement: "Movement", health: "Health" },
     titles: {
       oo1: "Learners (form OO-1)",
       do1: "Additional education (form 1-DO)",

@@ -54,5 +54,6 @@ export const rolloverEn: typeof rolloverRu = {
     toMunicipality: "To",
     transfers: "Transfers",
     flowsEmpty: "No accepted transfers between municipalities in this period.",
+    total: "Total",
   },
 };

@@ -56,5 +56,6 @@ export const rolloverRu = {
     toMunicipality: "Куда",
     transfers: "Переводов",
     flowsEmpty: "За этот период принятых переводов между муниципалитетами нет.",
+    total: "Всего",
   },
 };

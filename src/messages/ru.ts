@@ -5,6 +5,7 @@ import { organisationsRu } from "./organisations-ru";
 import { programmesRu } from "./programmes-ru";
 import { movementRu } from "./movement-ru";
 import { rolloverRu } from "./rollover-ru";
+import { classesRu } from "./classes-ru";
 import { portfolioRu } from "./portfolio-ru";
 import { healthRu } from "./health-ru";
 import { healthStatsRu } from "./health-stats-ru";
@@ -15,6 +16,9 @@ import { securityRu } from "./security-ru";
 import { accessReportsRu } from "./access-reports-ru";
 import { apiClientsRu } from "./api-clients-ru";
 import { approvalsRu } from "./approvals-ru";
+import { auditLabelsRu } from "./audit-labels-ru";
+import { shellRu } from "./shell-ru";
+import { formsRu } from "./forms-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -167,6 +171,7 @@ export const ru = {
   ...programmesRu,
   ...movementRu,
   ...rolloverRu,
+  ...classesRu,
   ...portfolioRu,
   ...healthRu,
   ...healthStatsRu,
@@ -177,6 +182,9 @@ export const ru = {
   ...accessReportsRu,
   ...apiClientsRu,
   ...approvalsRu,
+  ...auditLabelsRu,
+  ...shellRu,
+  ...formsRu,
 };
 
 export type Messages = typeof ru;

@@ -1,6 +1,7 @@
 // Server environment, checked once: a missing or malformed variable is a
 // clear start-up error instead of an `undefined` deep inside a request.
 import { z } from "zod";
+import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time-zone";
 import { parseTrustedProxies } from "./auth/ip-address";
 
 const ZServerEnv = z.object({
@@ -13,8 +14,12 @@ const ZServerEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   /** Public URL of the application, e.g. http://localhost:3000. */
   NEXTAUTH_URL: z.url().optional(),
-  /** IANA time zone in which times are shown to users. */
-  KONTINGENT_TIME_ZONE: z.string().default("Europe/Moscow"),
+  /** IANA time zone in which times are shown and exported and period filters' days are read. */
+  KONTINGENT_TIME_ZONE: z
+    .string()
+    .trim()
+    .default(DEFAULT_TIME_ZONE)
+    .refine(isTimeZone, "KONTINGENT_TIME_ZONE must be an IANA time zone name such as Europe/Moscow"),
   /** Minutes between scheduled audit-chain verifications inside the server; 0 disables them. */
   /** Minutes the ministry's data-quality counts may be old before they are recounted (also the background recount interval); 0 recounts on every read. */
   KONTINGENT_QUALITY_MAX_AGE_MINUTES: z.coerce

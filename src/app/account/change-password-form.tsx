@@ -1,28 +1,32 @@
 "use client";
 // Change the own password: current password, new one twice. The policy
-// (length, common passwords) is checked on the server and shown on the field.
+// (length, common passwords) is checked on the server and shown on the field;
+// a failed submit focuses the error summary.
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/components/account/server-error";
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
+import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
 import { ZChangePasswordInput } from "@/lib/schemas/auth";
 import { useTRPC } from "@/trpc/react";
 
-type FieldName = "currentPassword" | "newPassword" | "repeatPassword";
+const FIELDS = ["currentPassword", "newPassword", "repeatPassword"] as const;
 
 export function ChangePasswordForm() {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failedSubmits, setFailedSubmits] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const change = useMutation(
     trpc.account.changePassword.mutationOptions({
       onError: (error) => {
-        const fields = fieldErrorsOf(error);
-        setErrors(fields);
-        setFormError(Object.keys(fields).length ? null : error.message);
+        const mapped = serverErrorsOf(error, m.errors.generic, FIELDS);
+        setErrors(mapped.fields);
+        setFormError(mapped.form);
+        setFailedSubmits((n) => n + 1);
       },
     }),
   );
@@ -39,9 +43,8 @@ export function ChangePasswordForm() {
     setNotice(null);
     setFormError(null);
     if (!parsed.success) {
-      const next: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) next[issue.path[0] as FieldName] ??= issue.message;
-      return setErrors(next);
+      setErrors(issuesToErrors(parsed.error.issues, locale));
+      return setFailedSubmits((n) => n + 1);
     }
     setErrors({});
     change.mutate(parsed.data, {
@@ -57,10 +60,10 @@ export function ChangePasswordForm() {
       <h2 id="password-title" className="mb-2 text-lg font-semibold">{m.accountPage.passwordTitle}</h2>
       <p className="mb-4 text-sm text-slate-500">{m.accountPage.passwordHint}</p>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
+        <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
         <Field label={m.accountPage.currentPassword} name="currentPassword" type="password" autoComplete="current-password" maxLength={256} error={errors.currentPassword} />
         <Field label={m.accountPage.newPassword} name="newPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.newPassword} />
         <Field label={m.accountPage.repeatPassword} name="repeatPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.repeatPassword} />
-        {formError && <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">{formError}</p>}
         {notice && <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm text-green-800">{notice}</p>}
         <button type="submit" disabled={change.isPending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {change.isPending ? m.accountPage.changing : m.accountPage.changePassword}

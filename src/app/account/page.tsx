@@ -3,6 +3,9 @@ import { requiresSecondFactor } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 import { ChangePasswordForm } from "./change-password-form";
 import { SecondFactorSection } from "./second-factor-section";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.account);
 
 export default async function AccountPage() {
   const actor = await requireActor();

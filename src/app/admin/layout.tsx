@@ -6,6 +6,7 @@ import { orUnavailable, requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { getDb } from "@/server/db";
 import { getServerMessages } from "@/server/i18n";
+import { serverTimeZone } from "@/server/time-zone";
 import { latestVerificationRun } from "@/server/services/audit/verification-runs";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ export default async function Layout({ children }: { children: ReactNode }) {
     <PortalShell actor={actor}>
       {latest && latest.ok === false && (
         <p role="alert" data-testid="chain-broken-banner" className="mb-4 rounded border-2 border-red-600 bg-red-50 px-4 py-3 font-semibold text-red-700">
-          {latest.error ? t.failedRun(formatDateTime(latest.startedAt), latest.error) : t.broken(latest.brokenAtId ?? "?", formatDateTime(latest.startedAt))}{" "}
+          {latest.error ? t.failedRun(formatDateTime(latest.startedAt, serverTimeZone()), latest.error) : t.broken(latest.brokenAtId ?? "?", formatDateTime(latest.startedAt, serverTimeZone()))}{" "}
           <Link href="/admin/verification" className="underline">
             {m.accessReports.nav.verification}
           </Link>

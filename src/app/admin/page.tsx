@@ -2,6 +2,9 @@ import Link from "next/link";
 import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.adminHome);
 
 export default async function AdminHome() {
   const actor = await requirePortal("admin");

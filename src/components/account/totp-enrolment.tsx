@@ -6,8 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
+import { serverErrorsOf } from "@/lib/errors/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { fieldErrorsOf } from "./server-error";
 
 export function TotpEnrolment({ required, continueTo }: { required: boolean; continueTo: string }) {
   const { m } = useMessages();
@@ -16,7 +16,10 @@ export function TotpEnrolment({ required, continueTo }: { required: boolean; con
   const begin = useMutation(trpc.account.beginTotp.mutationOptions());
   const confirm = useMutation(
     trpc.account.confirmTotp.mutationOptions({
-      onError: (error) => setCodeError(fieldErrorsOf(error).code ?? error.message),
+      onError: (error) => {
+        const mapped = serverErrorsOf(error, m.errors.generic, ["code"]);
+        setCodeError(mapped.fields.code ?? mapped.form);
+      },
     }),
   );
 

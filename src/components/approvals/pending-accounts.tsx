@@ -5,10 +5,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
-import { formatDateTime } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { DecisionButtons } from "./decision-buttons";
@@ -18,6 +17,7 @@ type Access = Row["requested"];
 
 export function PendingAccounts({ portal, onNotice }: { portal: "ministry" | "health"; onNotice: (notice: { ok: boolean; text: string }) => void }) {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.approvals;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -40,13 +40,13 @@ export function PendingAccounts({ portal, onNotice }: { portal: "ministry" | "he
       { header: t.current, cell: ({ row }) => access(row.original.current) },
       { header: t.requested, cell: ({ row }) => <strong>{access(row.original.requested)}</strong> },
       { header: t.requestedBy, cell: ({ row }) => (row.original.requestedBy ? `${row.original.requestedBy.fullName} (${row.original.requestedBy.login})` : "—") },
-      { header: t.requestedAt, cell: ({ row }) => formatDateTime(row.original.requestedAt) },
+      { header: t.requestedAt, cell: ({ row }) => dateTime(row.original.requestedAt) },
       {
         header: t.actions,
         cell: ({ row }) => <DecisionButtons name={row.original.user.login} busy={busy} onApprove={() => doApprove({ id: row.original.id })} onReject={() => doReject({ id: row.original.id })} />,
       },
     ];
-  }, [t, m.roles, m.scopes, busy, doApprove, doReject]);
+  }, [t, m.roles, m.scopes, busy, doApprove, doReject, dateTime]);
 
   return (
     <section className="space-y-2" aria-labelledby="pending-accounts-title">

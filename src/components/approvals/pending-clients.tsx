@@ -4,10 +4,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
-import { formatDateTime } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { DecisionButtons } from "./decision-buttons";
@@ -16,6 +15,7 @@ type Row = inferRouterOutputs<AppRouter>["ministry"]["approvals"]["clients"][num
 
 export function PendingClients({ onNotice }: { onNotice: (notice: { ok: boolean; text: string }) => void }) {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.approvals;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -34,13 +34,13 @@ export function PendingClients({ onNotice }: { onNotice: (notice: { ok: boolean;
       { header: t.kind, cell: ({ row }) => m.apiClients.kinds[row.original.kind] },
       { header: t.organisation, cell: ({ row }) => row.original.organisation?.shortName ?? "—" },
       { header: t.requestedBy, cell: ({ row }) => (row.original.createdBy ? `${row.original.createdBy.fullName} (${row.original.createdBy.login})` : "—") },
-      { header: t.requestedAt, cell: ({ row }) => formatDateTime(row.original.createdAt) },
+      { header: t.requestedAt, cell: ({ row }) => dateTime(row.original.createdAt) },
       {
         header: t.actions,
         cell: ({ row }) => <DecisionButtons name={row.original.name} busy={busy} onApprove={() => doApprove({ id: row.original.id })} onReject={() => doReject({ id: row.original.id })} />,
       },
     ],
-    [t, m.apiClients.kinds, busy, doApprove, doReject],
+    [t, m.apiClients.kinds, busy, doApprove, doReject, dateTime],
   );
 
   return (

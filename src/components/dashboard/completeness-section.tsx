@@ -5,8 +5,10 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { useMessages } from "../messages-provider";
 import { QueryState } from "../query-state";
+import { SortHeader, useSortedRows } from "../sortable";
 import { Section } from "./bars";
 import type { Place } from "./dashboard";
+import { TableFrame } from "@/components/table-frame";
 
 function Share({ part, whole }: { part: number; whole: number }) {
   const share = whole > 0 ? Math.round((part / whole) * 100) : 0;
@@ -28,26 +30,38 @@ export function CompletenessSection({ place }: { place: Place }) {
   const trpc = useTRPC();
   const input = { municipalityId: place.municipality?.id, organisationId: place.organisation?.id };
   const query = useQuery({ ...trpc.ministry.dashboard.completeness.queryOptions(input), placeholderData: (previous) => previous });
+  const rows = query.data ?? [];
+  // Stages sort by their share (an organisation of 30 with 30 records before one of 900 with 600).
+  const share = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
+  const sorted = useSortedRows(rows, [
+    { id: "organisation", value: (r) => r.organisation },
+    { id: "learners", value: (r) => r.learners, numeric: true },
+    { id: "personal", value: (r) => share(r.personal, r.learners), numeric: true },
+    { id: "health", value: (r) => share(r.health, r.learners), numeric: true },
+    { id: "portfolio", value: (r) => share(r.portfolio, r.learners), numeric: true },
+  ]);
+  // Completeness is not a health count (README, "Small numbers"): its totals are plain sums.
+  const sum = (key: "learners" | "personal" | "health" | "portfolio") => rows.reduce((s, r) => s + r[key], 0);
   return (
     <Section title={t.sections.completeness} testId="dashboard-completeness">
       <QueryState query={query}>
-        {(rows) =>
+        {() =>
           rows.length === 0 ? (
             <p className="text-sm text-slate-500">{t.empty}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <TableFrame>
               <table className="min-w-full text-sm" data-testid="dashboard-completeness-table">
                 <thead>
                   <tr className="border-b text-left text-slate-500">
-                    <th className="py-1 pr-3">{t.organisation}</th>
-                    <th className="py-1 pr-3 text-right">{t.learners}</th>
-                    <th className="py-1 pr-3">{t.stages.personal}</th>
-                    <th className="py-1 pr-3">{t.stages.health}</th>
-                    <th className="py-1">{t.stages.portfolio}</th>
+                    <SortHeader column={sorted.column("organisation")} className="py-1 pr-3">{t.organisation}</SortHeader>
+                    <SortHeader column={sorted.column("learners")} className="py-1 pr-3 text-right">{t.learners}</SortHeader>
+                    <SortHeader column={sorted.column("personal")} className="py-1 pr-3">{t.stages.personal}</SortHeader>
+                    <SortHeader column={sorted.column("health")} className="py-1 pr-3">{t.stages.health}</SortHeader>
+                    <SortHeader column={sorted.column("portfolio")} className="py-1">{t.stages.portfolio}</SortHeader>
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((r) => (
+                  {sorted.rows.map((r) => (
                     <tr key={r.organisationId} className="border-b last:border-0">
                       <td className="py-1 pr-3">
                         {r.organisation}
@@ -60,8 +74,19 @@ export function CompletenessSection({ place }: { place: Place }) {
                     </tr>
                   ))}
                 </tbody>
+                {rows.length > 0 && (
+                  <tfoot>
+                    <tr className="border-t border-slate-300 font-medium" data-testid="dashboard-completeness-totals">
+                      <th scope="row" className="py-1 pr-3 text-left">{t.total}</th>
+                      <td className="py-1 pr-3 text-right tabular-nums">{sum("learners")}</td>
+                      <td className="py-1 pr-3"><Share part={sum("personal")} whole={sum("learners")} /></td>
+                      <td className="py-1 pr-3"><Share part={sum("health")} whole={sum("learners")} /></td>
+                      <td className="py-1"><Share part={sum("portfolio")} whole={sum("learners")} /></td>
+                    </tr>
+                  </tfoot>
+                )}
               </table>
-            </div>
+            </TableFrame>
           )
         }
       </QueryState>

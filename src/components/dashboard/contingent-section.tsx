@@ -20,7 +20,7 @@ export function ContingentSection({ place, onOpen }: { place: Place; onOpen: (ro
   const levels = m.vocab.levels as Record<string, string>;
 
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       <QueryState query={contingent}>
         {(data) => (
           <>

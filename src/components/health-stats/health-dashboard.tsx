@@ -3,23 +3,31 @@
 // (health.stats) and the education officers (ministry.healthStats): health and
 // PE groups by place with a drill-down region → municipality → organisation →
 // grade, groups by age, disabilities and adapted programmes, as of a date.
+// The place and a chosen date live in the URL (ids and a date only:
+// ?municipalityId=&organisationId=&asOf=), so Back, reload and bookmarks keep
+// them; every measure is shown at once, so there is no measure to remember.
 import { useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
-import { todayIso } from "@/lib/schemas/person";
+import { type ReactNode } from "react";
 import { useTRPC } from "@/trpc/react";
 import { useMessages } from "../messages-provider";
 import { QueryState } from "../query-state";
 import { StatsTable, type StatsData } from "./stats-table";
+import { useHealthPlace, type Level } from "./use-health-place";
 
 type Measure = "healthGroup" | "peGroup" | "disability" | "ovzCategory";
-type Level = { municipalityId?: string; organisationId?: string };
+
+/** The level (place ids) a cached counts query was asked for, from its tRPC key. */
+function levelOfKey(queryKey: readonly unknown[] | undefined): string {
+  const input = (queryKey?.[1] as { input?: Level } | undefined)?.input;
+  return `${input?.municipalityId ?? ""}/${input?.organisationId ?? ""}`;
+}
 
 export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
   const { m } = useMessages();
   const t = m.healthStats;
   const trpc = useTRPC();
-  const [asOf, setAsOf] = useState(todayIso);
-  const [level, setLevel] = useState<Level>({});
+  const { level, asOf, setAsOf, setLevel } = useHealthPlace();
+  const levelKey = `${level.municipalityId ?? ""}/${level.organisationId ?? ""}`;
   const by = level.organisationId ? "grade" : level.municipalityId ? "organisation" : "municipality";
   const placesQuery = useQuery(portal === "health" ? trpc.health.stats.places.queryOptions() : trpc.ministry.healthStats.places.queryOptions());
   const places = placesQuery.data ?? [];
@@ -30,7 +38,14 @@ export function HealthDashboard({ portal }: { portal: "health" | "ministry" }) {
   const useCounts = (measure: Measure, dimension: typeof by | "age") => {
     const input = { measure, by: dimension, asOf, ...level };
     const options = portal === "health" ? trpc.health.stats.counts.queryOptions(input) : trpc.ministry.healthStats.counts.queryOptions(input);
-    return useQuery({ ...options, enabled: validDate, placeholderData: (previous: StatsData | undefined) => previous });
+    // A new date keeps the table on screen while it loads; a new place does not, since the old
+    // place's rows (and their drill-down links) would stand under the new place's heading.
+    return useQuery({
+      ...options,
+      enabled: validDate,
+      placeholderData: (previous: StatsData | undefined, previousQuery?: { queryKey: readonly unknown[] }) =>
+        levelOfKey(previousQuery?.queryKey) === levelKey ? previous : undefined,
+    });
   };
   const healthGroups = useCounts("healthGroup", by);
   const peGroups = useCounts("peGroup", by);

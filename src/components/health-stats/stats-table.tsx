@@ -4,9 +4,15 @@
 // stacked bar of the categories scaled to the largest total. Plain Tailwind
 // divs: no chart library for a few dozen bars. Totals come from the server:
 // for education officers small counts arrive hidden (null, shown «<5»), and
-// neither a total nor a bar may be recomputed from them here.
+// neither a total nor a bar may be recomputed from them here. Rows sort by any
+// column (src/components/sortable.tsx); a hidden count sorts as «<5», between
+// 0 and 5 and level with the other hidden ones, so the order reveals nothing.
+// The totals row stays last, outside the sorted rows.
 import type { ReactNode } from "react";
+import type { TableValue } from "@/lib/table-sort";
 import { useMessages } from "../messages-provider";
+import { SortHeader, useSortedRows } from "../sortable";
+import { TableFrame } from "@/components/table-frame";
 
 type Count = number | null;
 /** One aggregate with its totals, as health.stats.counts / ministry.healthStats.counts return it. */
@@ -42,7 +48,14 @@ export function StatsTable({ title, testId, placeHeader, data, placeList, catego
   for (const p of placeList ?? []) places.set(p.key, { label: p.label, counts: {}, total: 0 });
   for (const p of data.places) places.set(p.key, { label: places.get(p.key)?.label ?? p.label, counts: {}, total: p.count });
   for (const c of data.cells) places.get(c.key)!.counts[c.category] = c.count;
-  const shown = (n: Count | undefined) => (n === null ? `<${data.threshold}` : (n ?? 0));
+  const shown = (n: Count | undefined): number | string => (n === null ? `<${data.threshold}` : (n ?? 0));
+  const rows = [...places].map(([key, p]) => ({ key, ...p, name: p.label || t.noGrade }));
+  // Sorted by what the cells show: a hidden count by its «<n», never by a value the page does not have.
+  const sorted = useSortedRows<(typeof rows)[number]>(rows, [
+    { id: "place", value: (r) => r.name },
+    ...keys.map((k) => ({ id: `c-${k}`, value: (r: (typeof rows)[number]): TableValue => shown(r.counts[k]), numeric: true })),
+    { id: "total", value: (r) => shown(r.total), numeric: true },
+  ]);
   // Bars from shown counts only, scaled to the largest of them: a hidden count has no bar.
   const max = Math.max(1, ...[...places.values()].flatMap((p) => [p.total ?? 0, Object.values(p.counts).reduce<number>((s, n) => s + (n ?? 0), 0)]));
   const columnTotal = (k: string) => shown(data.categories.find((c) => c.category === k)?.count);
@@ -53,18 +66,18 @@ export function StatsTable({ title, testId, placeHeader, data, placeList, catego
         <h2 className="text-lg font-semibold">{title}</h2>
         <div className="ml-auto">{actions}</div>
       </div>
-      <div className="overflow-x-auto">
+      <TableFrame>
         <table className="min-w-full text-sm">
           <thead>
             <tr className="border-b text-left text-slate-500">
-              <th scope="col" className="py-2 pr-4">{placeHeader}</th>
+              <SortHeader column={sorted.column("place")} className="py-2 pr-4">{placeHeader}</SortHeader>
               {keys.map((k, i) => (
-                <th key={k} scope="col" className="py-2 pr-3 text-right whitespace-nowrap">
-                  <span className={`mr-1 inline-block h-2 w-2 rounded-sm ${BAR_COLOURS[i % BAR_COLOURS.length]}`} aria-hidden />
+                <SortHeader key={k} column={sorted.column(`c-${k}`)} className="py-2 pr-3 text-right whitespace-nowrap">
+                  <span className={`inline-block h-2 w-2 rounded-sm ${BAR_COLOURS[i % BAR_COLOURS.length]}`} aria-hidden />
                   {categories[k]}
-                </th>
+                </SortHeader>
               ))}
-              <th scope="col" className="py-2 pr-4 text-right">{t.total}</th>
+              <SortHeader column={sorted.column("total")} className="py-2 pr-4 text-right">{t.total}</SortHeader>
               <th scope="col" className="w-1/4 py-2" aria-hidden />
             </tr>
           </thead>
@@ -76,8 +89,8 @@ export function StatsTable({ title, testId, placeHeader, data, placeList, catego
                 </td>
               </tr>
             ) : (
-              [...places].map(([key, p]) => {
-                const name = p.label || t.noGrade;
+              sorted.rows.map((p) => {
+                const { key, name } = p;
                 return (
                   <tr key={key} className="border-b border-slate-100 last:border-0" data-testid={`${testId}-row`}>
                     <th scope="row" className="py-2 pr-4 text-left font-normal">
@@ -119,7 +132,7 @@ export function StatsTable({ title, testId, placeHeader, data, placeList, catego
             </tfoot>
           )}
         </table>
-      </div>
+      </TableFrame>
       {data.threshold !== null && (data.total === null || [...data.cells, ...data.places, ...data.categories].some((x) => x.count === null)) && (
         <p className="mt-2 text-xs text-slate-500" data-testid={`${testId}-hidden-note`}>
           {t.hiddenNote.replaceAll("{n}", String(data.threshold))}

@@ -39,7 +39,7 @@ export function CancelOrderForm({ learnerId, eventId, title, onDone }: { learner
       <h3 className="font-semibold text-slate-800">{title}</h3>
       <OrderFields title={t.cancelOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <ReasonField label={t.cancelReason} value={reason} error={form.errors.reason} onChange={setReason} />
-      <FormAlert text={form.formError} />
+      <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
       <FormButtons submit={t.submitCancel} pending={cancel.isPending} onCancel={onDone} />
     </form>
   );

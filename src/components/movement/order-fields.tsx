@@ -1,6 +1,7 @@
 "use client";
 // The order (приказ) every movement event carries: number, date, effective date.
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { binder } from "../learners/form/bind";
 import { todayIso, type FieldErrors } from "../learners/form/form-model";
@@ -38,7 +39,9 @@ export function OrderFields({
 }
 
 /** Form-level alert under a movement form. */
-export function FormAlert({ text }: { text: string | null }) {
+/** The form's error summary when given the field errors, else just its form-level message. */
+export function FormAlert({ text, errors, focusToken = 0 }: { text: string | null; errors?: FieldErrors; focusToken?: number }) {
+  if (errors) return <ErrorSummary errors={errors} message={text} focusToken={focusToken} />;
   if (!text) return null;
   return (
     <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">

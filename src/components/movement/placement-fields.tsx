@@ -5,6 +5,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
+import { ClassPicker } from "@/components/classes/class-picker";
+import { levelHasClasses } from "@/lib/classes/class-year";
 import { EDUCATION_LEVELS, type EducationLevel } from "@/lib/schemas/learner";
 import { useTRPC } from "@/trpc/react";
 import { binder } from "../learners/form/bind";
@@ -30,6 +32,7 @@ export function PlacementFields({
   errors,
   onChange,
   basicOnly = false,
+  date,
 }: {
   title: string;
   draft: PlacementDraft;
@@ -37,6 +40,8 @@ export function PlacementFields({
   onChange: (patch: Partial<PlacementDraft>) => void;
   /** Class changes and reinstatement concern a basic programme only. */
   basicOnly?: boolean;
+  /** When the order takes effect: which academic year's classes are offered (blank = today). */
+  date?: string;
 }) {
   const { m } = useMessages();
   const t = m.transfers;
@@ -46,8 +51,11 @@ export function PlacementFields({
     <fieldset className="grid gap-3 sm:grid-cols-3">
       <legend className="mb-2 text-sm font-semibold text-slate-800">{title}</legend>
       <SelectField label={t.level} options={levels.map((l) => ({ value: l, label: m.vocab.levels[l] }))} placeholder={t.choose} {...bind("level")} />
-      <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
-      <Field label={t.classLetter} maxLength={2} autoComplete="off" {...bind("classLetter")} />
+      {levelHasClasses(draft.level) ? (
+        <ClassPicker prefix="placement" level={draft.level} grade={draft.grade} classLetter={draft.classLetter} date={date} errors={errors} onChange={onChange} />
+      ) : (
+        <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
+      )}
     </fieldset>
   );
 }

@@ -62,13 +62,13 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
         data-testid="movement-type"
       />
       {type === "CLASS_CHANGE" && (
-        <PlacementFields title={t.newPlacement} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} basicOnly />
+        <PlacementFields title={t.newPlacement} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} date={order.effectiveDate} basicOnly />
       )}
       {(type === "CLASS_CHANGE" || type === "EXPULSION") && (
         <ReasonField label={type === "EXPULSION" ? t.reasonRequired : t.reasonOptional} value={reason} error={form.errors.reason} onChange={setReason} />
       )}
       <OrderFields title={m.transfers.order} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
-      <FormAlert text={form.formError} />
+      <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
       <FormButtons submit={t.submitRecord} pending={record.isPending} onCancel={onDone} />
     </form>
   );

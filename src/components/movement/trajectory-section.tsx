@@ -8,6 +8,7 @@ import { classLabel, vocab } from "../learners/display";
 import { Section } from "../learners/card/card-query";
 import type { CardMovement, TrajectoryRow } from "./card-movement";
 import { CancelOrderForm } from "./cancel-order-form";
+import { TableFrame } from "@/components/table-frame";
 
 /** "4Б (НОО)"; the level alone where there is no class. */
 export function placementText(level: string | null, grade: number | null, letter: string | null, levels: Record<string, string>): string {
@@ -40,7 +41,7 @@ export function TrajectorySection({ state }: { state: CardMovement }) {
       ) : trajectory.data.length === 0 ? (
         <p className="text-sm text-slate-500">{t.empty}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <TableFrame>
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
@@ -57,7 +58,7 @@ export function TrajectorySection({ state }: { state: CardMovement }) {
             </thead>
             <tbody>
               {trajectory.data.map((row) => {
-                const struck = row.cancelled ? "line-through text-slate-400" : "";
+                const struck = row.cancelled ? "line-through text-slate-500" : "";
                 return (
                   <tr key={row.id} className="border-t border-slate-100 align-top" data-testid="movement-row" data-cancelled={row.cancelled || undefined}>
                     <td className={`px-3 py-2 whitespace-nowrap ${struck}`}>{formatDate(row.effectiveDate)}</td>
@@ -87,7 +88,7 @@ export function TrajectorySection({ state }: { state: CardMovement }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
       {cancelling && (
         <CancelOrderForm

@@ -91,7 +91,7 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
       </label>
       <OrderFields title={t.outOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <ReasonField label={t.reason} value={reason} error={form.errors.reason} onChange={setReason} />
-      <FormAlert text={form.formError} />
+      <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
       <FormButtons submit={t.submit} pending={start.isPending} onCancel={() => onDone(false)} />
     </form>
   );

@@ -4,14 +4,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { QUALITY_CHECKS } from "@/lib/quality-checks";
 import { useTRPC } from "@/trpc/react";
-import { useMessages } from "../messages-provider";
+import { formatDateTimeShort } from "@/lib/format";
+import { useMessages, useTimeZone } from "../messages-provider";
 import { QueryState } from "../query-state";
+import { TableFrame } from "@/components/table-frame";
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 export function MinistryQuality() {
   const trpc = useTRPC();
   const { m } = useMessages();
+  const timeZone = useTimeZone();
   const counts = useQuery(trpc.ministry.quality.counts.queryOptions());
   // After the counts, which take today's snapshot first.
   const trend = useQuery({ ...trpc.ministry.quality.trend.queryOptions({ days: 30 }), enabled: counts.isSuccess });
@@ -21,41 +24,43 @@ export function MinistryQuality() {
       <p className="text-slate-600">{m.quality.ministryLead}</p>
       <QueryState query={counts}>
         {({ refreshedAt, organisations: rows }) => (
-          <div className="overflow-x-auto">
+          <div>
             <p className="mb-2 text-sm text-slate-500" data-testid="quality-refreshed-at">
-              {m.quality.refreshedAt(refreshedAt)}
+              {m.quality.refreshedAt(formatDateTimeShort(refreshedAt, timeZone))}
             </p>
-            <table className="min-w-full text-sm" data-testid="quality-counts">
-              <thead>
-                <tr className="border-b text-left">
-                  <th className="p-2">{m.quality.organisation}</th>
-                  <th className="p-2 text-right">{m.quality.learners}</th>
-                  {QUALITY_CHECKS.map((c) => (
-                    <th key={c} className="p-2 text-right font-medium">{m.quality.checks[c]}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.organisationId} className="border-b">
-                    <td className="p-2">
-                      {r.shortName} <span className="text-slate-500">{r.municipalityName}</span>
-                    </td>
-                    <td className="p-2 text-right">{r.learners}</td>
+            <TableFrame>
+              <table className="min-w-full text-sm" data-testid="quality-counts">
+                <thead>
+                  <tr className="border-b text-left">
+                    <th className="p-2">{m.quality.organisation}</th>
+                    <th className="p-2 text-right">{m.quality.learners}</th>
                     {QUALITY_CHECKS.map((c) => (
-                      <td key={c} className={`p-2 text-right ${r.counts[c] > 0 ? "text-red-700" : "text-slate-400"}`}>{r.counts[c]}</td>
+                      <th key={c} className="p-2 text-right font-medium">{m.quality.checks[c]}</th>
                     ))}
                   </tr>
-                ))}
-                <tr className="font-semibold">
-                  <td className="p-2">{m.quality.total}</td>
-                  <td className="p-2 text-right">{rows.reduce((a, r) => a + r.learners, 0)}</td>
-                  {QUALITY_CHECKS.map((c) => (
-                    <td key={c} className="p-2 text-right">{rows.reduce((a, r) => a + r.counts[c], 0)}</td>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.organisationId} className="border-b">
+                      <td className="p-2">
+                        {r.shortName} <span className="text-slate-500">{r.municipalityName}</span>
+                      </td>
+                      <td className="p-2 text-right">{r.learners}</td>
+                      {QUALITY_CHECKS.map((c) => (
+                        <td key={c} className={`p-2 text-right ${r.counts[c] > 0 ? "text-red-700" : "text-slate-500"}`}>{r.counts[c]}</td>
+                      ))}
+                    </tr>
                   ))}
-                </tr>
-              </tbody>
-            </table>
+                  <tr className="font-semibold">
+                    <td className="p-2">{m.quality.total}</td>
+                    <td className="p-2 text-right">{rows.reduce((a, r) => a + r.learners, 0)}</td>
+                    {QUALITY_CHECKS.map((c) => (
+                      <td key={c} className="p-2 text-right">{rows.reduce((a, r) => a + r.counts[c], 0)}</td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </TableFrame>
           </div>
         )}
       </QueryState>

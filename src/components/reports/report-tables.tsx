@@ -2,6 +2,8 @@
 // XLSX and PDF files), with the header block above them.
 import type { ReportModel } from "@/server/services/reports/report-model";
 import { useMessages } from "../messages-provider";
+import { ReportTableView } from "./report-table-view";
+import { TableFrame } from "@/components/table-frame";
 
 export function ReportTables({ model }: { model: ReportModel }) {
   const { m } = useMessages();
@@ -32,49 +34,9 @@ export function ReportTables({ model }: { model: ReportModel }) {
       {model.tables.map((table, ti) => (
         <section key={table.caption} className="space-y-2">
           <h2 className="font-medium">{table.caption}</h2>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="min-w-full text-sm" data-testid={`report-table-${ti}`}>
-              <thead className="bg-slate-50">
-                <tr className="border-b border-slate-200 text-left text-slate-600">
-                  {table.columns.map((c) => (
-                    <th key={c} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.length === 0 ? (
-                  <tr>
-                    <td colSpan={table.columns.length} className="px-3 py-6 text-center text-slate-500">
-                      {m.reports.empty}
-                    </td>
-                  </tr>
-                ) : (
-                  table.rows.map((row, ri) => (
-                    <tr key={ri} className="border-b border-slate-100">
-                      {row.map((v, ci) => (
-                        <td key={ci} className={`px-3 py-1.5 ${ci === 0 ? "" : "text-right tabular-nums"}`}>
-                          {v}
-                        </td>
-                      ))}
-                    </tr>
-                  ))
-                )}
-              </tbody>
-              {table.totals && table.rows.length > 0 && (
-                <tfoot>
-                  <tr className="bg-slate-50 font-medium" data-testid="report-totals">
-                    {table.totals.map((v, ci) => (
-                      <td key={ci} className={`px-3 py-1.5 ${ci === 0 ? "" : "text-right tabular-nums"}`}>
-                        {v}
-                      </td>
-                    ))}
-                  </tr>
-                </tfoot>
-              )}
-            </table>
-          </div>
+          <TableFrame className="rounded-lg border border-slate-200 bg-white">
+            <ReportTableView table={table} index={ti} />
+          </TableFrame>
         </section>
       ))}
     </div>

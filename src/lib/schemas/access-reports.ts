@@ -29,7 +29,7 @@ export const ZLookupLearnerInput = z
 export type LookupLearnerInput = z.infer<typeof ZLookupLearnerInput>;
 
 const period = {
-  /** Inclusive calendar days, interpreted in UTC. */
+  /** Inclusive calendar days in the region's time zone (KONTINGENT_TIME_ZONE). */
   from: zDay.optional(),
   to: zDay.optional(),
 };

@@ -1,13 +1,15 @@
 // Audit log browsing filters, shared by the auditor's page and the server.
 import { z } from "zod";
+import { isAuditAction } from "@/server/audit/actions";
 
 const zDay = z.iso.date("Дата в формате ГГГГ-ММ-ДД");
 
 export const ZListAuditInput = z
   .object({
     login: z.string().trim().max(64).optional(),
-    action: z.string().trim().max(64).optional(),
-    /** Inclusive calendar days, interpreted in UTC. */
+    /** A code of the catalogue (src/server/audit/actions.ts). */
+    action: z.string().trim().max(64).refine(isAuditAction, "Неизвестное действие журнала").optional(),
+    /** Inclusive calendar days in the region's time zone (KONTINGENT_TIME_ZONE). */
     from: zDay.optional(),
     to: zDay.optional(),
     page: z.number().int().min(0).max(100_000).default(0),

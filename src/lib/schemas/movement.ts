@@ -82,5 +82,17 @@ export const ZCancelEventInput = z.object({
 export const ROLLOVER_ACTIONS = ["PROMOTION", "REPEAT_YEAR", "GRADUATION"] as const;
 export const ZRolloverInput = z.object({
   order: ZOrder,
-  overrides: z.array(z.object({ enrolmentId: z.uuid(), action: z.enum(ROLLOVER_ACTIONS) })).max(20_000).default([]),
+  overrides: z
+    .array(
+      z.object({
+        enrolmentId: z.uuid(),
+        action: z.enum(ROLLOVER_ACTIONS),
+        /** Letter of next year's class (a class «Всех перевести в 5Б»); the same letter when absent. */
+        classLetter: optional(z.string().trim().toUpperCase().regex(/^[А-ЯЁ]{1,2}$/, "Литера класса: одна-две русские буквы")),
+      }),
+    )
+    .max(20_000)
+    .default([]),
+  /** Explicit consent to create next year's classes the plan needs and the school does not have yet. */
+  createClasses: z.boolean().default(false),
 });

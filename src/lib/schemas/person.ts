@@ -2,6 +2,7 @@
 // zod schemas for the browser forms, the import and the server procedures.
 import { z } from "zod";
 import { isCitizenshipCode, isCountryCode, STATELESS } from "@/lib/countries";
+import { regionToday } from "@/lib/time-zone";
 import {
   zBirthCertificateNumber,
   zBirthCertificateSeries,
@@ -64,7 +65,8 @@ export const zDay = (what: string) =>
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "1900-01-01" && v <= "2100-12-31";
     }, "Такой даты нет");
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the region's time zone (lib/time-zone.ts). */
+export const todayIso = () => regionToday();
 
 export const zCitizenship = z
   .string({ error: "Укажите гражданство" })

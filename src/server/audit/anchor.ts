@@ -68,8 +68,10 @@ export function appendCheckpointToFile(checkpoint: Checkpoint, file = anchorFile
 
 /** The newest checkpoint in the anchor file, or null when there is no file or no line. */
 export function lastCheckpointInFile(file = anchorFilePath()): Checkpoint | null {
-  if (!file || !fs.existsSync(file)) return null;
-  const lines = fs.readFileSync(file, "utf8").split("\n").filter((l) => l.trim());
+  // The file is the operator's (KONTINGENT_AUDIT_ANCHOR_FILE), not the app's: without
+  // the ignore comments the build traces the whole project into its output.
+  if (!file || !fs.existsSync(/*turbopackIgnore: true*/ file)) return null;
+  const lines = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8").split("\n").filter((l) => l.trim());
   const last = lines.at(-1);
   if (!last) return null;
   try {

@@ -5,6 +5,7 @@
 // PostgreSQL only: the embedded PGlite has a single user.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoRegion } from "../../../prisma/seed/demo-region";
+import { seedTestClasses } from "../testing/class-fixtures";
 import { loadActor } from "../auth/actor";
 import { runAuditVerification } from "../services/audit/verification-runs";
 import { importLearners } from "../services/learners/import/import-learners";
@@ -30,7 +31,7 @@ const sqlState = (promise: Promise<unknown>) => promise.then(() => "succeeded", 
 
   beforeAll(async () => {
     db = await createThrowawayDatabase("postgres", "kt_role");
-    await seedDemoRegion(db.prisma); // the seed runs as the owner
+    await seedTestClasses(db.prisma, (await seedDemoRegion(db.prisma)).organisationIds); // the seed runs as the owner
     app = await connectAsAppRole(db);
   });
   afterAll(async () => {

@@ -5,11 +5,15 @@ import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { allowsStage, hasCapability } from "../authz/matrix";
 import type { Db } from "../db";
-import { exportHealthStats, HEALTH_REPORTS } from "../services/health/health-export";
+import { asciiFileName, readableFileName } from "@/lib/file-name";
+import { healthStatsRu } from "@/messages/health-stats-ru";
+import { exportHealthStats, HEALTH_REPORTS, type HealthReport } from "../services/health/health-export";
 import { exportHealthList } from "../services/health/health-list-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE } from "./route-actor";
 import { routeDoor } from "./route-door";
+import { todayIn } from "@/lib/time-zone";
+import { serverTimeZone } from "../time-zone";
 import { zDay } from "@/lib/schemas/person";
 
 const ZExportQuery = z.object({
@@ -33,18 +37,22 @@ export const healthExport = routeDoor(door, async (req, ctx) => {
     report: text("report"),
     municipalityId: text("municipalityId"),
     organisationId: text("organisationId"),
-    asOf: text("asOf") ?? new Date().toISOString().slice(0, 10),
+    asOf: text("asOf") ?? todayIn(serverTimeZone()),
   });
   if (!parsed.success) return jsonError(400, "Неверные параметры отчёта");
   const { report, organisationId, asOf } = parsed.data;
   if (report === "list" && !organisationId) return jsonError(400, "Для списка выберите организацию");
-  const { file } =
+  const exported =
     report === "list"
       ? await exportHealthList(ctx.db, ctx.actor, { organisationId: organisationId!, asOf }, ctx.ip)
       : await exportHealthStats(ctx.db, ctx.actor, { ...parsed.data, report }, ctx.ip);
   const name = `health-${parsed.data.report}_${parsed.data.asOf}.xlsx`;
-  return new Response(new Uint8Array(file), {
-    headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(name, name) },
+  // An aggregate's file names its territory: «Группы здоровья — Озёрский муниципальный округ — 2026-05-15.xlsx».
+  const territory = "sheet" in exported ? exported.sheet.territory : null;
+  const readable = territory ? `${readableFileName(`${healthStatsRu.healthStats.reports[parsed.data.report as HealthReport]} — ${territory} — ${asOf}`)}.xlsx` : name;
+  const ascii = territory ? `health-${parsed.data.report}_${asciiFileName(territory)}_${asOf}.xlsx` : name;
+  return new Response(new Uint8Array(exported.file), {
+    headers: { ...NO_STORE, "Content-Type": XLSX_TYPE, "Content-Disposition": attachment(readable, ascii) },
   });
 });
 

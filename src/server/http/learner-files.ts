@@ -12,10 +12,12 @@ import { ImportFileError, MAX_FILE_BYTES, MAX_UPLOAD_BODY_BYTES, readRows, type 
 import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE, unexpectedErrorMessage } from "./route-actor";
 import { routeDoor } from "./route-door";
+import { todayIn } from "@/lib/time-zone";
+import { serverTimeZone } from "../time-zone";
 
 const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasCapability(actor.role, "import.run");
 
-async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean } | Response> {
+async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean; createClasses: boolean } | Response> {
   // Refuse an oversized body before buffering it (multipart adds a little overhead).
   if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) {
     return jsonError(413, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: разделите его на части`);
@@ -33,14 +35,15 @@ async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: s
   try {
     const sheet = await readRows(new Uint8Array(await file.arrayBuffer()), file.name);
     mapHeader(sheet.header); // a wrong header refuses the file before any row is checked
-    return { sheet, fileName: file.name, commit: mode === "commit" };
+    // «Создать классы …» ticked after a dry run listed the classes the school lacks.
+    return { sheet, fileName: file.name, commit: mode === "commit", createClasses: form.get("createClasses") === "1" };
   } catch (error) {
     if (error instanceof ImportFileError) return jsonError(error.status, error.message);
     throw error;
   }
 }
 
-/** POST multipart (file, mode) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
+/** POST multipart (file, mode, createClasses=1 optional) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
 export const learnerImport = routeDoor({ tag: "[import]", allowed: canImport }, async (req, ctx) => {
   const upload = await readUpload(req);
   if (upload instanceof Response) return upload;
@@ -51,6 +54,7 @@ export const learnerImport = routeDoor({ tag: "[import]", allowed: canImport }, 
       try {
         const result = await importLearners(ctx.db, ctx.actor, upload.sheet, {
           commit: upload.commit,
+          createClasses: upload.createClasses,
           fileName: upload.fileName,
           ip: ctx.ip,
           async onProgress(progress) {
@@ -123,7 +127,7 @@ export const learnerExport = routeDoor({ tag: "[export]", allowed: (actor) => al
   const { page: _page, pageSize: _size, ...filters } = parsed.data;
   const { file } = await exportLearners(ctx.db, ctx.actor, filters, ctx.ip);
   const cls = filters.grade !== undefined ? `_${filters.grade}${filters.classLetter?.toUpperCase() ?? ""}` : "";
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = todayIn(serverTimeZone());
   return new Response(new Uint8Array(file), {
     headers: {
       ...NO_STORE,

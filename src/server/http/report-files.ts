@@ -4,9 +4,10 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import type { Actor } from "../auth/actor";
 import { hasCapability } from "../authz/matrix";
+import { asciiFileName, readableFileName } from "@/lib/file-name";
 import type { Db } from "../db";
 import { exportReport } from "../services/reports/build-report";
-import { REPORTS } from "../services/reports/report-model";
+import { reportTexts, REPORTS, type ReportKind, type ReportModel } from "../services/reports/report-model";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE } from "./route-actor";
 import { routeDoor } from "./route-door";
@@ -19,19 +20,28 @@ const canExport = (actor: Actor) => actor.portal === "ministry" && hasCapability
 
 const door = { tag: "[report export]", allowed: canExport, scopes: ["REGION", "MUNICIPALITY"] } as const;
 
-/** GET /api/ministry/reports/<oo1|do1|movement|health>?asOf=&from=&to=&format=xlsx|pdf */
+/**
+ * The names of a report's file, both naming its territory: «ОО-1 — Сосновский район — 2026-09-15.xlsx»
+ * (filename*) and report-oo1_Sosnovskii-raion_2026-09-15.xlsx (the ASCII fallback).
+ */
+export function reportFileNames(kind: ReportKind, model: ReportModel, stamp: string, format: string) {
+  const readable = readableFileName(`${reportTexts("ru").fileTitles[kind]} — ${model.header.scope} — ${stamp}`);
+  return { readable: `${readable}.${format}`, ascii: `report-${kind}_${asciiFileName(model.header.scope)}_${stamp}.${format}` };
+}
+
+/** GET /api/ministry/reports/<oo1|do1|movement|health>?asOf=&from=&to=&municipalityId=&organisationId=&format=xlsx|pdf */
 export const reportExport = routeDoor<{ report: string }>(door, async (req, ctx, { report: reportParam }) => {
   const q = req.nextUrl.searchParams;
   const text = (name: string) => q.get(name)?.trim() || undefined;
   const report = ZReport.safeParse(reportParam);
   const format = ZFormat.safeParse(text("format") ?? "xlsx");
   if (!report.success || !format.success) return jsonError(400, "Неверные параметры отчёта");
-  const input = { asOf: text("asOf"), from: text("from"), to: text("to") };
-  const { file } = await exportReport(ctx.db, ctx.actor, report.data, input, format.data, ctx.ip);
-  const stamp = report.data === "movement" ? `${input.from}_${input.to}` : input.asOf;
-  const name = `report-${report.data}_${stamp}.${format.data}`;
+  const input = { asOf: text("asOf"), from: text("from"), to: text("to"), municipalityId: text("municipalityId"), organisationId: text("organisationId") };
+  const { file, model } = await exportReport(ctx.db, ctx.actor, report.data, input, format.data, ctx.ip);
+  const stamp = report.data === "movement" ? `${input.from}_${input.to}` : input.asOf!;
+  const name = reportFileNames(report.data, model, stamp, format.data);
   return new Response(new Uint8Array(file), {
-    headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name, name) },
+    headers: { ...NO_STORE, "Content-Type": TYPES[format.data], "Content-Disposition": attachment(name.readable, name.ascii) },
   });
 });
 

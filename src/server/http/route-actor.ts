@@ -69,5 +69,7 @@ export async function routeActor(
 
 /** Content-Disposition for a Cyrillic file name (RFC 6266 / 5987), with an ASCII fallback. */
 export function attachment(fileName: string, asciiFallback: string): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // RFC 5987 attr-char excludes ' ( ) *, which encodeURIComponent leaves as they are.
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encoded}`;
 }

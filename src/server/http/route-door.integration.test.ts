@@ -50,7 +50,7 @@ describeDb("the one door of the session routes", () => {
       const res = await learnerImport(new NextRequest(`${ORIGIN}/api/school/learners/import`, { method: "POST", body: form, headers }), undefined, db.prisma);
       expect(res.status, String(origin)).toBe(403);
       expect(res.headers.get("cache-control")).toBe("no-store");
-      expect(await res.json()).toEqual({ error: "Запрос с чужого или неизвестного источника отклонён" });
+      expect(await res.json()).toEqual({ error: "Запрос с чужого или неизвестного источника отклонён. Откройте систему по её адресу: http://localhost:3000" });
     }
     expect(await db.prisma.learner.count()).toBe(learners);
     expect(await db.prisma.auditEvent.count()).toBe(events);

@@ -15,9 +15,19 @@ describe("refuseForeignSource", () => {
       for (const method of ["POST", "PUT", "PATCH", "DELETE"]) {
         const refused = refuseForeignSource(req(method, headers));
         expect(refused?.status, `${method} ${JSON.stringify(headers)}`).toBe(403);
-        expect(await refused!.json()).toEqual({ error: "Запрос с чужого или неизвестного источника отклонён" });
+        expect(await refused!.json()).toEqual({ error: "Запрос с чужого или неизвестного источника отклонён. Откройте систему по её адресу: http://localhost:3000" });
       }
     }
+  });
+
+  it("takes the other loopback names of a loopback origin, refuses a LAN address, and says why in the sender's language", async () => {
+    expect(refuseForeignSource(req("POST", { origin: "http://127.0.0.1:3000" }))).toBeNull();
+    expect(refuseForeignSource(req("POST", { origin: "http://[::1]:3000" }))).toBeNull();
+    const lan = refuseForeignSource(req("POST", { origin: "http://192.168.1.20:3000", cookie: "kt-locale=en" }));
+    expect(lan?.status).toBe(403);
+    expect((await lan!.json()).error).toBe("Request refused: it came from a foreign or unknown origin. Open the system at its address: http://localhost:3000");
+    const download = refuseForeignSource(req("GET", { "sec-fetch-site": "cross-site", cookie: "a=1; kt-locale=en" }));
+    expect((await download!.json()).error).toMatch(/^Downloading through a link from another site/);
   });
 
   it("refuses a download another site started, keeps same-origin, typed URLs and clients without fetch metadata", async () => {

@@ -18,11 +18,10 @@ import type { Actor } from "../auth/actor";
 import type { ScopeKind } from "../authz/matrix";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
-import { fromOwnOrigin } from "./origin";
+import { fromOwnOrigin, ownOrigin } from "./origin";
+import { refusalMessages } from "./refusals";
 import { jsonError, routeActor, unexpectedError, type RouteContext } from "./route-actor";
 
-export const FOREIGN_SOURCE_MESSAGE = "Запрос с чужого или неизвестного источника отклонён";
-export const CROSS_SITE_DOWNLOAD_MESSAGE = "Скачивание по ссылке с другого сайта запрещено: откройте раздел в системе и нажмите «Скачать»";
 
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 /** Fetch metadata a browser sends when the user or our own pages started the request. */
@@ -37,10 +36,11 @@ const ALLOWED_FETCH_SITES = new Set(["same-origin", "none"]);
  */
 export function refuseForeignSource(req: Request): Response | null {
   if (!SAFE_METHODS.has(req.method)) {
-    return fromOwnOrigin(req) ? null : jsonError(403, FOREIGN_SOURCE_MESSAGE);
+    // In the sender's language: the upload form shows it as it is (import/upload.ts).
+    return fromOwnOrigin(req) ? null : jsonError(403, refusalMessages(req).foreignOrigin(ownOrigin(req)));
   }
   const site = req.headers.get("sec-fetch-site");
-  if (site !== null && !ALLOWED_FETCH_SITES.has(site.trim().toLowerCase())) return jsonError(403, CROSS_SITE_DOWNLOAD_MESSAGE);
+  if (site !== null && !ALLOWED_FETCH_SITES.has(site.trim().toLowerCase())) return jsonError(403, refusalMessages(req).crossSiteDownload);
   return null;
 }
 

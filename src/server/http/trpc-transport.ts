@@ -8,27 +8,35 @@
 //   is a non-browser or a stripped request, and is refused too;
 // - a batch holds at most MAX_BATCH calls, so one request cannot fan out into
 //   hundreds of database reads.
-import { fromOwnOrigin } from "./origin";
-import { API_RESPONSE_HEADERS } from "./security-headers";
+//
+// A refusal leaves as a tRPC error (trpc-handler.ts), so the page shows its
+// reason instead of "Unable to transform response from server".
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/unstable-core-do-not-import";
+import { fromOwnOrigin, ownOrigin } from "./origin";
+import { refusalMessages } from "./refusals";
 
 export const MAX_BATCH = 10;
 
-function refuse(status: number, error: string): Response {
-  return Response.json({ error }, { status, headers: API_RESPONSE_HEADERS });
+export interface TransportRefusal {
+  status: number;
+  code: TRPC_ERROR_CODE_KEY;
+  /** In the sender's language (refusals.ts). */
+  message: string;
+  headers?: Record<string, string>;
 }
 
-/** The refusal to send, or null when the request may go on to tRPC. */
-export function checkTrpcTransport(req: Request): Response | null {
-  if (req.method !== "POST") {
-    return new Response(JSON.stringify({ error: "Запросы к API принимаются только методом POST" }), {
-      status: 405,
-      headers: { "Content-Type": "application/json", ...API_RESPONSE_HEADERS, Allow: "POST" },
-    });
-  }
+/** The procedure paths a tRPC URL names ("a.b,c.d" in a batch). */
+export function trpcPaths(req: Request): string[] {
+  return decodeURIComponent(new URL(req.url).pathname.replace(/^.*\/api\/trpc\/?/, "")).split(",");
+}
+
+/** Why the request may not go on to tRPC, or null when it may. */
+export function checkTrpcTransport(req: Request): TransportRefusal | null {
+  const t = refusalMessages(req);
+  if (req.method !== "POST") return { status: 405, code: "METHOD_NOT_SUPPORTED", message: t.postOnly, headers: { Allow: "POST" } };
   const contentType = req.headers.get("content-type") ?? "";
-  if (!/^application\/json\s*(;|$)/i.test(contentType)) return refuse(415, "Тело запроса должно быть в формате application/json");
-  if (!fromOwnOrigin(req)) return refuse(403, "Запрос с чужого или неизвестного источника отклонён");
-  const paths = decodeURIComponent(new URL(req.url).pathname.replace(/^.*\/api\/trpc\/?/, ""));
-  if (paths.split(",").length > MAX_BATCH) return refuse(400, `В одном запросе не больше ${MAX_BATCH} вызовов`);
+  if (!/^application\/json\s*(;|$)/i.test(contentType)) return { status: 415, code: "UNSUPPORTED_MEDIA_TYPE", message: t.jsonOnly };
+  if (!fromOwnOrigin(req)) return { status: 403, code: "FORBIDDEN", message: t.foreignOrigin(ownOrigin(req)) };
+  if (trpcPaths(req).length > MAX_BATCH) return { status: 400, code: "BAD_REQUEST", message: t.batchTooLarge(MAX_BATCH) };
   return null;
 }

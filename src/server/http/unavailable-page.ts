@@ -3,7 +3,8 @@
 // status code (only 401/403/404 and redirects exist in Next 16), so the page
 // guards (src/server/pages/guards.ts) redirect here, and this route handler
 // answers 503 with Retry-After. It reads nothing from the database.
-import { LOCALE_COOKIE, messagesFor, toLocale } from "@/lib/i18n";
+import { messagesFor } from "@/lib/i18n";
+import { requestLocale } from "./refusals";
 
 export const UNAVAILABLE_PATH = "/unavailable";
 /** Request header the proxy sets to the page's path, so the guard can offer a way back. */
@@ -30,8 +31,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 /** GET /unavailable?from=/school/learners */
 export function unavailablePage(req: Request): Response {
   const url = new URL(req.url);
-  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`).exec(req.headers.get("cookie") ?? "")?.[1];
-  const locale = toLocale(cookie);
+  const locale = requestLocale(req);
   const m = messagesFor(locale).errors;
   const back = safeReturnPath(url.searchParams.get("from"));
   // Style attributes only: the CSP allows them, and a nonce-less <style> would be blocked.

@@ -8,6 +8,10 @@ import { learnerInput, uniqueSnils } from "./learner-fixtures";
 export const API_YEAR = 2026;
 
 export async function classAt(db: Db, login: string, letter = "А") {
+  // The test database already has the demo schools' classes А–Г (class-fixtures.ts).
+  const { organisationId } = await db.user.findUniqueOrThrow({ where: { login }, select: { organisationId: true } });
+  const existing = await db.schoolClass.findFirst({ where: { organisationId: organisationId!, academicYear: API_YEAR, grade: 5, letter }, select: { id: true, programmeId: true } });
+  if (existing) return { programmeId: existing.programmeId, classId: existing.id };
   const admin = await callerAs(db, login);
   const programme = await admin.school.programmes.create({ name: `ООП ООО (${letter})`, level: "BASIC" });
   const schoolClass = await admin.school.programmes.createClass({ programmeId: programme.id, academicYear: API_YEAR, grade: 5, letter });

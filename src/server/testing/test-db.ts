@@ -2,6 +2,7 @@
 // throw-away PostgreSQL database that is dropped afterwards. No mocks.
 import { describe, inject } from "vitest";
 import { seedDemoRegion } from "../../../prisma/seed/demo-region";
+import { seedTestClasses } from "./class-fixtures";
 import { createThrowawayDatabase, type ThrowawayDatabase } from "./throwaway-db";
 
 export type TestDatabase = ThrowawayDatabase;
@@ -18,9 +19,10 @@ export function createTestDatabase(): Promise<TestDatabase> {
   return createThrowawayDatabase(testDatabaseKind);
 }
 
-/** A migrated database holding the demo region. */
+/** A migrated database holding the demo region, with classes in its schools (class-fixtures.ts). */
 export async function createSeededTestDatabase() {
   const db = await createTestDatabase();
   const seeded = await seedDemoRegion(db.prisma);
+  await seedTestClasses(db.prisma, seeded.organisationIds);
   return { ...db, seeded };
 }

@@ -4,6 +4,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError, z } from "zod";
 import "@/lib/zod-locale";
+import { localiseErrorText, localiseIssue } from "@/lib/errors/catalogue";
+import type { Locale } from "@/lib/i18n";
 import { findUnstorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/unstorable-text";
 import { loadSession, type Actor, type SessionClaims, type SessionGate } from "../auth/actor";
 import {
@@ -22,27 +24,44 @@ export interface Context {
   db: Db;
   claims: SessionClaims | null;
   ip: string | null;
+  /** The page's language (kt-locale cookie) for text the server builds, such as report tables; Russian when absent. */
+  locale?: Locale;
 }
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  // Every message a person sees goes out with its catalogue code (src/messages/errors-*.ts)
+  // and in the reader's language; field errors keep their dotted path.
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? "ru";
     const cause = error.cause;
-    const zodError =
-      cause instanceof ZodError
-        ? { ...z.flattenError(cause), issues: cause.issues.map((i) => ({ path: i.path.join("."), message: i.message })) }
-        : null;
+    let zodError = null;
+    if (cause instanceof ZodError) {
+      const issues = cause.issues.map((i) => {
+        const { code, message } = localiseIssue(i as never, locale);
+        return { path: i.path.join("."), code, message };
+      });
+      const fieldErrors: Record<string, string[]> = {};
+      const formErrors: string[] = [];
+      for (const issue of issues) {
+        if (!issue.path) formErrors.push(issue.message);
+        else (fieldErrors[issue.path.split(".")[0]!] ??= []).push(issue.message);
+      }
+      zodError = { formErrors, fieldErrors, issues };
+    }
     const domainField = cause instanceof DomainError ? (cause.field ?? null) : null;
     const details = cause instanceof DomainError ? (cause.details ?? null) : null;
     // Internal errors never show their message or stack to the browser.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const text = localiseErrorText(internal ? "Внутренняя ошибка сервера. Попробуйте позже." : shape.message, locale);
     return {
       ...shape,
-      message: internal ? "Внутренняя ошибка сервера. Попробуйте позже." : shape.message,
+      message: zodError ? shape.message : text.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
+        errorCode: zodError ? null : text.code,
         zodError,
         field: domainField,
         details,

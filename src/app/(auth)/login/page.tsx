@@ -1,8 +1,13 @@
 import { redirect } from "next/navigation";
 import { LanguageSwitch } from "@/components/language-switch";
+import { LowVisionSwitch } from "@/components/shell/low-vision-switch";
+import { lowVisionRequested } from "@/server/pages/low-vision";
 import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { LoginForm } from "./login-form";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.login);
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {
   const state = await getCurrentSession();
@@ -21,8 +26,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm errorCode={typeof error === "string" ? error : undefined} />
         </div>
         <p className="mt-4 text-center text-xs text-slate-500">{m.login.closedSystem}</p>
-        <div className="mt-2 text-center">
+        <div className="mt-2 flex flex-wrap justify-center gap-x-4 gap-y-2">
           <LanguageSwitch />
+          <LowVisionSwitch initial={await lowVisionRequested()} />
         </div>
       </div>
     </main>

@@ -2,35 +2,41 @@
 // "Who accessed this learner": the auditor finds the learner through a narrow
 // lookup (exact SNILS, or last name with birth date), then pages through every
 // audit event that touched the learner. Lookup and report are both audited.
+// The lookup's SNILS, name and birth date never enter the URL (history state
+// keeps them for Back); the URL holds only the chosen learner's id and days.
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
 import { useUrlFilters } from "@/components/use-url-filters";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { ZLearnerAccessInput, ZLookupLearnerInput } from "@/lib/schemas/access-reports";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
+import Link from "next/link";
+import { accountReadsHref, ActionCell } from "@/components/audit/audit-cells";
 import { ExportLinks, fieldErrors, LabelledInput, useLabels } from "./report-parts";
 
 type Outputs = inferRouterOutputs<AppRouter>["admin"]["accessReports"];
 type FoundRow = Outputs["lookupLearner"][number];
 type AccessRow = Outputs["learnerAccess"]["rows"][number];
 const FILTERS = ["snils", "lastName", "firstName", "birthDate", "learner", "from", "to"] as const;
+const PRIVATE = ["snils", "lastName", "firstName", "birthDate"] as const;
 const PAGE_SIZE = 50;
 const found = createColumnHelper<FoundRow>();
 const access = createColumnHelper<AccessRow>();
 
 export function LearnerAccessPage() {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.accessReports;
   const labels = useLabels();
   const trpc = useTRPC();
-  const { applied, page, draft, setField, apply, setPage } = useUrlFilters(FILTERS);
+  const { applied, page, draft, setField, apply, setPage } = useUrlFilters(FILTERS, PRIVATE);
 
   const hasLookup = Boolean(applied.snils || applied.lastName || applied.birthDate);
   const lookupInput = ZLookupLearnerInput.safeParse({
@@ -68,7 +74,7 @@ export function LearnerAccessPage() {
       found.accessor("organisation", { header: t.lookup.organisation, cell: (c) => c.getValue() ?? m.common.none }),
       found.display({
         id: "choose",
-        header: "",
+        header: () => <span className="sr-only">{t.lookup.chooseColumn}</span>,
         cell: ({ row }) => (
           <button type="button" onClick={() => apply({ learner: row.original.id })} className="text-brand-600 underline">
             {t.lookup.choose}
@@ -83,24 +89,33 @@ export function LearnerAccessPage() {
   const accessColumns = useMemo(() => {
     const c = t.learnerAccess;
     return [
-      access.accessor("at", { header: c.at, cell: (v) => <span className="whitespace-nowrap">{formatDateTime(v.getValue())}</span> }),
+      access.accessor("at", { header: c.at, cell: (v) => <span className="whitespace-nowrap">{dateTime(v.getValue())}</span> }),
       access.accessor("login", { header: c.login, cell: (v) => v.getValue() ?? m.common.none }),
       access.accessor("fullName", {
         header: c.fullName,
         // An /api/v1 call has no employee: say in words which system asked, and for whom.
         cell: (v) => {
           const client = v.row.original.client;
-          return client ? c.apiClient(c.apiSources[client.kind] ?? client.kind, client.name) : (v.getValue() ?? m.common.none);
+          if (client) return c.apiClient(c.apiSources[client.kind] ?? client.kind, client.name);
+          const login = v.row.original.login;
+          const name = v.getValue() ?? m.common.none;
+          return login ? (
+            <Link href={accountReadsHref(login)} title={m.auditLabels.openAccountReads} className="text-brand-600 underline">
+              {name}
+            </Link>
+          ) : (
+            name
+          );
         },
       }),
       access.accessor("role", { header: c.role, cell: (v) => labels.role(v.getValue()) }),
-      access.accessor("action", { header: c.action, cell: (v) => <span className="font-mono whitespace-nowrap">{v.getValue()}</span> }),
+      access.accessor("action", { header: c.action, cell: (v) => <ActionCell code={v.getValue()} /> }),
       access.accessor("stage", { header: c.stage, cell: (v) => labels.stage(v.getValue()) }),
       access.accessor("viaList", { header: c.via, cell: (v) => (v.getValue() ? c.viaList : c.viaCard) }),
       access.accessor("outcome", { header: c.outcome, cell: (v) => m.adminAudit.outcomes[v.getValue() as keyof typeof m.adminAudit.outcomes] ?? v.getValue() }),
       access.accessor("ip", { header: c.ip, cell: (v) => <span className="font-mono">{v.getValue() ?? m.common.none}</span> }),
     ];
-  }, [m, t, labels]);
+  }, [m, t, labels, dateTime]);
 
   function onLookup(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,24 +1,26 @@
 "use client";
-// The auditor's log browser. Filters and page live in the URL; reading the
-// log and verifying the chain each add a row to the log itself.
+// The auditor's log browser. Filters and page live in the URL (a login, an
+// action code, days: no learner data); reading the log and verifying the
+// chain each add a row to the log itself. Actions, objects and details are
+// shown in words from the audit-label catalogue.
 import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
-import { useMessages } from "@/components/messages-provider";
-import { formatDateTime } from "@/lib/format";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { ZListAuditInput } from "@/lib/schemas/audit";
 import { isRole } from "@/server/authz/matrix";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { useUrlFilters } from "@/components/use-url-filters";
 import { QueryError } from "@/components/query-state";
+import Link from "next/link";
+import { accountReadsHref, ActionCell, ActionOptions, DetailsCell, ObjectCell } from "@/components/audit/audit-cells";
 
 type AuditRow = inferRouterOutputs<AppRouter>["admin"]["audit"]["list"]["rows"][number];
 const FILTERS = ["login", "action", "from", "to"] as const;
 const PAGE_SIZE = 50;
-const DETAILS_MAX = 120;
 const column = createColumnHelper<AuditRow>();
 const OUTCOME_CLASS: Record<string, string> = {
   SUCCESS: "bg-green-50 text-green-800",
@@ -26,11 +28,9 @@ const OUTCOME_CLASS: Record<string, string> = {
   DENIED: "bg-amber-50 text-amber-800",
 };
 
-/** UUIDs are long: the cell shows their start, the title the whole id. */
-const shortId = (id: string | null) => (id && id.length > 13 ? `${id.slice(0, 8)}…` : id);
-
 export function AuditPage() {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.adminAudit;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -65,8 +65,20 @@ export function AuditPage() {
   const columns = useMemo(
     () => [
       column.accessor("id", { header: t.id, cell: (c) => <span className="font-mono tabular-nums">{c.getValue()}</span> }),
-      column.accessor("at", { header: t.at, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
-      column.accessor("actorLogin", { header: t.actor, cell: (c) => c.getValue() ?? m.common.none }),
+      column.accessor("at", { header: t.at, cell: (c) => <span className="whitespace-nowrap">{dateTime(c.getValue())}</span> }),
+      column.accessor("actorLogin", {
+        header: t.actor,
+        cell: (c) => {
+          const login = c.getValue();
+          return login ? (
+            <Link href={accountReadsHref(login)} title={m.auditLabels.openAccountReads} className="text-brand-600 underline">
+              {login}
+            </Link>
+          ) : (
+            m.common.none
+          );
+        },
+      }),
       column.accessor("actorRole", {
         header: t.role,
         cell: (c) => {
@@ -75,7 +87,7 @@ export function AuditPage() {
         },
       }),
       column.accessor("ip", { header: t.ip, cell: (c) => <span className="font-mono">{c.getValue() ?? m.common.none}</span> }),
-      column.accessor("action", { header: t.action, cell: (c) => <span className="font-mono whitespace-nowrap">{c.getValue()}</span> }),
+      column.accessor("action", { header: t.action, cell: (c) => <ActionCell code={c.getValue()} /> }),
       column.accessor("outcome", {
         header: t.outcome,
         cell: (c) => (
@@ -84,33 +96,10 @@ export function AuditPage() {
           </span>
         ),
       }),
-      column.display({
-        id: "entity",
-        header: t.entity,
-        cell: ({ row: { original: r } }) =>
-          r.entityType ? (
-            <span className="text-xs whitespace-nowrap" title={r.entityId ?? undefined}>
-              {r.entityType} <span className="font-mono text-slate-500">{shortId(r.entityId)}</span>
-            </span>
-          ) : (
-            m.common.none
-          ),
-      }),
-      column.accessor("details", {
-        header: t.details,
-        cell: (c) => {
-          const value = c.getValue();
-          if (value === null || value === undefined) return m.common.none;
-          const json = JSON.stringify(value);
-          return (
-            <code title={JSON.stringify(value, null, 2)} className="block max-w-[16rem] truncate text-xs text-slate-600">
-              {json.length > DETAILS_MAX ? `${json.slice(0, DETAILS_MAX)}…` : json}
-            </code>
-          );
-        },
-      }),
+      column.accessor("object", { header: t.entity, cell: (c) => <ObjectCell object={c.getValue()} /> }),
+      column.accessor("details", { header: t.details, cell: (c) => <DetailsCell details={c.getValue()} names={c.row.original.detailNames} /> }),
     ],
-    [m, t],
+    [m, t, dateTime],
   );
 
   const inputClass = "rounded border bg-white px-3 py-2";
@@ -160,12 +149,7 @@ export function AuditPage() {
           <span className="mb-1 block text-sm font-medium text-slate-700">{t.action}</span>
           <select name="action" value={draft.action} onChange={(e) => apply({ action: e.target.value })} className={`${inputClass} border-slate-300`}>
             <option value="">{t.allActions}</option>
-            {/* Keeps a URL's action selectable before the first answer arrives. */}
-            {(list.data?.actions ?? (applied.action ? [applied.action] : [])).map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
+            <ActionOptions />
           </select>
         </label>
         {(["from", "to"] as const).map((name) => (

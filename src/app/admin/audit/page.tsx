@@ -2,6 +2,9 @@ import { Suspense } from "react";
 import { requireCapability } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { AuditPage } from "./audit-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.audit);
 
 export default async function AdminAudit() {
   await requireCapability("admin", "audit.read");

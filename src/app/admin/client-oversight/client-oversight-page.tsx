@@ -5,10 +5,9 @@ import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo } from "react";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
-import { formatDateTime } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 
@@ -19,6 +18,7 @@ const who = (p: Person) => (p ? `${p.fullName} (${p.login})` : null);
 
 export function ClientOversightPage() {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.clientOversight;
   const trpc = useTRPC();
   // Each view is audited: no refetch on focus.
@@ -30,23 +30,23 @@ export function ClientOversightPage() {
       { header: t.kind, cell: ({ row }) => m.apiClients.kinds[row.original.kind] },
       {
         header: t.status,
-        cell: ({ row }) => `${t.statuses[row.original.approvalStatus]}${!row.original.active && row.original.approvalStatus !== "REJECTED" ? `, ${t.revoked} ${formatDateTime(row.original.revokedAt)}` : ""}`,
+        cell: ({ row }) => `${t.statuses[row.original.approvalStatus]}${!row.original.active && row.original.approvalStatus !== "REJECTED" ? `, ${t.revoked} ${dateTime(row.original.revokedAt)}` : ""}`,
       },
-      { header: t.createdBy, cell: ({ row }) => <>{who(row.original.createdBy) ?? "—"}<div className="text-xs text-slate-500">{formatDateTime(row.original.createdAt)}</div></> },
+      { header: t.createdBy, cell: ({ row }) => <>{who(row.original.createdBy) ?? "—"}<div className="text-xs text-slate-500">{dateTime(row.original.createdAt)}</div></> },
       {
         header: t.approvedBy,
         cell: ({ row }) => {
           const r = row.original;
-          if (r.approvedAt) return <>{who(r.approvedBy) ?? t.byMigration}<div className="text-xs text-slate-500">{formatDateTime(r.approvedAt)}</div></>;
-          if (r.rejectedAt) return <>{who(r.rejectedBy) ?? "—"}<div className="text-xs text-slate-500">{formatDateTime(r.rejectedAt)}</div></>;
+          if (r.approvedAt) return <>{who(r.approvedBy) ?? t.byMigration}<div className="text-xs text-slate-500">{dateTime(r.approvedAt)}</div></>;
+          if (r.rejectedAt) return <>{who(r.rejectedBy) ?? "—"}<div className="text-xs text-slate-500">{dateTime(r.rejectedAt)}</div></>;
           return "—";
         },
       },
       { header: t.events, cell: ({ row }) => `${row.original.activity.events} (${t.denied}: ${row.original.activity.denied})` },
       { header: t.learners, cell: ({ row }) => row.original.activity.learners },
-      { header: t.lastAt, cell: ({ row }) => (row.original.activity.lastAt ? formatDateTime(row.original.activity.lastAt) : t.never) },
+      { header: t.lastAt, cell: ({ row }) => (row.original.activity.lastAt ? dateTime(row.original.activity.lastAt) : t.never) },
     ],
-    [t, m.apiClients.kinds],
+    [t, m.apiClients.kinds, dateTime],
   );
 
   return (

@@ -1,41 +1,37 @@
 "use client";
 // Registering a machine client. The browser checks with the same zod schema as
-// the server; the server's field errors are mapped back onto the fields.
+// the server; the server's field errors are mapped back onto the fields, and
+// a failed submit focuses the error summary.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
+import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
 import { MACHINE_CLIENT_KINDS, ZRegisterClientInput, type MachineClientKind } from "@/lib/schemas/api-clients";
 import { useTRPC } from "@/trpc/react";
 
 const FIELDS = ["name", "kind", "organisationId", "rateLimitPerMinute"] as const;
-type FieldName = (typeof FIELDS)[number];
-const isField = (key: string): key is FieldName => (FIELDS as readonly string[]).includes(key);
-
-interface ServerError {
-  message: string;
-  data?: { zodError?: { fieldErrors: Record<string, string[] | undefined> } | null; field?: string | null } | null;
-}
 
 export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, token: string) => void; onCancel: () => void }) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const t = m.apiClients;
   const trpc = useTRPC();
   const options = useQuery(trpc.admin.machineClients.organisationOptions.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const [draft, setDraft] = useState({ name: "", kind: "" as MachineClientKind | "", organisationId: "", rateLimitPerMinute: "120" });
-  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
 
   const register = useMutation(
     trpc.admin.machineClients.register.mutationOptions({
       onSuccess: ({ client, token }) => onIssued(client.name, token),
-      onError: (error: ServerError) => {
-        const next: Partial<Record<FieldName, string>> = {};
-        for (const [key, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) if (isField(key) && messages?.[0]) next[key] = messages[0];
-        if (error.data?.field && isField(error.data.field)) next[error.data.field] = error.message;
-        setErrors(next);
-        setFormError(Object.keys(next).length > 0 ? null : error.data?.zodError ? t.checkFields : error.message || m.errors.generic);
+      onError: (error) => {
+        const mapped = serverErrorsOf(error, t.checkFields, FIELDS);
+        setErrors(mapped.fields);
+        setFormError(mapped.form);
+        setFailedSubmits((n) => n + 1);
       },
     }),
   );
@@ -46,12 +42,8 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
     const input = { ...draft, kind: draft.kind || undefined, organisationId: draft.kind === "E_JOURNAL" ? draft.organisationId : null };
     const parsed = ZRegisterClientInput.safeParse(input);
     if (!parsed.success) {
-      const next: Partial<Record<FieldName, string>> = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]);
-        if (isField(key)) next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(issuesToErrors(parsed.error.issues, locale));
+      setFailedSubmits((n) => n + 1);
       return;
     }
     setErrors({});
@@ -66,6 +58,9 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
         {t.registerTitle}
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <div className="md:col-span-2 empty:hidden">
+          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+        </div>
         <Field label={t.name} name="name" value={draft.name} onChange={(e) => set("name", e.target.value)} maxLength={200} error={errors.name} autoFocus />
         <SelectField
           label={t.kind}
@@ -88,11 +83,6 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
           />
         )}
         <Field label={t.rateLimit} name="rateLimitPerMinute" inputMode="numeric" value={draft.rateLimitPerMinute} onChange={(e) => set("rateLimitPerMinute", e.target.value)} error={errors.rateLimitPerMinute} />
-        {formError && (
-          <p role="alert" className="text-sm text-red-700 md:col-span-2">
-            {formError}
-          </p>
-        )}
         <div className="flex gap-3 md:col-span-2">
           <button type="submit" disabled={register.isPending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {register.isPending ? t.submitting : t.submit}

@@ -5,10 +5,9 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { ColumnDef } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
-import { formatDateTime } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { ClientForm } from "./client-form";
@@ -17,6 +16,7 @@ type ClientRow = inferRouterOutputs<AppRouter>["admin"]["machineClients"]["list"
 
 export function ClientsPage() {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.apiClients;
   const a = m.accountApproval;
   const trpc = useTRPC();
@@ -56,12 +56,12 @@ export function ClientsPage() {
       { header: t.organisation, cell: ({ row }) => row.original.organisation?.shortName ?? "—" },
       { header: t.rateLimit, accessorKey: "rateLimitPerMinute" },
       { header: t.token, cell: ({ row }) => (row.original.token ? <code>kt_{row.original.token.lookupId}_…</code> : "—") },
-      { header: t.lastUsed, cell: ({ row }) => (row.original.token?.lastUsedAt ? formatDateTime(row.original.token.lastUsedAt) : t.never) },
+      { header: t.lastUsed, cell: ({ row }) => (row.original.token?.lastUsedAt ? dateTime(row.original.token.lastUsedAt) : t.never) },
       {
         header: t.status,
         cell: ({ row }) => {
           const c = row.original;
-          if (!c.active) return c.approvalStatus === "REJECTED" ? a.clientRejected : t.revoked(formatDateTime(c.revokedAt));
+          if (!c.active) return c.approvalStatus === "REJECTED" ? a.clientRejected : t.revoked(dateTime(c.revokedAt));
           // Two-person rule: the token answers 401 until the ministry approves the client.
           return c.approvalStatus === "PENDING" ? <span className="text-amber-700">{a.clientPending}</span> : t.active;
         },
@@ -81,7 +81,7 @@ export function ClientsPage() {
           ) : null,
       },
     ],
-    [t, a, mutateRotate, mutateRevoke],
+    [t, a, mutateRotate, mutateRevoke, dateTime],
   );
 
   return (

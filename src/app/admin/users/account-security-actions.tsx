@@ -2,12 +2,13 @@
 // SYSTEM_ADMIN's security actions on one account: end all its sessions,
 // reset its second factor. The server audits both.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { useTRPC } from "@/trpc/react";
 import type { UserRow } from "./user-form";
 
 export function AccountSecurityActions({ user, onDone }: { user: UserRow; onDone: (notice: string) => void }) {
-  const { m, locale } = useMessages();
+  const { m } = useMessages();
+  const dateTime = useDateTime();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() });
@@ -23,7 +24,7 @@ export function AccountSecurityActions({ user, onDone }: { user: UserRow; onDone
     <div className="mt-6 border-t border-slate-200 pt-4" data-testid="account-security">
       <h3 className="mb-2 font-semibold">{m.adminSecurity.title}</h3>
       <p className="text-sm text-slate-600">{user.totpEnabledAt ? m.adminSecurity.secondFactorOn : m.adminSecurity.secondFactorOff}</p>
-      {locked && <p className="text-sm text-red-700">{m.adminSecurity.lockedUntil(new Date(locked).toLocaleTimeString(locale))}</p>}
+      {locked && <p className="text-sm text-red-700">{m.adminSecurity.lockedUntil(dateTime(locked))}</p>}
       <div className="mt-3 flex flex-wrap gap-3">
         <button
           type="button"

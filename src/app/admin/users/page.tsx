@@ -2,6 +2,9 @@ import { Suspense } from "react";
 import { requireCapability } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { UsersPage } from "./users-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.users);
 
 export default async function AdminUsers() {
   await requireCapability("admin", "users.manage");

@@ -1,12 +1,15 @@
 "use client";
 // One form for creating and editing an account. The browser checks input with
 // the same zod schema as the server; the server's answer is mapped back onto
-// the fields it names (zod issues or a domain error's `field`).
+// the fields it names (zod issues or a domain error's `field`); a failed
+// submit focuses the error summary.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useState, type FormEvent, type ReactNode, type SelectHTMLAttributes } from "react";
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
+import { issuesToErrors, serverErrorsOf, type ServerError } from "@/lib/errors/form-errors";
 import { ROLES, type Role, type ScopeKind } from "@/lib/roles";
 import { ZCreateUserInput, ZUpdateUserInput } from "@/lib/schemas/users";
 // Pure table, safe in the browser: it limits the scope options; the server re-checks.
@@ -20,15 +23,9 @@ export type UserRow = inferRouterOutputs<AppRouter>["admin"]["users"]["list"]["r
 const FIELDS = ["login", "fullName", "password", "newPassword", "role", "scopeKind", "municipalityId", "organisationId"] as const;
 type FieldName = (typeof FIELDS)[number];
 type FieldErrors = Partial<Record<FieldName, string>>;
-const isField = (key: string): key is FieldName => (FIELDS as readonly string[]).includes(key);
-
-interface ServerError {
-  message: string;
-  data?: { zodError?: { fieldErrors: Record<string, string[] | undefined> } | null; field?: string | null } | null;
-}
 
 export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (notice: string) => void; onCancel: () => void }) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const options = useQuery(trpc.admin.users.scopeOptions.queryOptions(undefined, { staleTime: 5 * 60_000 }));
@@ -43,22 +40,17 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
 
   const saved = async (account: UserRow, notice: (login: string) => string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() });
     onDone(notice(account.login));
   };
   const showServerError = (error: ServerError) => {
-    const next: FieldErrors = {};
-    for (const [key, messages] of Object.entries(error.data?.zodError?.fieldErrors ?? {})) {
-      if (isField(key) && messages?.[0]) next[key] = messages[0];
-    }
-    const field = error.data?.field;
-    if (field && isField(field)) next[field] = error.message;
-    setErrors(next);
-    if (Object.keys(next).length > 0) setFormError(null);
-    // A zod error's own message is a JSON dump of issues, not a sentence.
-    else setFormError(error.data?.zodError ? m.adminUsers.checkFields : error.message || m.errors.generic);
+    const mapped = serverErrorsOf(error, m.adminUsers.checkFields, FIELDS);
+    setErrors(mapped.fields);
+    setFormError(mapped.form);
+    setFailedSubmits((n) => n + 1);
   };
   // Two-person rule: say so when the result still waits for a second person.
   const waits = (u: UserRow, done: (login: string) => string) =>
@@ -86,18 +78,12 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
     const parsed = user
       ? ZUpdateUserInput.safeParse({ id: user.id, fullName: draft.fullName, newPassword: draft.password, ...scope })
       : ZCreateUserInput.safeParse({ login: draft.login, fullName: draft.fullName, password: draft.password, ...scope });
-    const next: FieldErrors = {};
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]);
-        if (isField(key)) next[key] ??= issue.message;
-      }
-    }
+    const next: FieldErrors = parsed.success ? {} : issuesToErrors(parsed.error.issues, locale);
     // The schema leaves both ids optional: which one is required depends on the scope kind.
     if (draft.scopeKind === "MUNICIPALITY" && !draft.municipalityId) next.municipalityId ??= m.adminUsers.chooseMunicipality;
     if (draft.scopeKind === "ORGANISATION" && !draft.organisationId) next.organisationId ??= m.adminUsers.chooseOrganisation;
     setErrors(next);
-    if (!parsed.success || Object.keys(next).length > 0) return;
+    if (!parsed.success || Object.keys(next).length > 0) return setFailedSubmits((n) => n + 1);
     if ("login" in parsed.data) create.mutate(parsed.data);
     else update.mutate(parsed.data);
   }
@@ -109,6 +95,9 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
         {user ? m.adminUsers.editTitle(user.login) : m.adminUsers.createTitle}
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <div className="md:col-span-2 empty:hidden">
+          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+        </div>
         <Field
           label={m.adminUsers.login}
           name="login"
@@ -180,9 +169,9 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
             ))}
           </SelectField>
         )}
-        {(formError || options.isError) && (
+        {options.isError && (
           <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 md:col-span-2">
-            {formError ?? options.error?.message}
+            {options.error.message}
           </p>
         )}
         <div className="flex gap-3 md:col-span-2">

@@ -2,8 +2,7 @@
 import { createColumnHelper } from "@tanstack/react-table";
 import { useMemo } from "react";
 import { DataTable } from "@/components/data-table";
-import { useMessages } from "@/components/messages-provider";
-import { formatDateTime } from "@/lib/format";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import type { UserRow } from "./user-form";
 
 const column = createColumnHelper<UserRow>();
@@ -23,6 +22,7 @@ interface UsersTableProps {
 
 export function UsersTable({ rows, total, page, pageSize, onPageChange, isFetching, busyId, onEdit, onSetActive }: UsersTableProps) {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.adminUsers;
   const columns = useMemo(
     () => [
@@ -63,7 +63,7 @@ export function UsersTable({ rows, total, page, pageSize, onPageChange, isFetchi
       }),
       column.accessor("lastLoginAt", {
         header: t.lastLogin,
-        cell: (c) => <span className="whitespace-nowrap">{c.getValue() ? formatDateTime(c.getValue()) : t.neverSignedIn}</span>,
+        cell: (c) => <span className="whitespace-nowrap">{c.getValue() ? dateTime(c.getValue()) : t.neverSignedIn}</span>,
       }),
       column.display({
         id: "actions",
@@ -87,7 +87,7 @@ export function UsersTable({ rows, total, page, pageSize, onPageChange, isFetchi
         ),
       }),
     ],
-    [m, t, busyId, onEdit, onSetActive],
+    [m, t, busyId, onEdit, onSetActive, dateTime],
   );
   return (
     <DataTable

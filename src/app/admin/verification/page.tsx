@@ -3,6 +3,9 @@ import { requireCapability } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 import { VerificationPage } from "./verification-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.verification);
 
 export default async function AdminVerification() {
   const actor = await requireCapability("admin", "auditVerification.read");

@@ -6,9 +6,8 @@ import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, useState } from "react";
 import { DataTable } from "@/components/data-table";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
-import { formatDateTime } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 
@@ -18,6 +17,7 @@ const column = createColumnHelper<Run>();
 
 export function VerificationPage({ canRun }: { canRun: boolean }) {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.accessReports.verification;
   const reasons = m.adminAudit.reasons as Record<string, string>;
   const trpc = useTRPC();
@@ -42,8 +42,8 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
     r.ok ? t.resultOk : r.error ? `${t.resultError}: ${r.error}` : t.resultBroken(r.brokenAtId ?? "?", reasons[r.brokenReason ?? ""] ?? r.brokenReason ?? "");
   const columns = useMemo(
     () => [
-      column.accessor("startedAt", { header: t.startedAt, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
-      column.accessor("finishedAt", { header: t.finishedAt, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
+      column.accessor("startedAt", { header: t.startedAt, cell: (c) => <span className="whitespace-nowrap">{dateTime(c.getValue())}</span> }),
+      column.accessor("finishedAt", { header: t.finishedAt, cell: (c) => <span className="whitespace-nowrap">{dateTime(c.getValue())}</span> }),
       column.accessor("trigger", { header: t.trigger, cell: (c) => t.triggers[c.getValue()] }),
       column.accessor("actorLogin", { header: m.adminAudit.actor, cell: (c) => c.getValue() ?? m.common.none }),
       column.accessor("full", { header: t.scope, cell: (c) => (c.getValue() ? t.full : t.incremental) }),
@@ -59,7 +59,7 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
         ),
       }),
     ],
-    [m, t],
+    [m, t, dateTime],
   );
 
   const latest = runs.data?.latest;
@@ -91,19 +91,19 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
             <p className="text-slate-500">{t.never}</p>
           ) : latest.ok ? (
             <p role="status" className="rounded bg-green-50 px-3 py-2 text-green-800">
-              {t.ok(latest.rowsChecked, formatDateTime(latest.startedAt))}
+              {t.ok(latest.rowsChecked, dateTime(latest.startedAt))}
             </p>
           ) : (
             <p role="alert" className="rounded border-2 border-red-600 bg-red-50 px-4 py-3 text-lg font-semibold text-red-700">
-              {latest.error ? t.failedRun(formatDateTime(latest.startedAt), latest.error) : `${t.broken(latest.brokenAtId ?? "?", formatDateTime(latest.startedAt))}: ${reasons[latest.brokenReason ?? ""] ?? ""}`}
+              {latest.error ? t.failedRun(dateTime(latest.startedAt), latest.error) : `${t.broken(latest.brokenAtId ?? "?", dateTime(latest.startedAt))}: ${reasons[latest.brokenReason ?? ""] ?? ""}`}
             </p>
           )}
           {latest?.ok && runs.data.lastFailure && (
-            <p className="mt-2 text-sm text-red-700">{t.lastFailure(formatDateTime(runs.data.lastFailure.startedAt))}</p>
+            <p className="mt-2 text-sm text-red-700">{t.lastFailure(dateTime(runs.data.lastFailure.startedAt))}</p>
           )}
           {runs.data.lastAcknowledgement && (
             <p className="mt-2 text-sm text-slate-700">
-              {t.acknowledged(formatDateTime(runs.data.lastAcknowledgement.at), runs.data.lastAcknowledgement.actorLogin ?? m.common.none, runs.data.lastAcknowledgement.reason)}
+              {t.acknowledged(dateTime(runs.data.lastAcknowledgement.at), runs.data.lastAcknowledgement.actorLogin ?? m.common.none, runs.data.lastAcknowledgement.reason)}
             </p>
           )}
         </section>

@@ -29,10 +29,11 @@ export function StaleTransfers() {
 
   const columns = useMemo(
     () => [
+      // Each column's value is what its cell shows, so sorting follows what is read.
       column.accessor("requestedAt", { header: t.requestedAt, cell: (c) => formatDate(c.getValue()) }),
-      column.accessor("fromOrganisation", { header: t.fromOrganisation, cell: (c) => t.organisation(c.getValue().shortName, c.getValue().municipality.name) }),
-      column.accessor("toOrganisation", { header: t.toOrganisation, cell: (c) => t.organisation(c.getValue().shortName, c.getValue().municipality.name) }),
-      column.display({ id: "days", header: t.daysWaiting, cell: (c) => daysSince(c.row.original.requestedAt) }),
+      column.accessor((r) => t.organisation(r.fromOrganisation.shortName, r.fromOrganisation.municipality.name), { id: "from", header: t.fromOrganisation }),
+      column.accessor((r) => t.organisation(r.toOrganisation.shortName, r.toOrganisation.municipality.name), { id: "to", header: t.toOrganisation }),
+      column.accessor((r) => daysSince(r.requestedAt), { id: "days", header: t.daysWaiting }),
     ],
     [t],
   );
@@ -62,7 +63,7 @@ export function StaleTransfers() {
       />
       <QueryState query={query}>
         {(rows) => (
-          <StaticTable columns={columns} data={rows} emptyText={t.staleEmpty} testId="stale-transfers-table" getRowId={(r) => r.id} isFetching={query.isFetching} />
+          <StaticTable columns={columns} data={rows} emptyText={t.staleEmpty} testId="stale-transfers-table" getRowId={(r) => r.id} isFetching={query.isFetching} sortable />
         )}
       </QueryState>
     </section>

@@ -5,12 +5,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
+import { errorOfField, serverErrorsOf } from "@/lib/errors/form-errors";
 import { formatDate } from "@/lib/format";
 import { todayIso } from "@/lib/schemas/person";
 import { ZCloseOrganisationInput } from "@/lib/schemas/organisation";
 import { useTRPC } from "@/trpc/react";
 import type { OrganisationRow } from "./organisation-form";
-import { fieldErrorsOf } from "./server-error";
 
 interface CloseOrganisationProps {
   organisation: OrganisationRow;
@@ -19,7 +19,7 @@ interface CloseOrganisationProps {
 }
 
 export function CloseOrganisation({ organisation, onDone, onCancel }: CloseOrganisationProps) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const t = m.organisations;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -33,9 +33,9 @@ export function CloseOrganisation({ organisation, onDone, onCancel }: CloseOrgan
         onDone(t.closed(org.shortName));
       },
       onError: (error) => {
-        const onField = fieldErrorsOf(error, ["closedAt"] as const).closedAt;
-        setFieldError(onField);
-        setFormError(onField ? null : error.message || m.errors.generic);
+        const mapped = serverErrorsOf(error, m.errors.generic, ["closedAt"]);
+        setFieldError(mapped.fields.closedAt);
+        setFormError(mapped.form);
       },
     }),
   );
@@ -45,7 +45,7 @@ export function CloseOrganisation({ organisation, onDone, onCancel }: CloseOrgan
     setFormError(null);
     const parsed = ZCloseOrganisationInput.safeParse({ id: organisation.id, closedAt });
     if (!parsed.success) {
-      setFieldError(parsed.error.issues.find((i) => i.path[0] === "closedAt")?.message ?? t.checkFields);
+      setFieldError(errorOfField(parsed.error.issues, "closedAt", locale) ?? t.checkFields);
       return;
     }
     setFieldError(undefined);

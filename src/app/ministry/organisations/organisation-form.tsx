@@ -1,13 +1,17 @@
 "use client";
 // One form for adding and editing an organisation. The browser checks input
 // with the same zod schema as the server; the server's answer (a taken INN,
-// a municipality outside the officer's scope) lands on the field it names.
+// a municipality outside the officer's scope) lands on the field it names;
+// a failed submit focuses the error summary; unsaved changes ask before leaving.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
+import { issuesToErrors, serverErrorsOf, type ServerError } from "@/lib/errors/form-errors";
 import {
   ORGANISATION_FIELDS,
   ORGANISATION_TYPES,
@@ -17,7 +21,6 @@ import {
 } from "@/lib/schemas/organisation";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
-import { fieldErrorsOf, type ServerError } from "./server-error";
 
 export type OrganisationRow = inferRouterOutputs<AppRouter>["ministry"]["organisations"]["list"]["rows"][number];
 type Draft = Record<OrganisationField, string>;
@@ -61,28 +64,30 @@ interface OrganisationFormProps {
 }
 
 export function OrganisationForm({ organisation, municipalities, onDone, onCancel }: OrganisationFormProps) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const t = m.organisations;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(organisation, municipalities));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const initialDraft = useRef(JSON.stringify(draft));
 
   const saved = async (org: OrganisationRow, notice: (name: string) => string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.ministry.organisations.list.queryKey() });
     onDone(notice(org.shortName));
   };
   const showServerError = (error: ServerError) => {
-    const next = fieldErrorsOf(error, ORGANISATION_FIELDS);
-    setErrors(next);
-    if (Object.keys(next).length > 0) setFormError(null);
-    // A zod error's own message is a JSON dump of issues, not a sentence.
-    else setFormError(error.data?.zodError ? t.checkFields : error.message || m.errors.generic);
+    const mapped = serverErrorsOf(error, t.checkFields, ORGANISATION_FIELDS);
+    setErrors(mapped.fields);
+    setFormError(mapped.form);
+    setFailedSubmits((n) => n + 1);
   };
   const create = useMutation(trpc.ministry.organisations.create.mutationOptions({ onSuccess: (o) => saved(o, t.created), onError: showServerError }));
   const update = useMutation(trpc.ministry.organisations.update.mutationOptions({ onSuccess: (o) => saved(o, t.updated), onError: showServerError }));
   const pending = create.isPending || update.isPending;
+  useUnsavedChangesWarning(JSON.stringify(draft) !== initialDraft.current && !create.isSuccess && !update.isSuccess);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -90,12 +95,8 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
     const values = { ...draft, type: draft.type || undefined, municipalityId: draft.municipalityId || undefined };
     const parsed = organisation ? ZUpdateOrganisationInput.safeParse({ id: organisation.id, ...values }) : ZCreateOrganisationInput.safeParse(values);
     if (!parsed.success) {
-      const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]) as OrganisationField;
-        if ((ORGANISATION_FIELDS as readonly string[]).includes(key)) next[key] ??= issue.message;
-      }
-      setErrors(next);
+      setErrors(issuesToErrors(parsed.error.issues, locale));
+      setFailedSubmits((n) => n + 1);
       return;
     }
     setErrors({});
@@ -125,6 +126,9 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
         {organisation ? t.editTitle(organisation.shortName) : t.createTitle}
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+        <div className="md:col-span-2 empty:hidden">
+          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+        </div>
         <SelectField
           label={t.fields.municipalityId}
           name="municipalityId"
@@ -153,11 +157,6 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
         {input("licenceNumber")}
         {input("licenceDate", { type: "date" })}
         {input("address", { wide: true })}
-        {formError && (
-          <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700 md:col-span-2">
-            {formError}
-          </p>
-        )}
         <div className="flex gap-3 md:col-span-2">
           <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {pending ? t.submitting : organisation ? t.submitEdit : t.submitCreate}

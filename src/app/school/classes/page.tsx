@@ -3,6 +3,9 @@ import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { serverEnv } from "@/server/env";
 import { ClassesPage } from "./classes-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.classes);
 
 export default async function SchoolClasses() {
   const actor = await requirePortal("school");

@@ -3,6 +3,9 @@ import { requirePortal } from "@/server/pages/guards";
 import { allowsStage } from "@/server/authz/matrix";
 import { getServerMessages } from "@/server/i18n";
 import { LearnersPage } from "./learners-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.learners);
 
 export default async function SchoolLearners() {
   const actor = await requirePortal("school");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countActions, groupByClass, nextPlacement, overridesOf, targetOf, type PlanRow } from "./plan";
+import { classKeys, countActions, groupByClass, nextPlacement, overridesOf, tallyOf, targetOf, type PlanRow } from "./plan";
 
 const row = (id: string, grade: number, letter: string, level: string, defaultAction: PlanRow["defaultAction"]): PlanRow => ({
   enrolmentId: id,
@@ -30,5 +30,16 @@ describe("rollover plan", () => {
   it("groups consecutive rows of one class", () => {
     const groups = groupByClass([row("a", 4, "А", "PRIMARY", "PROMOTION"), row("b", 4, "А", "PRIMARY", "PROMOTION"), row("c", 4, "Б", "PRIMARY", "PROMOTION")]);
     expect(groups.map((g) => g.rows.length)).toEqual([2, 1]);
+  });
+
+  it("sends a chosen letter of next year's class, and counts learners whose class does not exist as without a class", () => {
+    const rows = [row("a", 4, "А", "PRIMARY", "PROMOTION"), row("b", 4, "А", "PRIMARY", "PROMOTION"), row("c", 9, "А", "BASIC", "GRADUATION")];
+    const choices = { a: "PROMOTION", b: "PROMOTION" } as const;
+    const letters = { a: "Б", b: "А", c: "Б" };
+    // b keeps its letter and c graduates: only a's letter travels.
+    expect(overridesOf(rows, choices, letters)).toEqual([{ enrolmentId: "a", action: "PROMOTION", classLetter: "Б" }]);
+    expect(targetOf(rows[0]!.from, "PROMOTION", "Б")).toEqual({ level: "BASIC", grade: 5, classLetter: "Б" });
+    const tally = tallyOf(rows, choices, letters, classKeys([{ grade: 5, letter: "А" }]));
+    expect(tally).toMatchObject({ PROMOTION: 2, GRADUATION: 1, undecided: 1, missing: ["5Б"] });
   });
 });

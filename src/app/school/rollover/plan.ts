@@ -24,11 +24,10 @@ export function nextPlacement(p: PlacementView): PlacementView | null {
   return promoted(p as PlacementSnapshot);
 }
 
-/** Where a decision leaves the learner; null for graduation (the enrolment ends). */
-export function targetOf(from: PlacementView, action: RolloverAction): PlacementView | null {
-  if (action === "PROMOTION") return nextPlacement(from);
-  if (action === "REPEAT_YEAR") return from;
-  return null;
+/** Where a decision leaves the learner, in the chosen letter (default: the same); null for graduation. */
+export function targetOf(from: PlacementView, action: RolloverAction, letter?: string): PlacementView | null {
+  const to = action === "PROMOTION" ? nextPlacement(from) : action === "REPEAT_YEAR" ? from : null;
+  return to && letter ? { ...to, classLetter: letter } : to;
 }
 
 export function actionOf(row: PlanRow, choices: Readonly<Record<string, RolloverAction>>): RolloverAction {
@@ -41,11 +40,42 @@ export function countActions(rows: readonly PlanRow[], choices: Readonly<Record<
   return counts;
 }
 
-/** Only the decisions that differ from the default travel to the server. */
-export function overridesOf(rows: readonly PlanRow[], choices: Readonly<Record<string, RolloverAction>>) {
+/** Only the decisions that differ from the default (action or next year's letter) travel to the server. */
+export function overridesOf(rows: readonly PlanRow[], choices: Readonly<Record<string, RolloverAction>>, letters: Readonly<Record<string, string>> = {}) {
   return rows
-    .filter((row) => actionOf(row, choices) !== row.defaultAction)
-    .map((row) => ({ enrolmentId: row.enrolmentId, action: actionOf(row, choices) }));
+    .filter((row) => actionOf(row, choices) !== row.defaultAction || letterOf(row, choices, letters) !== undefined)
+    .map((row) => {
+      const letter = letterOf(row, choices, letters);
+      return { enrolmentId: row.enrolmentId, action: actionOf(row, choices), ...(letter ? { classLetter: letter } : {}) };
+    });
+}
+
+/** A chosen letter that differs from the learner's own (graduation has none). */
+export function letterOf(row: PlanRow, choices: Readonly<Record<string, RolloverAction>>, letters: Readonly<Record<string, string>>): string | undefined {
+  const letter = letters[row.enrolmentId];
+  return letter && actionOf(row, choices) !== "GRADUATION" && letter !== row.from.classLetter ? letter : undefined;
+}
+
+/** Where a row goes with the page's choices. */
+export const rowTarget = (row: PlanRow, choices: Readonly<Record<string, RolloverAction>>, letters: Readonly<Record<string, string>>) =>
+  targetOf(row.from, actionOf(row, choices), letterOf(row, choices, letters));
+
+/** "grade|letter" of next year's classes the school has. */
+export const classKeys = (classes: readonly { grade: number; letter: string }[]) => new Set(classes.map((c) => `${c.grade}|${c.letter}`));
+
+/** Totals plus the learners whose target class the school does not have next year («без класса»), and those classes. */
+export function tallyOf(rows: readonly PlanRow[], choices: Readonly<Record<string, RolloverAction>>, letters: Readonly<Record<string, string>>, have: ReadonlySet<string>) {
+  const counts = countActions(rows, choices);
+  const missing = new Set<string>();
+  let undecided = 0;
+  for (const row of rows) {
+    const to = rowTarget(row, choices, letters);
+    if (to && to.grade !== null && to.classLetter && !have.has(`${to.grade}|${to.classLetter}`)) {
+      undecided += 1;
+      missing.add(`${to.grade}${to.classLetter}`);
+    }
+  }
+  return { ...counts, undecided, missing: [...missing].sort((a, b) => parseInt(a) - parseInt(b) || a.localeCompare(b, "ru")) };
 }
 
 /** Consecutive rows of one class (the server sorts by grade, letter, name). */

@@ -3,6 +3,7 @@
 // everyone, graduate grades 9 and 11), the school's changes per learner, one
 // order for all. Only the changed decisions are sent; the server re-plans and
 // applies everything in one transaction, or nothing.
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
@@ -11,8 +12,9 @@ import { useFormErrors } from "@/components/movement/use-form-errors";
 import { QueryState } from "@/components/query-state";
 import { ZRolloverInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
-import { countActions, overridesOf, type Counts, type RolloverAction } from "./plan";
-import { RolloverTable, type RolloverRow } from "./rollover-table";
+import { academicYearLabel } from "@/lib/schemas/programme";
+import { classKeys, countActions, overridesOf, tallyOf, type Counts, type RolloverAction } from "./plan";
+import { RolloverTable, type Decisions, type RolloverRow } from "./rollover-table";
 
 export function RolloverPage() {
   const { m } = useMessages();
@@ -38,7 +40,7 @@ export function RolloverPage() {
               {t.empty}
             </p>
           ) : (
-            <RolloverPlan rows={data.rows} onDone={setResult} />
+            <RolloverPlan rows={data.rows} academicYear={data.academicYear} classes={data.classes} onDone={setResult} />
           )
         }
       </QueryState>
@@ -46,21 +48,28 @@ export function RolloverPage() {
   );
 }
 
-function RolloverPlan({ rows, onDone }: { rows: RolloverRow[]; onDone: (counts: Counts) => void }) {
+function RolloverPlan({ rows, academicYear, classes, onDone }: { rows: RolloverRow[]; academicYear: number; classes: { grade: number; letter: string }[]; onDone: (counts: Counts) => void }) {
   const { m } = useMessages();
   const t = m.rollover;
+  const c = m.rolloverClasses;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [choices, setChoices] = useState<Record<string, RolloverAction>>({});
+  const [decisions, setDecisions] = useState<Decisions>({ choices: {}, letters: {} });
+  const [createClasses, setCreateClasses] = useState(false);
   const [order, setOrder] = useState(emptyOrder);
   const form = useFormErrors(t.checkFields);
-  const counts = countActions(rows, choices);
-  const overrides = overridesOf(rows, choices);
+  const have = classKeys(classes);
+  const lettersOf = (grade: number) => classes.filter((k) => k.grade === grade).map((k) => k.letter);
+  const tally = tallyOf(rows, decisions.choices, decisions.letters, have);
+  const counts = countActions(rows, decisions.choices);
+  const overrides = overridesOf(rows, decisions.choices, decisions.letters);
+  const missing = tally.missing.join(", ");
 
   const commit = useMutation(
     trpc.movement.rollover.commit.mutationOptions({
       onSuccess: async (done) => {
-        setChoices({});
+        setDecisions({ choices: {}, letters: {} });
+        setCreateClasses(false);
         setOrder(emptyOrder());
         onDone(done);
         await Promise.all([
@@ -72,25 +81,51 @@ function RolloverPlan({ rows, onDone }: { rows: RolloverRow[]; onDone: (counts: 
     }),
   );
 
+  function decide(ids: string[], action: RolloverAction, letter?: string) {
+    setDecisions((d) => {
+      const choices = { ...d.choices };
+      const letters = { ...d.letters };
+      for (const id of ids) {
+        choices[id] = action;
+        if (letter) letters[id] = letter;
+        else delete letters[id];
+      }
+      return { choices, letters };
+    });
+  }
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const data = form.validate(ZRolloverInput, { order, overrides });
+    const data = form.validate(ZRolloverInput, { order, overrides, createClasses: tally.undecided > 0 && createClasses });
     if (!data || !window.confirm(t.confirm(counts))) return;
     commit.mutate(data);
   }
 
   return (
     <>
-      <RolloverTable rows={rows} choices={choices} onChoose={(id, action) => setChoices((c) => ({ ...c, [id]: action }))} disabled={commit.isPending} />
+      {/* The totals stay in view while the school works through its classes. */}
+      <div className="sticky top-0 z-10 rounded-lg border border-slate-300 bg-white/95 px-3 py-2 text-sm shadow-sm" data-testid="rollover-totals" role="status">
+        <span className="font-semibold">{t.totalsTitle}: </span>
+        <span data-testid="rollover-tally">{c.tally(tally)}</span>
+        {overrides.length > 0 && <span className="ml-2 text-amber-800">({t.overrides(overrides.length)})</span>}
+        <span className="ml-2 text-slate-600">{c.yearNote(academicYearLabel(academicYear))}</span>
+      </div>
+      <RolloverTable rows={rows} decisions={decisions} have={have} lettersOf={lettersOf} onDecide={decide} disabled={commit.isPending} />
       <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="rollover-form">
-        <div className="text-sm" data-testid="rollover-totals">
-          <span className="font-semibold">{t.totalsTitle}: </span>
-          {t.totals(counts)}
-          {overrides.length > 0 && <span className="ml-2 text-amber-800">({t.overrides(overrides.length)})</span>}
-        </div>
+        {tally.undecided > 0 && (
+          <div className="space-y-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="rollover-missing-classes">
+            <p className="font-semibold">{c.missingTitle(missing)}</p>
+            <p>{c.undecidedBlock}</p>
+            <label className="flex items-start gap-2 font-medium">
+              <input type="checkbox" className="mt-1" name="createClasses" checked={createClasses} onChange={(e) => setCreateClasses(e.target.checked)} data-testid="rollover-create-classes" />
+              <span>{c.createMissing(missing)}</span>
+            </label>
+            <Link href="/school/classes" className="underline">{c.createLink}</Link>
+          </div>
+        )}
         <OrderFields title={t.orderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
-        {/* A refusal about the plan itself (a learner left the school meanwhile) names no order field. */}
-        <FormAlert text={form.errors.overrides ?? form.formError} />
+        {/* A refusal about the plan itself (a learner left the school meanwhile, a class missing) names no order field. */}
+        <FormAlert text={form.errors.overrides ?? form.errors.createClasses ?? form.formError} />
         <button type="submit" disabled={commit.isPending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
           {commit.isPending ? t.submitting : t.submit}
         </button>

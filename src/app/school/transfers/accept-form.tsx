@@ -9,6 +9,8 @@ import { useMessages } from "@/components/messages-provider";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "@/components/movement/order-fields";
 import { useFormErrors } from "@/components/movement/use-form-errors";
 import { SelectField } from "@/components/select-field";
+import { ClassPicker } from "@/components/classes/class-picker";
+import { levelHasClasses } from "@/lib/classes/class-year";
 import { EDUCATION_LEVELS, GRADE_RANGES, type EducationLevel } from "@/lib/schemas/learner";
 import { ZAcceptTransferInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
@@ -58,11 +60,15 @@ export function AcceptForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-800">{t.placementSection}</legend>
         <SelectField label={t.level} options={LEVELS.map((l) => ({ value: l, label: m.vocab.levels[l] }))} placeholder={t.choose} {...bind("level")} />
-        <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
-        <Field label={t.classLetter} maxLength={2} autoComplete="off" {...bind("classLetter")} />
+        {levelHasClasses(placement.level) ? (
+          <ClassPicker prefix="placement" level={placement.level} grade={placement.grade} classLetter={placement.classLetter} date={order.effectiveDate} errors={form.errors}
+            onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} />
+        ) : (
+          <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
+        )}
       </fieldset>
       <OrderFields title={t.inOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
-      <FormAlert text={form.formError} />
+      <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
       <FormButtons submit={t.submitAccept} pending={accept.isPending} onCancel={onCancel} />
     </form>
   );

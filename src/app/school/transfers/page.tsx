@@ -1,5 +1,8 @@
 import { requireCapability } from "@/server/pages/guards";
 import { TransfersPage, type TransferTab } from "./transfers-page";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.transfers);
 
 export default async function SchoolTransfers({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
   await requireCapability("school", "movement.write");

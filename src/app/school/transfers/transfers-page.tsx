@@ -8,6 +8,7 @@ import { useMessages } from "@/components/messages-provider";
 import { QueryState } from "@/components/query-state";
 import { useTRPC } from "@/trpc/react";
 import { TransfersTable } from "./transfers-table";
+import { TabList, tabPanelProps } from "@/components/tabs";
 
 export const TRANSFER_TABS = ["incoming", "outgoing"] as const;
 export type TransferTab = (typeof TRANSFER_TABS)[number];
@@ -31,24 +32,8 @@ export function TransfersPage({ initialTab }: { initialTab: TransferTab }) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.title}</h1>
-      <div role="tablist" className="flex gap-1 border-b border-slate-200">
-        {TRANSFER_TABS.map((key) => (
-          <button
-            key={key}
-            type="button"
-            role="tab"
-            aria-selected={tab === key}
-            data-testid={`transfers-tab-${key}`}
-            onClick={() => choose(key)}
-            className={`-mb-px rounded-t border px-4 py-2 text-sm ${
-              tab === key ? "border-slate-200 border-b-white bg-white font-medium text-brand-900" : "border-transparent text-slate-600 hover:text-brand-600"
-            }`}
-          >
-            {t[key]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" data-testid={`transfers-panel-${tab}`}>
+      <TabList tabs={TRANSFER_TABS.map((key) => ({ key, label: t[key] }))} selected={tab} onSelect={choose} idPrefix="transfers" testIdPrefix="transfers-tab" />
+      <div {...tabPanelProps("transfers", tab)} data-testid={`transfers-panel-${tab}`}>
         <QueryState query={list}>{(rows) => <TransfersTable key={tab} direction={tab} rows={rows} />}</QueryState>
       </div>
     </div>

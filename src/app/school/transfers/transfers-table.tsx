@@ -3,6 +3,7 @@
 // «Принять» and «Отклонить»; the chosen form opens in a row beneath it.
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
 import { fullName } from "@/components/learners/display";
 import { useMessages } from "@/components/messages-provider";
@@ -10,6 +11,7 @@ import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { AcceptForm } from "./accept-form";
 import { RejectForm } from "./reject-form";
+import { TableFrame } from "@/components/table-frame";
 
 export type TransferRow = inferRouterOutputs<AppRouter>["movement"]["transfers"]["list"][number];
 type Decision = { id: string; kind: "accept" | "reject" };
@@ -21,6 +23,7 @@ export function TransfersTable({ direction, rows }: { direction: "incoming" | "o
   const [decision, setDecision] = useState<Decision | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const incoming = direction === "incoming";
+  const router = useRouter();
   const th = "px-3 py-2 text-left font-medium";
   const td = "px-3 py-2 align-top";
   const button = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100";
@@ -28,6 +31,8 @@ export function TransfersTable({ direction, rows }: { direction: "incoming" | "o
   const decided = (row: TransferRow, kind: Notice["kind"]) => {
     setDecision(null);
     setNotice({ kind, name: fullName(row.learner), learnerId: row.learner.id });
+    // The header's incoming-transfers badge is counted on the server: recount it.
+    router.refresh();
   };
 
   return (
@@ -47,7 +52,7 @@ export function TransfersTable({ direction, rows }: { direction: "incoming" | "o
           {t.empty}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableFrame className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="transfers-table">
             <thead className="bg-slate-50 text-slate-600">
               <tr>
@@ -107,7 +112,7 @@ export function TransfersTable({ direction, rows }: { direction: "incoming" | "o
               })}
             </tbody>
           </table>
-        </div>
+        </TableFrame>
       )}
     </div>
   );

@@ -3,6 +3,7 @@
 // in force. Writers record a new one or withdraw one as of today.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { formatDate } from "@/lib/format";
@@ -29,11 +30,13 @@ export function ConsentsSection({ learnerId, consents, representatives, canWrite
   const [draft, setDraft] = useState({ representativeId: "", givenAt: todayIso(), scope: m.learnerForm.consentScopeDefault });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.learners.card.queryKey({ id: learnerId }) });
   const onError = (e: Parameters<typeof serverErrorsOf>[0]) => {
     const mapped = serverErrorsOf(e, m.learnerForm.checkFields);
     setErrors(mapped.fields);
     setError(mapped.form);
+    if (Object.keys(mapped.fields).length > 0) setFailedSubmits((n) => n + 1);
   };
   const give = useMutation(trpc.learners.giveConsent.mutationOptions({ onSuccess: async () => (await refresh(), setGiving(false)), onError }));
   const withdraw = useMutation(trpc.learners.withdrawConsent.mutationOptions({ onSuccess: refresh, onError }));
@@ -44,7 +47,10 @@ export function ConsentsSection({ learnerId, consents, representatives, canWrite
     setError(null);
     const input = { learnerId, representativeId: draft.representativeId, consent: { givenAt: draft.givenAt, scope: draft.scope } };
     const parsed = ZGiveConsentInput.safeParse(input);
-    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(issuesToErrors(parsed.error.issues));
+      return setFailedSubmits((n) => n + 1);
+    }
     setErrors({});
     give.mutate(parsed.data);
   }
@@ -73,6 +79,7 @@ export function ConsentsSection({ learnerId, consents, representatives, canWrite
       )}
       {giving && (
         <form onSubmit={onSubmit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="consent-editor">
+          <ErrorSummary errors={errors} focusToken={failedSubmits} />
           <SelectField
             label={t.consentBy}
             name="representativeId"

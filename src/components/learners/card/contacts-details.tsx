@@ -7,6 +7,7 @@ import { fullName, vocab } from "../display";
 import { Section, type CardData } from "./card-query";
 import { EnrolmentHistory } from "./enrolment-history";
 import { IdentityDetails } from "./identity-details";
+import { TableFrame } from "@/components/table-frame";
 
 type ContactsLearner = Extract<CardData, { view: "contacts" }>["learner"];
 
@@ -21,7 +22,7 @@ export function ContactsDetails({ learner }: { learner: ContactsLearner }) {
         {learner.representatives.length === 0 ? (
           <p className="text-sm text-slate-500">{m.common.none}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-slate-600">
                 <tr>
@@ -42,7 +43,7 @@ export function ContactsDetails({ learner }: { learner: ContactsLearner }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         )}
       </Section>
       <EnrolmentHistory enrolments={learner.enrolments} />

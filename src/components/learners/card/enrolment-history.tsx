@@ -4,6 +4,7 @@ import { useMessages } from "@/components/messages-provider";
 import { formatDate } from "@/lib/format";
 import { classLabel, vocab } from "../display";
 import { Section, type PersonalLearner } from "./card-query";
+import { TableFrame } from "@/components/table-frame";
 
 export function EnrolmentHistory({ enrolments }: { enrolments: PersonalLearner["enrolments"] }) {
   const { m } = useMessages();
@@ -11,7 +12,7 @@ export function EnrolmentHistory({ enrolments }: { enrolments: PersonalLearner["
   const th = "px-3 py-2 text-left font-medium";
   return (
     <Section title={t.enrolments} testId="enrolment-history">
-      <div className="overflow-x-auto">
+      <TableFrame>
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
@@ -36,7 +37,7 @@ export function EnrolmentHistory({ enrolments }: { enrolments: PersonalLearner["
             ))}
           </tbody>
         </table>
-      </div>
+      </TableFrame>
     </Section>
   );
 }

@@ -4,6 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { DISABILITY_CATEGORIES, HEALTH_GROUPS, PE_GROUPS, ZHealthData } from "@/lib/schemas/health";
@@ -53,10 +54,12 @@ export function HealthForm({ learnerId, correcting, onDone, onCancel }: HealthFo
   const [draft, setDraft] = useState<Draft>(() => draftOf(correcting));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
   const onError = (e: Parameters<typeof serverErrorsOf>[0]) => {
     const mapped = serverErrorsOf(e, m.learnerForm.checkFields);
     setErrors(unprefixed(mapped.fields));
     setFormError(mapped.form);
+    setFailedSubmits((n) => n + 1);
   };
   const record = useMutation(trpc.learners.health.record.mutationOptions({ onSuccess: onDone, onError }));
   const correct = useMutation(trpc.learners.health.correct.mutationOptions({ onSuccess: onDone, onError }));
@@ -85,7 +88,10 @@ export function HealthForm({ learnerId, correcting, onDone, onCancel }: HealthFo
       ...(draft.needsAdaptedProgramme ? {} : { ovzCategory: "", pmpkNumber: "", pmpkDate: "" }),
       ...(draft.longTermTreatment ? {} : { treatmentFrom: "", treatmentTo: "" }),
     });
-    if (!parsed.success) return setErrors(issuesToErrors(parsed.error.issues));
+    if (!parsed.success) {
+      setErrors(issuesToErrors(parsed.error.issues));
+      return setFailedSubmits((n) => n + 1);
+    }
     setErrors({});
     if (correcting) correct.mutate({ learnerId, recordId: correcting.id, data: parsed.data });
     else record.mutate({ learnerId, data: parsed.data });
@@ -94,11 +100,7 @@ export function HealthForm({ learnerId, correcting, onDone, onCancel }: HealthFo
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-slate-50 p-4" data-testid="health-form">
       <h3 className="font-semibold text-slate-800">{correcting ? t.correctTitle : t.recordTitle}</h3>
-      {formError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      )}
+      <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <div className="grid gap-3 sm:grid-cols-3">
         {text("recordedAt", t.recordedAt, "date")}
         {select("healthGroup", t.healthGroup, HEALTH_GROUPS, t.healthGroups)}

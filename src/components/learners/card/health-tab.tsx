@@ -11,6 +11,7 @@ import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { Details, Section } from "./card-query";
 import { HealthForm } from "./health-form";
+import { TableFrame } from "@/components/table-frame";
 
 type LearnerHealth = inferRouterOutputs<AppRouter>["learners"]["health"]["get"];
 export type HealthRecordView = NonNullable<LearnerHealth["current"]>;
@@ -70,7 +71,7 @@ export function HealthTab({ learnerId }: { learnerId: string }) {
       </Section>
       {history.length > 0 && (
         <Section title={t.history} testId="health-history">
-          <div className="overflow-x-auto">
+          <TableFrame>
             <table className="w-full text-left text-sm">
               <thead className="text-slate-500">
                 <tr>
@@ -84,7 +85,7 @@ export function HealthTab({ learnerId }: { learnerId: string }) {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {history.map((r) => (
-                  <tr key={r.id} data-testid="health-history-row" className={r.superseded ? "text-slate-400 line-through" : ""}>
+                  <tr key={r.id} data-testid="health-history-row" className={r.superseded ? "text-slate-500 line-through" : ""}>
                     <td className="py-1 pr-3 whitespace-nowrap">{formatDate(r.recordedAt)}</td>
                     <td className="py-1 pr-3">{t.healthGroups[r.healthGroup as keyof typeof t.healthGroups] ?? r.healthGroup}</td>
                     <td className="py-1 pr-3">{t.peGroups[r.peGroup as keyof typeof t.peGroups] ?? r.peGroup}</td>
@@ -95,7 +96,7 @@ export function HealthTab({ learnerId }: { learnerId: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableFrame>
         </Section>
       )}
     </div>

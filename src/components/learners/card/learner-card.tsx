@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useMessages } from "@/components/messages-provider";
+import { TabList, tabPanelProps } from "@/components/tabs";
 import { formatDate } from "@/lib/format";
 import type { Portal } from "@/lib/roles";
 import { MovementButtons, MovementPanel, useCardMovement } from "../../movement/card-movement";
@@ -90,25 +91,15 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
       {school && <TransferPanel learnerId={l.id} canWrite={card.canWrite} state={transfer} />}
       {school && <MovementPanel state={movement} />}
 
-      <div role="tablist" className="flex gap-1 border-b border-slate-200">
-        {card.stages.map((stage) => (
-          <button
-            key={stage}
-            type="button"
-            role="tab"
-            aria-selected={tab === stage}
-            data-testid={`card-tab-${stage}`}
-            onClick={() => setTab(stage)}
-            className={`-mb-px rounded-t border px-4 py-2 text-sm ${
-              tab === stage ? "border-slate-200 border-b-white bg-white font-medium text-brand-900" : "border-transparent text-slate-600 hover:text-brand-600"
-            }`}
-          >
-            {m.vocab.stages[stage]}
-          </button>
-        ))}
-      </div>
+      <TabList
+        tabs={card.stages.map((stage) => ({ key: stage, label: m.vocab.stages[stage] }))}
+        selected={tab}
+        onSelect={setTab}
+        idPrefix="card"
+        testIdPrefix="card-tab"
+      />
 
-      <div role="tabpanel" data-testid={tab ? `card-panel-${tab}` : undefined} className="space-y-4">
+      <div {...(tab ? tabPanelProps("card", tab) : {})} data-testid={tab ? `card-panel-${tab}` : undefined} className="space-y-4">
         {tab === "PERSONAL" && (
           <>
             {card.view === "personal" ? (

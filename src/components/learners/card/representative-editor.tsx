@@ -2,6 +2,7 @@
 // Adding a representative to a learner, or changing one, from the card.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { ZAddRepresentativeInput, ZUpdateRepresentativeInput } from "@/lib/schemas/representative";
 import { useTRPC } from "@/trpc/react";
@@ -24,6 +25,7 @@ export function RepresentativeEditor({ learnerId, representativeId, initial, onD
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
 
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: trpc.learners.card.queryKey({ id: learnerId }) });
@@ -33,7 +35,8 @@ export function RepresentativeEditor({ learnerId, representativeId, initial, onD
   const onError = (error: ServerError) => {
     const mapped = serverErrorsOf(error, t.checkFields);
     setErrors(mapped.fields);
-    setFormError(mapped.form ?? t.checkFields);
+    setFormError(mapped.form);
+    setFailedSubmits((n) => n + 1);
   };
   const add = useMutation(trpc.learners.addRepresentative.mutationOptions({ onSuccess: done, onError }));
   const update = useMutation(trpc.learners.updateRepresentative.mutationOptions({ onSuccess: done, onError }));
@@ -54,17 +57,13 @@ export function RepresentativeEditor({ learnerId, representativeId, initial, onD
   }
   function invalid(issues: Parameters<typeof issuesToErrors>[0] | undefined) {
     setErrors(issues ? issuesToErrors(issues) : {});
-    if (issues) setFormError(t.checkFields);
+    if (issues) setFailedSubmits((n) => n + 1);
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="representative-editor">
+      <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <RepresentativeFields prefix="representative" draft={draft} errors={errors} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} />
-      {formError && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </p>
-      )}
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
           {pending ? t.submitting : m.common.save}

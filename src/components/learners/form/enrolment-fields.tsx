@@ -3,6 +3,8 @@
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
+import { ClassPicker } from "@/components/classes/class-picker";
+import { levelHasClasses } from "@/lib/classes/class-year";
 import { EDUCATION_LEVELS } from "@/lib/schemas/learner";
 import { binder } from "./bind";
 import type { EnrolmentDraft, FieldErrors } from "./form-model";
@@ -22,8 +24,13 @@ export function EnrolmentFields({ draft, errors, onChange }: EnrolmentFieldsProp
   return (
     <FormSection title={t.enrolmentSection} testId="enrolment-section">
       <SelectField label={t.level} options={levels} placeholder={t.choose} {...bind("level")} />
-      <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
-      <Field label={t.classLetter} maxLength={2} autoComplete="off" {...bind("classLetter")} />
+      {/* A class is picked from the school's classes; a level without classes (college) may give a year of study. */}
+      {levelHasClasses(draft.level) ? (
+        <ClassPicker prefix="enrolment" level={draft.level} grade={draft.grade} classLetter={draft.classLetter} date={draft.enrolledAt} errors={errors}
+          onChange={(p) => { onChange("grade", p.grade); onChange("classLetter", p.classLetter); }} />
+      ) : (
+        <Field label={t.grade} type="number" min={0} max={12} inputMode="numeric" {...bind("grade")} />
+      )}
       <Field label={t.enrolledAt} type="date" {...bind("enrolledAt")} />
       <Field label={t.orderNumber} maxLength={50} autoComplete="off" {...bind("orderNumber")} />
       <Field label={t.orderDate} type="date" {...bind("orderDate")} />

@@ -1,10 +1,10 @@
 // Drafts of the learner form as the inputs hold them (strings), conversions
-// from a card's view, and mapping of zod issues and server errors onto the
-// fields. Field keys are dotted paths ("learner.snils", "representatives.0.lastName"),
+// from a card's view. Field keys are dotted paths ("learner.snils", "representatives.0.lastName"),
 // the same as the inputs' `name` and the server's `zodError.issues[].path`.
 import { RUSSIA } from "@/lib/countries";
 import { PERSON_COLUMNS } from "@/lib/schemas/person";
 import { formatSnils } from "@/lib/validators/snils";
+import { regionToday } from "@/lib/time-zone";
 
 export const PERSON_KEYS = PERSON_COLUMNS;
 export type PersonDraft = Record<(typeof PERSON_KEYS)[number], string>;
@@ -29,9 +29,9 @@ export interface ConsentDraft {
   givenAt: string;
   scope: string;
 }
-export type FieldErrors = Record<string, string>;
 
-export const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the region's time zone (lib/time-zone.ts). */
+export const todayIso = () => regionToday();
 
 const emptyPerson = (): PersonDraft => ({
   ...(Object.fromEntries(PERSON_KEYS.map((k) => [k, ""])) as PersonDraft),
@@ -95,31 +95,5 @@ export function representativeFromView(
 /** Consent counts as entered once either of its fields is. */
 export const consentEntered = (c: ConsentDraft) => c.givenAt.trim() !== "" || c.scope.trim() !== "";
 
-/** First message per dotted path. */
-export function issuesToErrors(issues: readonly { path: string | readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = typeof issue.path === "string" ? issue.path : issue.path.map(String).join(".");
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
-
-export interface ServerError {
-  message: string;
-  data?: {
-    code?: string;
-    zodError?: { issues?: { path: string; message: string }[] } | null;
-    field?: string | null;
-    details?: Record<string, unknown> | null;
-  } | null;
-}
-
-/** A server refusal as field messages plus, when no field fits, one form-level message. */
-export function serverErrorsOf(error: ServerError, fallback: string): { fields: FieldErrors; form: string | null } {
-  const fields = issuesToErrors(error.data?.zodError?.issues ?? []);
-  if (error.data?.field) fields[error.data.field] = error.message;
-  if (Object.keys(fields).length > 0) return { fields, form: null };
-  // A zod error's own message is a JSON dump of issues, not a sentence.
-  return { fields, form: error.data?.zodError ? fallback : error.message || fallback };
-}
+// The error mapping lives in one place for every form; re-exported for the learner forms' imports.
+export { issuesToErrors, serverErrorsOf, type FieldErrors, type ServerError } from "@/lib/errors/form-errors";

@@ -3,11 +3,16 @@
 // editing one (learner section only). The browser checks the draft with the
 // procedures' own zod schema; the server's answer is mapped onto the same
 // dotted field names, and a duplicate is offered instead of a second record.
+// A field is checked with the same schema when it is left; a failed submit
+// focuses the error summary; leaving with unsaved changes asks first.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FocusEvent, type FormEvent } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { useMessages } from "@/components/messages-provider";
+import { errorOfField } from "@/lib/errors/form-errors";
 import { ZCreateLearnerInput, ZUpdateLearnerInput } from "@/lib/schemas/learner";
 import { useTRPC } from "@/trpc/react";
 import { ConflictNotice, conflictOf, type Conflict } from "./conflict-notice";
@@ -31,7 +36,7 @@ import { RepresentativesList } from "./representatives-list";
 export type LearnerFormProps = { mode: "create" } | { mode: "edit"; id: string; initial: LearnerDraft; title: string };
 
 export function LearnerForm(props: LearnerFormProps) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const t = m.learnerForm;
   const trpc = useTRPC();
   const router = useRouter();
@@ -43,6 +48,9 @@ export function LearnerForm(props: LearnerFormProps) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const snapshot = JSON.stringify({ learner, enrolment, representatives, consent });
+  const initialSnapshot = useRef(snapshot);
 
   const onSaved = async ({ id }: { id: string }) => {
     await queryClient.invalidateQueries({ queryKey: trpc.learners.list.queryKey() });
@@ -53,36 +61,48 @@ export function LearnerForm(props: LearnerFormProps) {
     const mapped = serverErrorsOf(error, t.checkFields);
     setErrors(mapped.fields);
     setConflict(conflictOf(error));
-    setFormError(mapped.form ?? (Object.keys(mapped.fields).length > 0 && !conflictOf(error) ? t.checkFields : null));
+    setFormError(mapped.form);
+    setFailedSubmits((n) => n + 1);
   };
   const create = useMutation(trpc.learners.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.learners.update.mutationOptions({ onSuccess: onSaved, onError }));
   const pending = create.isPending || update.isPending || create.isSuccess || update.isSuccess;
+  // Saved means nothing is lost by leaving (the page is navigating to the card).
+  useUnsavedChangesWarning(snapshot !== initialSnapshot.current && !create.isSuccess && !update.isSuccess);
+
+  /** The draft checked with the procedure's own schema. */
+  function parseDraft(acknowledgeDuplicate: boolean) {
+    if (props.mode === "edit") return { edit: true as const, parsed: ZUpdateLearnerInput.safeParse({ id: props.id, learner }) };
+    const input = { learner, enrolment, representatives, consent: consentEntered(consent) ? consent : undefined, acknowledgeDuplicate };
+    return { edit: false as const, parsed: ZCreateLearnerInput.safeParse(input) };
+  }
 
   function submit(acknowledgeDuplicate = false) {
     setFormError(null);
     setConflict(null);
-    if (props.mode === "edit") {
-      const parsed = ZUpdateLearnerInput.safeParse({ id: props.id, learner });
-      if (!parsed.success) return invalid(parsed.error.issues);
-      setErrors({});
-      update.mutate(parsed.data);
-      return;
-    }
-    const parsed = ZCreateLearnerInput.safeParse({
-      learner,
-      enrolment,
-      representatives,
-      consent: consentEntered(consent) ? consent : undefined,
-      acknowledgeDuplicate,
-    });
-    if (!parsed.success) return invalid(parsed.error.issues);
+    const draft = parseDraft(acknowledgeDuplicate);
+    if (!draft.parsed.success) return invalid(draft.parsed.error.issues);
     setErrors({});
-    create.mutate(parsed.data);
+    if (draft.edit) update.mutate(draft.parsed.data);
+    else create.mutate(draft.parsed.data);
   }
   function invalid(issues: Parameters<typeof issuesToErrors>[0]) {
-    setErrors(issuesToErrors(issues));
-    setFormError(t.checkFields);
+    setErrors(issuesToErrors(issues, locale));
+    setFailedSubmits((n) => n + 1);
+  }
+  /** Leaving a field checks it (SNILS check digits, real and past dates…); an untouched empty field waits for submit. */
+  function checkLeftField(event: FocusEvent<HTMLFormElement>) {
+    const { name, value } = event.target as { name?: string; value?: string };
+    if (!name || (value === "" && !errors[name])) return;
+    const draft = parseDraft(false);
+    const message = draft.parsed.success ? undefined : errorOfField(draft.parsed.error.issues, name, locale);
+    setErrors((current) => {
+      if (current[name] === message) return current;
+      const next = { ...current };
+      if (message) next[name] = message;
+      else delete next[name];
+      return next;
+    });
   }
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -91,8 +111,9 @@ export function LearnerForm(props: LearnerFormProps) {
 
   const cancelHref = props.mode === "edit" ? `/school/learners/${props.id}` : "/school/learners";
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="learner-form">
+    <form onSubmit={onSubmit} onBlur={checkLeftField} noValidate className="space-y-4" data-testid="learner-form">
       <h1 className="text-xl font-semibold">{props.mode === "edit" ? props.title : t.createTitle}</h1>
+      <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <LearnerFields draft={learner} errors={errors} onChange={(key, value) => setLearner((d) => ({ ...d, [key]: value }))} />
       {props.mode === "create" && (
         <>
@@ -111,11 +132,6 @@ export function LearnerForm(props: LearnerFormProps) {
         </>
       )}
       {conflict && <ConflictNotice conflict={conflict} pending={pending} onCreateAnyway={() => submit(true)} />}
-      {formError && (
-        <p role="alert" data-testid="form-error" className="rounded bg-red-50 px-3 py-2 text-red-700">
-          {formError}
-        </p>
-      )}
       <div className="flex gap-3">
         <button
           type="submit"

@@ -6,7 +6,10 @@ import type { AccessReportKind, AccountReadsInput, LearnerAccessInput } from "@/
 import { formatDate, formatDateTime } from "@/lib/format";
 import { isRole } from "../../authz/matrix";
 import { ru } from "@/messages/ru";
+import { isAuditAction } from "../../audit/actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
+import { serverTimeZone } from "../../time-zone";
+import { todayIn } from "@/lib/time-zone";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { accountOfReport, queryAccountReads } from "./account-reads-report";
@@ -17,6 +20,9 @@ export const MAX_REPORT_ROWS = 100_000;
 const t = ru.accessReports;
 const stageName = (s: "personal" | "health" | "portfolio" | null) => (s ? t.stages[s] : "");
 const roleName = (r: string | null) => (r ? (isRole(r) ? ru.roles[r] : r) : "");
+/** The catalogue's label; a code no longer in the catalogue (older rows) is shown as it is. */
+const actionName = (a: string) => (isAuditAction(a) ? ru.auditLabels.actions[a] : a);
+const outcomeName = (o: string) => ru.adminAudit.outcomes[o as keyof typeof ru.adminAudit.outcomes] ?? o;
 
 export interface ReportTable {
   title: string;
@@ -33,6 +39,7 @@ export async function buildAccessReport(db: Db, actor: Actor, request: AccessRep
     async (tx) => {
       let table: ReportTable;
       let entity: { entityType: string; entityId: string };
+      const timeZone = serverTimeZone();
       if (request.kind === "learner-access") {
         const learner = await learnerOfReport(tx, request.input.learnerId);
         const { rows } = await queryLearnerAccess(tx, request.input, MAX_REPORT_ROWS, 0);
@@ -40,7 +47,7 @@ export async function buildAccessReport(db: Db, actor: Actor, request: AccessRep
         table = {
           title: `${c.title(learner.fullName)}, ${formatDate(learner.birthDate)}`,
           header: [c.at, c.login, c.fullName, c.role, c.action, c.stage, c.via, c.outcome, c.ip],
-          rows: rows.map((r) => [formatDateTime(r.at), r.login ?? "", r.client ? c.apiClient(c.apiSources[r.client.kind] ?? r.client.kind, r.client.name) : (r.fullName ?? ""), roleName(r.role), r.action, stageName(r.stage), r.viaList ? c.viaList : c.viaCard, r.outcome, r.ip ?? ""]),
+          rows: rows.map((r) => [formatDateTime(r.at, timeZone), r.login ?? "", r.client ? c.apiClient(c.apiSources[r.client.kind] ?? r.client.kind, r.client.name) : (r.fullName ?? ""), roleName(r.role), actionName(r.action), stageName(r.stage), r.viaList ? c.viaList : c.viaCard, outcomeName(r.outcome), r.ip ?? ""]),
         };
         entity = { entityType: "Learner", entityId: learner.id };
       } else {
@@ -50,7 +57,7 @@ export async function buildAccessReport(db: Db, actor: Actor, request: AccessRep
         table = {
           title: `${c.title}: ${c.account(account.login, account.fullName)}`,
           header: [c.at, c.action, c.stage, c.learner, c.birthDate],
-          rows: rows.map((r) => [formatDateTime(r.at), r.action, stageName(r.stage), r.learner ?? c.deleted, r.birthDate ? formatDate(r.birthDate) : ""]),
+          rows: rows.map((r) => [formatDateTime(r.at, timeZone), actionName(r.action), stageName(r.stage), r.learner ?? c.deleted, r.birthDate ? formatDate(r.birthDate) : ""]),
         };
         entity = { entityType: "User", entityId: account.id };
       }
@@ -92,4 +99,4 @@ export function toCsv(rows: string[][]): string {
 }
 
 export const reportFileName = (kind: AccessReportKind, format: "xlsx" | "csv") =>
-  `${kind}_${new Date().toISOString().slice(0, 10)}.${format}`;
+  `${kind}_${todayIn(serverTimeZone())}.${format}`;

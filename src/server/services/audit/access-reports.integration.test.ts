@@ -104,7 +104,9 @@ describeDb("auditor's access reports", () => {
     const csv = await download("auditor", `account-reads?login=school.admin&format=csv`);
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    expect(text).toContain("learner.card.read");
+    // Actions in words from the label catalogue, not codes.
+    expect(text).toContain("Просмотр карточки обучающегося");
+    expect(text).not.toContain("learner.card.read");
     expect(text).toContain("Прозрачная");
     const audited = await db.prisma.auditEvent.findMany({ where: { action: "audit.report.export" }, orderBy: { id: "asc" } });
     expect(audited).toHaveLength(before + 2);

@@ -35,6 +35,8 @@ export const ZAccountLearnerRow = z.object({
 export type AccountReadRow = z.infer<typeof ZAccountReadRow>;
 export type AccountLearnerRow = z.infer<typeof ZAccountLearnerRow>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 type Filters = Omit<AccountReadsInput, "page" | "pageSize" | "view">;
 
 export async function accountOfReport(tx: DbTx, login: string) {
@@ -121,6 +123,8 @@ export async function reportAccountReads(db: Db, actor: Actor, input: AccountRea
       entityType: "User",
       entityId: account.id,
       details: { filters: { from: filters.from ?? null, to: filters.to ?? null }, view, page, pageSize, total: summary.total },
+      // The page names these learners: recorded like any list read, so they see this look in their own report.
+      learnerIds: (view === "events" ? summary.rows : learnerRows).map((r) => r.learnerId).filter((id) => UUID.test(id)),
     });
     return {
       account: { login: account.login, fullName: account.fullName, role: account.role },

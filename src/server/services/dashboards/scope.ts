@@ -85,5 +85,26 @@ export function currentCounts(drill: Drill): Prisma.Sql {
     WHERE ${drill.where}`;
 }
 
+export const ZPlaceOutput = z.object({
+  municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
+  organisation: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+
+/**
+ * The names of a drill-down place kept in the page's URL (ids only there), so
+ * a reloaded or bookmarked dashboard shows its breadcrumb. An id outside the
+ * scope answers NOT_FOUND, as every drill does.
+ */
+export async function describePlace(db: Db | DbTx, actor: Actor, input: DrillInput): Promise<z.infer<typeof ZPlaceOutput>> {
+  const drill = await resolveDrill(db, actor, input);
+  const municipality = drill.municipalityId
+    ? await db.municipality.findUniqueOrThrow({ where: { id: drill.municipalityId }, select: { id: true, name: true } })
+    : null;
+  const organisation = drill.organisationId
+    ? await db.organisation.findUniqueOrThrow({ where: { id: drill.organisationId }, select: { id: true, shortName: true } })
+    : null;
+  return { municipality, organisation: organisation && { id: organisation.id, name: organisation.shortName } };
+}
+
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */
 export const classKey = (grade: number | null, letter: string | null) => `${grade ?? ""}|${letter ?? ""}`;

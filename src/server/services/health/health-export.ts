@@ -9,6 +9,8 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import type { HealthDimension, HealthMeasure } from "./health-stats";
+import { resolveDrill } from "../dashboards/scope";
+import { territoryName } from "../reports/report-model";
 import { healthStatsTables, hiddenMark, type HealthStatsTable } from "./health-tables";
 
 export const HEALTH_REPORTS = ["groups", "disabilities", "adapted"] as const;
@@ -41,6 +43,8 @@ export function levelOf(filters: { municipalityId?: string; organisationId?: str
 export interface HealthSheet {
   header: string[];
   rows: (string | number)[][];
+  /** The column totals as the server decided them with the cells (hidden ones «<5»); null without rows. */
+  totals: (string | number)[] | null;
 }
 
 /** The sheet of a report from its tables (one per measure, same places); hidden counts read «<5». */
@@ -58,30 +62,35 @@ export function buildSheet(report: HealthReport, by: HealthDimension, tables: He
     // The first measure covers every counted learner of the place: its row total is the total.
     return [label, ...cells, shown(tables[0], tables[0]?.places.find((p) => p.key === key)?.count)];
   });
-  return { header, rows };
+  const columnTotals = columns.flatMap((c, i) => Object.keys(c.categories).map((cat) => shown(tables[i], tables[i]?.categories.find((x) => x.category === cat)?.count)));
+  const totals = rows.length ? [t.total, ...columnTotals, shown(tables[0], tables[0]?.total)] : null;
+  return { header, rows, totals };
 }
 
 export async function exportHealthStats(db: Db, actor: Actor, filters: HealthExportFilters, ip: string | null) {
   const by = levelOf(filters);
   const { municipalityId, organisationId, asOf } = filters;
   const sheet = await db.$transaction(async (tx) => {
+    // The territory within the reader's scope (outside it: NOT_FOUND), named in the title and the file name.
+    const territory = await territoryName(tx, actor, await resolveDrill(tx, actor, { municipalityId, organisationId }));
     const measures = REPORT_COLUMNS[filters.report].map((column) => column.measure);
     const counted = await healthStatsTables(tx, actor, { by, municipalityId, organisationId, asOf }, measures);
     const tables = measures.map((measure) => counted[measure]!);
-    const built = { ...buildSheet(filters.report, by, tables), threshold: tables[0]?.threshold ?? null };
+    const built = { ...buildSheet(filters.report, by, tables), threshold: tables[0]?.threshold ?? null, territory };
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "health.export",
       entityType: "HealthStats",
-      details: { report: filters.report, format: "xlsx", filters: { municipalityId: municipalityId ?? null, organisationId: organisationId ?? null, asOf }, rows: built.rows.length },
+      details: { report: filters.report, format: "xlsx", filters: { municipalityId: municipalityId ?? null, organisationId: organisationId ?? null, asOf }, territory, rows: built.rows.length },
     });
     return built;
   });
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet(t.reports[filters.report]);
-  const title = `${t.reports[filters.report]} — ${t.asOf.toLowerCase()} ${asOf.split("-").reverse().join(".")}`;
+  const title = `${t.reports[filters.report]} — ${sheet.territory} — ${t.asOf.toLowerCase()} ${asOf.split("-").reverse().join(".")}`;
   ws.addRow([sheet.threshold === null ? title : `${title}. ${t.hiddenNote.replaceAll("{n}", String(sheet.threshold))}`]);
   ws.addRow(sheet.header).font = { bold: true };
   for (const row of sheet.rows) ws.addRow(row);
+  if (sheet.totals) ws.addRow(sheet.totals).font = { bold: true };
   ws.columns.forEach((c, i) => (c.width = i === 0 ? 40 : 16));
   return { file: await workbook.xlsx.writeBuffer(), sheet };
 }

@@ -184,9 +184,14 @@ describeDb("health statistics", () => {
     const ws = workbook.worksheets[0]!;
     const header = (ws.getRow(2).values as unknown[]).slice(1);
     const body = [3, 4].map((n) => (ws.getRow(n).values as unknown[]).slice(1));
-    expect(ws.rowCount).toBe(4);
+    expect(ws.rowCount).toBe(5); // title, header, two municipalities, the totals row
     const officer = await callerAs(db.prisma, "health.officer");
     const health = await officer.health.stats.counts({ measure: "healthGroup", by: "municipality", asOf: AS_OF });
+    const totals = (ws.getRow(5).values as unknown[]).slice(1);
+    expect(totals[0]).toBe("Всего");
+    expect(totals.at(-1)).toBe(health.total);
+    expect(String(ws.getRow(1).getCell(1).value)).toContain("Демонстрационная область");
+    expect(res.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`Группы здоровья — Демонстрационная область — ${AS_OF}.xlsx`)}`);
     const pe = await officer.health.stats.counts({ measure: "peGroup", by: "municipality", asOf: AS_OF });
     for (const row of body) {
       const name = row[0];
@@ -206,7 +211,7 @@ describeDb("health statistics", () => {
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await res.arrayBuffer()) as never);
-    expect(workbook.worksheets[0]!.rowCount).toBe(3);
+    expect(workbook.worksheets[0]!.rowCount).toBe(4); // title, header, its municipality, the totals row
     expect((await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "health.export", actorLogin: "edu.zarechny" } })).details).toMatchObject({ report: "adapted", rows: 1 });
     expect((await download(null, "report=groups")).status).toBe(401);
     for (const login of ["school.admin", "school.medic", "sys.admin", "auditor"]) expect((await download(login, "report=groups")).status, login).toBe(403);

@@ -11,6 +11,7 @@ import { hashPassword } from "../../auth/password";
 import { handleHealthExport } from "../../http/health-files";
 import { handleReportExport } from "../../http/report-files";
 import { callerAs } from "../../testing/callers";
+import { seedClassesOf } from "../../testing/class-fixtures";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { sessionToken } from "../../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
@@ -51,6 +52,7 @@ describeDb("small-number suppression of health aggregates", () => {
         data: { municipalityId: zarechny, type: "GENERAL_SCHOOL", shortName: "МБОУ СОШ № 9", fullName: "МБОУ «Средняя школа № 9»", inn: "9901000099", ogrn: "1029900000099", kpp: "990101001", founder: "Администрация городского округа Заречный" },
       })
     ).id;
+    await seedClassesOf(db.prisma, school9);
     const passwordHash = await hashPassword("School-nine-password-1");
     await db.prisma.user.create({
       data: { login: "school9.registrar", fullName: "Регистратор Школы", role: "SCHOOL_REGISTRAR", scopeKind: "ORGANISATION", organisationId: school9, regionId: db.seeded.regionId, passwordHash },

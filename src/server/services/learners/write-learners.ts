@@ -9,7 +9,8 @@ import type { Actor } from "../../auth/actor";
 import { learnerReachWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
-import { assertOrganisationOpen, classFor, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
+import { assertOrganisationOpen, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
+import { requireSchoolClass } from "../programmes/school-classes";
 import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
@@ -67,7 +68,8 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
     });
     const { level, grade, classLetter, enrolledAt, orderNumber, orderDate } = input.enrolment;
     await assertOrganisationOpen(tx, organisationId);
-    const schoolClass = await classFor(tx, organisationId, { level, grade: grade ?? null, classLetter: classLetter ?? null }, enrolledAt);
+    const placement = { level, grade: grade ?? null, classLetter: classLetter ?? null };
+    const schoolClass = await requireSchoolClass(tx, organisationId, placement, enrolledAt, { field: "enrolment.classLetter" });
     const enrolment = await tx.enrolment.create({
       data: {
         learnerId: learner.id,

@@ -7,6 +7,9 @@ import type { DbTx } from "../../db";
 import { badRequest, conflict } from "../../errors";
 import type { MovementType } from "../../generated/prisma/client";
 import { day } from "../learners/person-data";
+import { placementAcademicYear } from "@/lib/classes/class-year";
+import { todayIso } from "@/lib/schemas/person";
+import { findSchoolClass, requireSchoolClass } from "../programmes/school-classes";
 
 export interface EventFacts {
   learnerId: string;
@@ -55,25 +58,21 @@ export async function assertOrganisationOpen(tx: DbTx, organisationId: string) {
 }
 
 /**
- * The school's class for a placement, when the school keeps classes: the
- * academic year of the effective date, or the coming one for a promotion or
- * repeat ordered over the summer (June–August).
+ * The school's class for a placement if it has one, without refusing: only a
+ * cancellation uses it, to return a learner to the class they were in even if
+ * that class has been renamed since. Every new placement goes through
+ * requireSchoolClass, which refuses a class the school does not have.
  */
-export async function classFor(tx: DbTx, organisationId: string, placement: PlacementSnapshot, effectiveIso: string, forComingYear = false) {
+export async function classFor(tx: DbTx, organisationId: string, placement: PlacementSnapshot, effectiveIso: string) {
   if (placement.grade === null || !placement.classLetter) return null;
-  const [year, month] = effectiveIso.split("-").map(Number) as [number, number];
-  const academicYear = month >= 9 ? year : forComingYear && month >= 6 ? year : year - 1;
-  const found = await tx.schoolClass.findUnique({
-    where: { organisationId_academicYear_grade_letter: { organisationId, academicYear, grade: placement.grade, letter: placement.classLetter } },
-    select: { id: true, programmeId: true },
-  });
-  return found;
+  return findSchoolClass(tx, organisationId, placementAcademicYear(effectiveIso, todayIso()), placement.grade, placement.classLetter);
 }
 
-/** Opens an enrolment; the database allows one active basic enrolment per learner. */
+/** Opens an enrolment in one of the school's classes; the database allows one active basic enrolment per learner. */
 export async function openEnrolment(tx: DbTx, learnerId: string, organisationId: string, placement: Placement, from: string) {
   await assertOrganisationOpen(tx, organisationId);
-  const schoolClass = await classFor(tx, organisationId, { level: placement.level, grade: placement.grade ?? null, classLetter: placement.classLetter ?? null }, from);
+  const snapshot = { level: placement.level, grade: placement.grade ?? null, classLetter: placement.classLetter ?? null };
+  const schoolClass = await requireSchoolClass(tx, organisationId, snapshot, from, { field: "placement.classLetter" });
   return tx.enrolment.create({
     data: {
       learnerId,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
+import { currentTestYear } from "../../testing/class-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 
 const order = (n: string, date = "2026-05-31") => ({ orderNumber: n, orderDate: date, effectiveDate: date });
@@ -30,9 +31,11 @@ describeDb("school movement orders", () => {
 
   it("promotes (4 → 5 moves НОО to ООО), repeats, moves class, expels, reinstates and graduates", async () => {
     const id = await learnerIn(4, "Б", "2015-03-01");
-    // The school keeps its classes: the promoted learner lands in its 5«Б» of that year.
-    const programme = await db.prisma.programme.create({ data: { organisationId: db.seeded.organisationIds.school4!, name: "ООП ООО", level: "BASIC", isBasic: true } });
-    const class5b = await db.prisma.schoolClass.create({ data: { organisationId: programme.organisationId, programmeId: programme.id, academicYear: 2025, grade: 5, letter: "Б" } });
+    // The promoted learner lands in the school's 5«Б» of the current year (a back-dated order places where the learner is now).
+    const class5b = await db.prisma.schoolClass.findUniqueOrThrow({
+      where: { organisationId_academicYear_grade_letter: { organisationId: db.seeded.organisationIds.school4!, academicYear: currentTestYear(), grade: 5, letter: "Б" } },
+    });
+    const programme = { id: class5b.programmeId };
     await school.movement.event({ type: "PROMOTION", learnerId: id, order: order("101") });
     expect(await placement(id)).toEqual(["BASIC", 5, "Б", "ACTIVE"]);
     expect(await db.prisma.enrolment.findFirstOrThrow({ where: { learnerId: id } })).toMatchObject({ classId: class5b.id, programmeId: programme.id });

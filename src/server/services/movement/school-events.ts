@@ -13,7 +13,6 @@ import { requireHolding } from "../../authz/relationship";
 import {
   alreadyEnrolled,
   basicEnrolmentHolder,
-  classFor,
   isUniqueViolation,
   openEnrolment,
   recordMovement,
@@ -21,6 +20,7 @@ import {
   updateEnrolmentIfUnchanged,
   type PlacementSnapshot,
 } from "./record-event";
+import { requireSchoolClass } from "../programmes/school-classes";
 
 export function ownOrganisation(actor: Actor): string {
   if (actor.scope.kind !== "ORGANISATION") throw forbidden();
@@ -39,8 +39,12 @@ export async function heldEnrolment(tx: DbTx, actor: Actor, organisationId: stri
   return enrolment;
 }
 
-/** Applies one school order inside an open transaction; shared with the year-end rollover. */
-export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: string, input: SchoolEventInput) {
+/**
+ * Applies one school order inside an open transaction; shared with the
+ * year-end rollover, which may name the letter of the class a promoted or
+ * repeating learner goes to (`targetLetter`; by default the same letter).
+ */
+export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: string, input: SchoolEventInput, targetLetter?: string) {
   const enrolment = await heldEnrolment(tx, actor, organisationId, input.learnerId);
   const from: PlacementSnapshot = enrolment;
   let to: PlacementSnapshot | null = null;
@@ -66,7 +70,9 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
   }
   if (to) {
     const summer = input.type === "PROMOTION" || input.type === "REPEAT_YEAR";
-    const schoolClass = await classFor(tx, organisationId, to, input.order.effectiveDate, summer);
+    if (summer && targetLetter) to = { ...to, classLetter: targetLetter };
+    const field = input.type === "CLASS_CHANGE" ? "placement.classLetter" : "order.effectiveDate";
+    const schoolClass = await requireSchoolClass(tx, organisationId, to, input.order.effectiveDate, { field, forComingYear: summer });
     await updateEnrolmentIfUnchanged(tx, input.learnerId, enrolment, {
       level: to.level,
       grade: to.grade,

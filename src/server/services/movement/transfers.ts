@@ -11,6 +11,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { day } from "../learners/person-data";
+import { hasCapability } from "../../authz/matrix";
 import { requireHolding } from "../../authz/relationship";
 import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf, updateEnrolmentIfUnchanged } from "./record-event";
 import type { Prisma } from "../../generated/prisma/client";
@@ -167,4 +168,15 @@ export async function listTransfers(db: Db, actor: Actor, direction: "incoming" 
     });
     return rows.map(({ events, ...t }) => ({ ...t, outOrder: events[0] ?? null }));
   });
+}
+
+/**
+ * How many transfers wait for the caller's organisation to decide: the badge on
+ * the school's «Переводы» item. A count only (no learner is named), so it is
+ * not audited as a read of personal data. Zero for anyone without a school of
+ * its own or without the right to decide transfers.
+ */
+export async function countPendingIncomingTransfers(db: Db, actor: Actor): Promise<number> {
+  if (actor.scope.kind !== "ORGANISATION" || !hasCapability(actor.role, "movement.write")) return 0;
+  return db.transfer.count({ where: { toOrganisationId: actor.scope.organisationId, status: "PENDING" } });
 }

@@ -11,8 +11,8 @@ import { loadActor, type Actor } from "../../auth/actor";
 import { signedInClaims } from "../../testing/sessions";
 import { describeDb, type TestDatabase } from "../../testing/test-db";
 import { countMovement } from "../dashboards/movement";
-import { buildDo1 } from "./do1";
-import { buildMovement } from "./movement";
+import { buildReport } from "./build-report";
+import type { ReportModel } from "./report-model";
 
 const year = new Date().getUTCFullYear();
 const PERIODS: [string, string][] = [
@@ -42,7 +42,7 @@ const DO1_RECOUNT = `
   WHERE NOT e."isBasic" AND e."level" = 'ADDITIONAL' AND e."enrolledAt" <= $1::date AND (e."endedAt" IS NULL OR e."endedAt" > $1::date)
   GROUP BY 1, 2, 3`;
 
-type Model = Awaited<ReturnType<typeof buildDo1>>;
+type Model = ReportModel;
 /** Non-zero cells of a report's first table as "row|column" → count, the last `totals` columns left out. */
 function cells(model: Model, totals = 1): Record<string, number> {
   const t = model.tables[0]!;
@@ -64,7 +64,7 @@ describeDb("movement counts and 1-ДО participations against a recount", () => 
     for (const [from, to] of PERIODS) {
       const rows = await db.sql.query<{ mu: string; type: string; n: number }>(MOVEMENT_RECOUNT, [from, to]);
       const expected = Object.fromEntries(rows.map((x) => [`${x.mu}|${r.movementTypes[x.type as keyof typeof r.movementTypes]}`, x.n]));
-      expect(cells(await buildMovement(db.prisma, officer, from, to), 2), `${from}..${to}`).toEqual(expected);
+      expect(cells(await buildReport(db.prisma, officer, "movement", { from, to }), 2), `${from}..${to}`).toEqual(expected);
       const byType = (await countMovement(db.prisma, officer, { from, to })).byType.filter((x) => x.count);
       const total = (type: string) => rows.filter((x) => x.type === type).reduce((s, x) => s + x.n, 0);
       expect(byType.map((x) => [x.type, x.count]), `${from}..${to}`).toEqual(byType.map((x) => [x.type, total(x.type)]));
@@ -78,7 +78,7 @@ describeDb("movement counts and 1-ДО participations against a recount", () => 
       const expected: Record<string, number> = {};
       for (const x of rows) expected[`${directionLabel(x.direction)}|${x.age}: ${sexLabel(x.sex)}`] = x.n;
       expect(Object.keys(expected).length, asOf).toBeGreaterThan(4);
-      expect(cells(await buildDo1(db.prisma, officer, asOf)), asOf).toEqual(expected);
+      expect(cells(await buildReport(db.prisma, officer, "do1", { asOf })), asOf).toEqual(expected);
     }
   }
 

@@ -8,18 +8,17 @@
 // 1 January of D's year; sex from Learner. One SQL query, grouped in the
 // database, over AdditionalParticipation: those enrolments with the learner's
 // sex and birth date, kept by the summary's flush (flushed first).
-import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
+import type { Drill } from "../dashboards/scope";
 import { flushLearnerSummary } from "../summary/learner-summary";
-import { pivot, reportHeader, scopeSql, type ReportModel } from "./report-model";
+import { pivot, reportHeader, type ReportModel, type ReportTexts } from "./report-model";
 
-const t = reportsRu.reports;
 type Cell = { row: string; col: string; count: number };
 
-export async function buildDo1(db: Db | DbTx, actor: Actor, asOf: string): Promise<ReportModel> {
-  const header = await reportHeader(db, actor, { asOf });
+export async function buildDo1(db: Db | DbTx, actor: Actor, drill: Drill, t: ReportTexts, asOf: string): Promise<ReportModel> {
+  const header = await reportHeader(db, actor, drill, { asOf });
   await flushLearnerSummary(db);
   const jan1 = `${asOf.slice(0, 4)}-01-01`;
   const cells = await db.$queryRaw<(Cell & { age: string })[]>(Prisma.sql`
@@ -31,7 +30,7 @@ export async function buildDo1(db: Db | DbTx, actor: Actor, asOf: string): Promi
     JOIN "Organisation" o ON o."id" = e."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
     WHERE e."enrolledAt" <= ${asOf}::date AND (e."endedAt" IS NULL OR e."endedAt" > ${asOf}::date)
-      AND ${scopeSql(actor)}
+      AND ${drill.where}
     GROUP BY 1, 2, 3`);
   const directions = Object.entries(t.directions) as [string, string][];
   const rowKeys = [...directions, ["", t.columns.noDirection] as [string, string]]

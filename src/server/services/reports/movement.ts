@@ -7,27 +7,26 @@
 // movement-counts.ts). Plus accepted transfers between
 // different municipalities (Transfer, decided in the period), by the pair of
 // municipalities; a municipal officer sees pairs where either side is its own.
-import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
+import type { Drill } from "../dashboards/scope";
 import { countedOrders } from "../movement/movement-counts";
-import { reportHeader, reportScope, scopeSql, type ReportModel, type ReportTable } from "./report-model";
+import { drillMunicipality, reportHeader, type ReportModel, type ReportTable, type ReportTexts } from "./report-model";
 import { compareRu } from "@/lib/collation";
 
-const t = reportsRu.reports;
 export const ARRIVED = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
 export const LEFT = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
 
-export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, to: string): Promise<ReportModel> {
-  const header = await reportHeader(db, actor, { from, to });
+export async function buildMovement(db: Db | DbTx, actor: Actor, drill: Drill, t: ReportTexts, from: string, to: string): Promise<ReportModel> {
+  const header = await reportHeader(db, actor, drill, { from, to });
   const types = [...ARRIVED, ...LEFT];
   const cells = await db.$queryRaw<{ row: string; col: string; count: number }[]>(Prisma.sql`
     SELECT mu."name" AS "row", c."type" AS "col", sum(c."n")::int AS "count"
     FROM (${countedOrders(from, to, types)}) c
     JOIN "Organisation" o ON o."id" = c."organisationId"
     JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-    WHERE ${scopeSql(actor)}
+    WHERE ${drill.where}
     GROUP BY 1, 2`);
   const names = [...new Set(cells.map((c) => c.row))].sort(compareRu);
   const at = (r: string, c: string) => Number(cells.find((x) => x.row === r && x.col === c)?.count ?? 0);
@@ -45,7 +44,9 @@ export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, t
     totals: rows.length ? totals : null,
   };
 
-  const { regionId, municipalityId } = reportScope(actor);
+  // Flows touching the territory: either side in its municipality (or at its organisation).
+  const { regionId, organisationId } = drill;
+  const municipalityId = drillMunicipality(actor, drill);
   const flows = await db.$queryRaw<{ from: string; to: string; count: number }[]>(Prisma.sql`
     SELECT fm."name" AS "from", tm."name" AS "to", count(*)::int AS "count"
     FROM "Transfer" tr
@@ -57,6 +58,7 @@ export async function buildMovement(db: Db | DbTx, actor: Actor, from: string, t
       AND (tr."decidedAt" AT TIME ZONE 'UTC')::date BETWEEN ${from}::date AND ${to}::date
       AND fm."regionId" = ${regionId}::uuid AND tm."regionId" = ${regionId}::uuid
       AND (${municipalityId}::uuid IS NULL OR fm."id" = ${municipalityId}::uuid OR tm."id" = ${municipalityId}::uuid)
+      AND (${organisationId}::uuid IS NULL OR fo."id" = ${organisationId}::uuid OR too."id" = ${organisationId}::uuid)
     GROUP BY 1, 2 ORDER BY 1, 2`);
   const flowRows = flows.map((f) => [f.from, f.to, Number(f.count)]);
   const flowTable: ReportTable = {

@@ -8,21 +8,17 @@
 // school year). Sex comes from Learner; age is in full years on 1 January of
 // D's year. A learner with two such enrolments (a data-quality error) is
 // counted once, by its newest enrolment. Aggregated in SQL in one query.
-import { reportsRu } from "@/messages/reports-ru";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
-import { pivot, reportHeader, scopeSql, type ReportModel } from "./report-model";
+import { drillOrganisations, type Drill } from "../dashboards/scope";
+import { pivot, reportHeader, type ReportModel, type ReportTexts } from "./report-model";
 import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary";
 
-const t = reportsRu.reports;
 type Cell = { row: string; col: string; count: number };
 
 const GENERAL = Prisma.sql`('PRIMARY', 'BASIC', 'SECONDARY')`;
 
-/** Organisations within the actor's scope, as a sub-select. */
-const scopeOrganisations = (actor: Actor) =>
-  Prisma.sql`SELECT o."id" FROM "Organisation" o JOIN "Municipality" mu ON mu."id" = o."municipalityId" WHERE ${scopeSql(actor)}`;
 
 /**
  * The open basic general-school enrolments on `asOf`, one per learner (CTE
@@ -35,12 +31,12 @@ const scopeOrganisations = (actor: Actor) =>
  * later-created) — the same rule as recounting every enrolment, which the
  * integration test checks against.
  */
-function openBasic(actor: Actor, asOf: string) {
+function openBasic(drill: Drill, asOf: string) {
   const held = Prisma.sql`
     SELECT s."learnerId", s."grade", s."sex", s."birthDate", s."enrolledAt"
     FROM "LearnerSummary" s
     WHERE s."isBasic" AND s."level" IN ${GENERAL} AND s."enrolledAt" <= ${asOf}::date
-      AND s."organisationId" IN (${scopeOrganisations(actor)})`;
+      AND s."organisationId" IN (${drillOrganisations(drill)})`;
   if (summaryAnswers(asOf)) return held;
   return Prisma.sql`
     WITH ended AS MATERIALIZED (
@@ -49,7 +45,7 @@ function openBasic(actor: Actor, asOf: string) {
       JOIN "Learner" l ON l."id" = e."learnerId"
       WHERE e."status" = 'ENDED' AND e."isBasic" AND e."endedAt" > ${asOf}::date
         AND e."level" IN ${GENERAL} AND e."enrolledAt" <= ${asOf}::date
-        AND e."organisationId" IN (${scopeOrganisations(actor)})
+        AND e."organisationId" IN (${drillOrganisations(drill)})
       ORDER BY e."learnerId", e."enrolledAt" DESC, e."createdAt" DESC
     )
     SELECT h.* FROM (${held}) h
@@ -59,17 +55,17 @@ function openBasic(actor: Actor, asOf: string) {
     WHERE NOT EXISTS (SELECT 1 FROM (${held}) h WHERE h."learnerId" = x."learnerId" AND h."enrolledAt" >= x."enrolledAt")`;
 }
 
-const gradeLabel = (g: string) => (g === "" ? t.columns.noGrade : g);
 const byNumber = (a: string, b: string) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0) || Number(a) - Number(b);
 
-export async function buildOo1(db: Db | DbTx, actor: Actor, asOf: string): Promise<ReportModel> {
-  const header = await reportHeader(db, actor, { asOf });
+export async function buildOo1(db: Db | DbTx, actor: Actor, drill: Drill, t: ReportTexts, asOf: string): Promise<ReportModel> {
+  const header = await reportHeader(db, actor, drill, { asOf });
+  const gradeLabel = (g: string) => (g === "" ? t.columns.noGrade : g);
   await flushLearnerSummary(db);
   const jan1 = `${asOf.slice(0, 4)}-01-01`;
   // One scan for both tables: counts per grade × sex × age; pivot() adds up each way.
   // Counted per birth date first, so the age is computed per date, not per learner.
   const cells = await db.$queryRaw<{ grade: string; sex: string; age: string; count: number }[]>(Prisma.sql`
-    WITH enr AS (${openBasic(actor, asOf)})
+    WITH enr AS (${openBasic(drill, asOf)})
     SELECT COALESCE(b."grade"::text, '') AS "grade", b."sex"::text AS "sex",
            date_part('year', age(${jan1}::date, b."birthDate"))::int::text AS "age", sum(b."n")::int AS "count"
     FROM (SELECT enr."grade", enr."sex", enr."birthDate", count(*) AS "n" FROM enr GROUP BY 1, 2, 3) b

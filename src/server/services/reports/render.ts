@@ -14,6 +14,9 @@ const h = reportsRu.reports.header;
 export const hiddenNote = (model: ReportModel) =>
   model.hiddenBelow === undefined ? null : reportsRu.reports.hiddenNote.replaceAll("{n}", String(model.hiddenBelow));
 
+/** The file's title names the territory it covers: «Контингент … (форма ОО-1) — Сосновский район». */
+export const fileTitle = (model: ReportModel) => `${model.title} — ${model.header.scope}`;
+
 /** Header lines shared by both formats: label → value. */
 export function headerLines(model: ReportModel): [string, string][] {
   const hd = model.header;
@@ -24,7 +27,7 @@ export function headerLines(model: ReportModel): [string, string][] {
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const ws = workbook.addWorksheet("Отчёт");
-  ws.addRow([model.title]).font = { bold: true, size: 14 };
+  ws.addRow([fileTitle(model)]).font = { bold: true, size: 14 };
   for (const [label, value] of headerLines(model)) ws.addRow([label, value]);
   const note = hiddenNote(model);
   if (note) ws.addRow([note]);
@@ -59,7 +62,7 @@ function pdfPrinter(): PdfPrinter {
 
 export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const content: Content[] = [
-    { text: model.title, fontSize: 14, bold: true, margin: [0, 0, 0, 6] },
+    { text: fileTitle(model), fontSize: 14, bold: true, margin: [0, 0, 0, 6] },
     ...headerLines(model).map(([label, value]): Content => ({ text: [{ text: `${label}: `, bold: true }, value], fontSize: 9 })),
   ];
   const note = hiddenNote(model);
@@ -76,7 +79,7 @@ export async function renderPdf(model: ReportModel): Promise<Buffer> {
   const doc: TDocumentDefinitions = {
     pageSize: "A4",
     pageOrientation: "landscape",
-    info: { title: model.title },
+    info: { title: fileTitle(model) },
     defaultStyle: { font: "Roboto", fontSize: 9 },
     content,
   };

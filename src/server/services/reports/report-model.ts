@@ -1,22 +1,45 @@
 // The model every report shares (screen, XLSX and PDF render the same object),
-// and the header: region, scope, as-of date or period, who generated it, when.
+// and the header: region, territory, as-of date or period, who generated it,
+// when. Every report takes a territory (a municipality or an organisation)
+// within the officer's scope: resolveDrill refuses one outside it (NOT_FOUND).
 // Counts are always computed in the database (one SQL per table); this module
 // only shapes them.
 import { z } from "zod";
+import { periodProblem } from "@/lib/report-period";
 import { zDay } from "@/lib/schemas/person";
+import { reportsEn } from "@/messages/reports-en";
+import { reportsRu } from "@/messages/reports-ru";
+import type { Locale } from "@/lib/i18n";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { forbidden } from "../../errors";
+import { serverTimeZone } from "../../time-zone";
+import { formatDateTimeShort } from "@/lib/format";
 import { Prisma } from "../../generated/prisma/client";
+import type { Drill } from "../dashboards/scope";
 
 export const REPORTS = ["oo1", "do1", "movement", "health"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 
-export const ZAsOfInput = z.object({ asOf: zDay("дату") });
+/** The territory a report covers; none = the officer's whole scope. */
+const territory = {
+  municipalityId: z.uuid({ error: reportsRu.reports.territoryErrors.municipality }).optional(),
+  organisationId: z.uuid({ error: reportsRu.reports.territoryErrors.organisation }).optional(),
+};
+export const ZAsOfInput = z.object({ asOf: zDay("дату"), ...territory });
 export const ZPeriodInput = z
-  .object({ from: zDay("начало периода"), to: zDay("конец периода") })
-  .refine((p) => p.from <= p.to, { message: "Начало периода позже конца", path: ["to"] });
-export type ReportInput = { asOf?: string; from?: string; to?: string };
+  .object({ from: zDay("начало периода"), to: zDay("конец периода"), ...territory })
+  .superRefine((p, ctx) => {
+    // Impossible days are reported by zDay on their own field; here the order and the span.
+    const problem = periodProblem(p.from, p.to);
+    if (problem?.problem === "order" || problem?.problem === "tooLong")
+      ctx.addIssue({ code: "custom", path: [problem.field], message: reportsRu.reports.periodErrors[problem.problem] });
+  });
+export type ReportInput = { asOf?: string; from?: string; to?: string; municipalityId?: string; organisationId?: string };
+
+/** The report texts of a locale. The files are always built with the Russian ones (official forms). */
+export type ReportTexts = typeof reportsRu.reports;
+export const reportTexts = (locale: Locale = "ru"): ReportTexts => (locale === "en" ? reportsEn.reports : reportsRu.reports);
 
 export const ZReportTable = z.object({
   caption: z.string(),
@@ -51,27 +74,32 @@ export function reportScope(actor: Actor) {
   return { regionId: scope.regionId, municipalityId: scope.kind === "MUNICIPALITY" ? scope.municipalityId : null };
 }
 
-/** SQL condition restricting the municipality alias `mu` to the actor's scope. */
-export function scopeSql(actor: Actor, mu = Prisma.raw(`mu`)): Prisma.Sql {
-  const { regionId, municipalityId } = reportScope(actor);
-  return Prisma.sql`${mu}."regionId" = ${regionId}::uuid AND (${municipalityId}::uuid IS NULL OR ${mu}."id" = ${municipalityId}::uuid)`;
-}
+/** The municipality a drill stays in: the chosen one, else the officer's own (municipal scope), else none (the region). */
+export const drillMunicipality = (actor: Actor, drill: Drill) =>
+  drill.municipalityId ?? (actor.scope.kind === "MUNICIPALITY" ? actor.scope.municipalityId : null);
 
 /** ДД.ММ.ГГГГ of an ISO date. */
 export const ruDate = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
 
-const TIME_ZONE = process.env.KONTINGENT_TIME_ZONE || "Europe/Moscow";
 
-export async function reportHeader(db: Db | DbTx, actor: Actor, period: ReportInput): Promise<ReportModel["header"]> {
-  const { regionId, municipalityId } = reportScope(actor);
+/** The territory's name: the organisation with its municipality, the municipality, or the region. */
+export async function territoryName(db: Db | DbTx, actor: Actor, drill: Drill, region?: string): Promise<string> {
+  if (drill.organisationId) {
+    const org = await db.organisation.findUniqueOrThrow({ where: { id: drill.organisationId }, select: { shortName: true, municipality: { select: { name: true } } } });
+    return `${org.shortName}, ${org.municipality.name}`;
+  }
+  const municipalityId = drillMunicipality(actor, drill);
+  if (!municipalityId) return region ?? (await db.region.findUniqueOrThrow({ where: { id: drill.regionId }, select: { name: true } })).name;
+  return (await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { name: true } })).name;
+}
+
+export async function reportHeader(db: Db | DbTx, actor: Actor, drill: Drill, period: ReportInput): Promise<ReportModel["header"]> {
+  const { regionId } = reportScope(actor);
   const region = await db.region.findUniqueOrThrow({ where: { id: regionId }, select: { name: true } });
-  const municipality = municipalityId
-    ? await db.municipality.findUnique({ where: { id: municipalityId }, select: { name: true } })
-    : null;
-  const generatedAt = new Intl.DateTimeFormat("ru-RU", { dateStyle: "short", timeStyle: "short", timeZone: TIME_ZONE }).format(new Date());
+  const generatedAt = formatDateTimeShort(new Date(), serverTimeZone());
   return {
     region: region.name,
-    scope: municipality?.name ?? region.name,
+    scope: await territoryName(db, actor, drill, region.name),
     asOf: period.asOf ? ruDate(period.asOf) : null,
     from: period.from ? ruDate(period.from) : null,
     to: period.to ? ruDate(period.to) : null,

@@ -227,4 +227,4 @@ export const NOT_LEARNER_SCOPED: Record<string, string> = {
   "movement.rollover.commit": "acts on the caller's own roll; enrolment ids only override actions within it (school-events tests)",
 };
 /** Prefixes of procedures that take ids of accounts, clients, organisations or programmes, never of a learner. */
-export const NOT_LEARNER_PREFIXES = ["admin.users.", "admin.machineClients.", "ministry.approvals.", "health.approvals.", "ministry.organisations.", "ministry.dashboard.", "ministry.healthStats.", "health.stats.", "school.programmes."];
+export const NOT_LEARNER_PREFIXES = ["admin.users.", "admin.machineClients.", "ministry.approvals.", "health.approvals.", "ministry.organisations.", "ministry.dashboard.", "ministry.reports.", "ministry.healthStats.", "health.stats.", "school.programmes."];

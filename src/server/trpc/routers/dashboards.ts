@@ -6,7 +6,7 @@ import { ZClassListInput, ZClassListOutput, listClass } from "../../services/das
 import { countCompleteness, ZCompletenessOutput } from "../../services/dashboards/completeness";
 import { countAgePyramid, countContingent, ZAgePyramidOutput, ZContingentOutput } from "../../services/dashboards/contingent";
 import { countMovement, ZMovementInput, ZMovementOutput } from "../../services/dashboards/movement";
-import { ZDrillInput } from "../../services/dashboards/scope";
+import { describePlace, ZDrillInput, ZPlaceOutput } from "../../services/dashboards/scope";
 import { capabilityProcedure, router } from "../init";
 
 const dashboardProcedure = capabilityProcedure("reports.read").use(({ ctx, next }) => {
@@ -15,6 +15,11 @@ const dashboardProcedure = capabilityProcedure("reports.read").use(({ ctx, next 
 });
 
 export const dashboardsRouter = router({
+  /** Names of the drill-down place in the URL (ids), checked against the scope. */
+  place: dashboardProcedure
+    .input(ZDrillInput)
+    .output(ZPlaceOutput)
+    .query(({ ctx, input }) => describePlace(ctx.db, ctx.actor, input)),
   contingent: dashboardProcedure
     .input(ZDrillInput)
     .output(ZContingentOutput)

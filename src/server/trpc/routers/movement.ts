@@ -71,6 +71,9 @@ export const movementRouter = router({
               defaultAction: z.enum(["PROMOTION", "REPEAT_YEAR", "GRADUATION"]),
             }),
           ),
+          /** The academic year the rollover places learners in, and the school's classes of it. */
+          academicYear: z.number(),
+          classes: z.array(z.object({ grade: z.number(), letter: z.string() })),
         }),
       )
       .query(({ ctx }) => previewRollover(ctx.db, ctx.actor, ctx.ip)),

@@ -1,8 +1,11 @@
 // Statistical reports for the ministry portal (ministry.reports.*): the same
 // model the XLSX/PDF export renders, aggregated in the database, scoped to the
-// officer's region or municipality. Screen reads are aggregates, not audited;
-// file exports are (report.export).
+// officer's region or municipality and narrowed to a territory within it.
+// Screen reads are aggregates, not audited; file exports are (report.export).
+// Tables come in the page's language; the files stay Russian.
 import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { healthStatsPlaces } from "../../services/health/health-stats";
 import { buildReport } from "../../services/reports/build-report";
 import { ZAsOfInput, ZPeriodInput, ZReportModel } from "../../services/reports/report-model";
 import { capabilityProcedure, router } from "../init";
@@ -13,12 +16,18 @@ const reportsProcedure = capabilityProcedure("reports.read").use(({ ctx, next })
   return next();
 });
 
+/** The territories an officer may choose: its scope's municipalities with their organisations. */
+const ZTerritoriesOutput = z.array(
+  z.object({ id: z.string(), name: z.string(), organisations: z.array(z.object({ id: z.string(), shortName: z.string() })) }),
+);
+
 export const reportsRouter = router({
-  oo1: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "oo1", input)),
-  do1: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "do1", input)),
+  territories: reportsProcedure.output(ZTerritoriesOutput).query(({ ctx }) => healthStatsPlaces(ctx.db, ctx.actor)),
+  oo1: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "oo1", input, ctx.locale)),
+  do1: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "do1", input, ctx.locale)),
   movement: reportsProcedure
     .input(ZPeriodInput)
     .output(ZReportModel)
-    .query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "movement", input)),
-  health: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "health", input)),
+    .query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "movement", input, ctx.locale)),
+  health: reportsProcedure.input(ZAsOfInput).output(ZReportModel).query(({ ctx, input }) => buildReport(ctx.db, ctx.actor, "health", input, ctx.locale)),
 });

@@ -3,6 +3,9 @@ import { AuthCard } from "@/components/account/auth-card";
 import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
 import { SecondFactorForm } from "./second-factor-form";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.secondFactor);
 
 export const dynamic = "force-dynamic";
 

@@ -3,27 +3,30 @@
 import { useMutation } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { fieldErrorsOf } from "@/components/account/server-error";
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
+import { issuesToErrors, serverErrorsOf } from "@/lib/errors/form-errors";
 import { ZSecondFactorInput } from "@/lib/schemas/auth";
 import { useTRPC } from "@/trpc/react";
 
 export function SecondFactorForm() {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
   const verify = useMutation(
     trpc.account.verifySecondFactor.mutationOptions({
       onSuccess: () => window.location.assign("/"),
-      onError: (e) => setError(fieldErrorsOf(e).code ?? e.message),
+      onError: (e) => {
+        const mapped = serverErrorsOf(e, m.errors.generic, ["code"]);
+        setError(mapped.fields.code ?? mapped.form);
+      },
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = ZSecondFactorInput.safeParse({ code: new FormData(event.currentTarget).get("code") });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? m.login.invalidInput);
+    if (!parsed.success) return setError(issuesToErrors(parsed.error.issues, locale).code ?? m.login.invalidInput);
     setError(null);
     verify.mutate(parsed.data);
   }

@@ -3,6 +3,9 @@ import { AuthCard } from "@/components/account/auth-card";
 import { TotpEnrolment } from "@/components/account/totp-enrolment";
 import { getCurrentSession, pendingStepPath } from "@/server/pages/guards";
 import { getServerMessages } from "@/server/i18n";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.enrolSecondFactor);
 
 export const dynamic = "force-dynamic";
 

@@ -4,15 +4,17 @@
 import { keepPreviousData, skipToken, useQuery } from "@tanstack/react-query";
 import { createColumnHelper } from "@tanstack/react-table";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useMemo, type FormEvent } from "react";
+import { useCallback, useMemo, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
-import { useMessages } from "@/components/messages-provider";
+import { useDateTime, useMessages } from "@/components/messages-provider";
 import { QueryError } from "@/components/query-state";
 import { useUrlFilters } from "@/components/use-url-filters";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { ZAccountReadsInput } from "@/lib/schemas/access-reports";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
+import Link from "next/link";
+import { ActionCell, learnerAccessHref } from "@/components/audit/audit-cells";
 import { ExportLinks, fieldErrors, LabelledInput, useLabels } from "../report-parts";
 
 type Output = inferRouterOutputs<AppRouter>["admin"]["accessReports"]["accountReads"];
@@ -23,6 +25,7 @@ const perLearner = createColumnHelper<Output["byLearner"][number]>();
 
 export function AccountReadsPage() {
   const { m } = useMessages();
+  const dateTime = useDateTime();
   const t = m.accessReports.accountReads;
   const labels = useLabels();
   const trpc = useTRPC();
@@ -47,25 +50,37 @@ export function AccountReadsPage() {
   // An unknown login comes back as NOT_FOUND naming the field: shown next to it.
   const serverLoginError = report.error?.data && "field" in report.error.data && report.error.data.field === "login" ? report.error.message : undefined;
 
+  // A learner still on record links to «who accessed this learner» (the auditor's own report; id only in the URL).
+  const learnerLink = useCallback(
+    (learnerId: string, name: string | null) =>
+      name ? (
+        <Link href={learnerAccessHref(learnerId)} title={m.auditLabels.openLearnerAccess} className="text-brand-600 underline">
+          {name}
+        </Link>
+      ) : (
+        t.deleted
+      ),
+    [m, t],
+  );
   const eventColumns = useMemo(
     () => [
-      event.accessor("at", { header: t.at, cell: (c) => <span className="whitespace-nowrap">{formatDateTime(c.getValue())}</span> }),
-      event.accessor("action", { header: t.action, cell: (c) => <span className="font-mono whitespace-nowrap">{c.getValue()}</span> }),
+      event.accessor("at", { header: t.at, cell: (c) => <span className="whitespace-nowrap">{dateTime(c.getValue())}</span> }),
+      event.accessor("action", { header: t.action, cell: (c) => <ActionCell code={c.getValue()} /> }),
       event.accessor("stage", { header: t.stage, cell: (c) => labels.stage(c.getValue()) }),
-      event.accessor("learner", { header: t.learner, cell: (c) => c.getValue() ?? t.deleted }),
+      event.accessor("learner", { header: t.learner, cell: (c) => learnerLink(c.row.original.learnerId, c.getValue()) }),
       event.accessor("birthDate", { header: t.birthDate, cell: (c) => (c.getValue() ? formatDate(c.getValue()) : m.common.none) }),
     ],
-    [m, t, labels],
+    [m, t, labels, dateTime, learnerLink],
   );
   const learnerColumns = useMemo(
     () => [
-      perLearner.accessor("learner", { header: t.learner, cell: (c) => c.getValue() ?? t.deleted }),
+      perLearner.accessor("learner", { header: t.learner, cell: (c) => learnerLink(c.row.original.learnerId, c.getValue()) }),
       perLearner.accessor("birthDate", { header: t.birthDate, cell: (c) => (c.getValue() ? formatDate(c.getValue()) : m.common.none) }),
       perLearner.accessor("reads", { header: t.reads, cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
-      perLearner.accessor("firstAt", { header: t.firstAt, cell: (c) => formatDateTime(c.getValue()) }),
-      perLearner.accessor("lastAt", { header: t.lastAt, cell: (c) => formatDateTime(c.getValue()) }),
+      perLearner.accessor("firstAt", { header: t.firstAt, cell: (c) => dateTime(c.getValue()) }),
+      perLearner.accessor("lastAt", { header: t.lastAt, cell: (c) => dateTime(c.getValue()) }),
     ],
-    [m, t],
+    [m, t, dateTime, learnerLink],
   );
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {

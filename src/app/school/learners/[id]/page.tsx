@@ -3,6 +3,9 @@ import { LearnerCard } from "@/components/learners/card/learner-card";
 import { requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
 import { isUuid } from "@/components/learners/display";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.learnerCard);
 
 export default async function SchoolLearnerCard({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePortal("school");

@@ -68,9 +68,9 @@ export function EnrolPage() {
           />
           <Field label={t.birthDate} name="birthDate" type="date" value={birthDate} error={form.errors.birthDate} onChange={(e) => setBirthDate(e.target.value)} />
         </fieldset>
-        <PlacementFields title={m.transfers.placementSection} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} />
+        <PlacementFields title={m.transfers.placementSection} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} date={order.effectiveDate} />
         <OrderFields title={t.enrolOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
-        <FormAlert text={form.formError} />
+        <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
         <FormButtons submit={t.submitEnrol} pending={enrol.isPending} onCancel={() => router.push("/school/learners")} />
       </form>
     </div>

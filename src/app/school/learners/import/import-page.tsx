@@ -5,7 +5,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useMessages } from "@/components/messages-provider";
+import { MissingClasses } from "./missing-classes";
 import { uploadImport, type ImportResult, type UploadProgress } from "./upload";
+import { TableFrame } from "@/components/table-frame";
 
 type Step = { kind: "idle" } | { kind: "busy"; progress: UploadProgress | null } | { kind: "checked" | "done"; result: ImportResult } | { kind: "failed"; error: string };
 
@@ -14,13 +16,14 @@ export function ImportPage() {
   const t = m.learnerImport;
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const [createClasses, setCreateClasses] = useState(false);
   const busy = step.kind === "busy";
 
-  async function run(mode: "dry-run" | "commit") {
+  async function run(mode: "dry-run" | "commit", withClasses = createClasses) {
     if (!file) return setStep({ kind: "failed", error: t.chooseFile });
     setStep({ kind: "busy", progress: null });
     try {
-      const result = await uploadImport(file, mode, (progress) => setStep({ kind: "busy", progress }), t.failed);
+      const result = await uploadImport(file, mode, (progress) => setStep({ kind: "busy", progress }), t.failed, withClasses);
       setStep({ kind: result.committed ? "done" : "checked", result });
     } catch (error) {
       setStep({ kind: "failed", error: (error as Error).message });
@@ -50,6 +53,7 @@ export function ImportPage() {
             disabled={busy}
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
+              setCreateClasses(false);
               setStep({ kind: "idle" });
             }}
             className="block rounded border border-slate-300 px-3 py-2"
@@ -64,6 +68,18 @@ export function ImportPage() {
       </div>
       {step.kind === "busy" && <Progress progress={step.progress} />}
       {step.kind === "failed" && <p role="alert" data-testid="import-failed" className="rounded bg-red-50 px-3 py-2 text-red-700">{step.error}</p>}
+      {step.kind === "checked" && step.result.missingClasses.length > 0 && (
+        // Consent to create the classes re-checks the file with it, so the preview shows what «Загрузить» will do.
+        <MissingClasses
+          labels={step.result.missingClasses}
+          checked={createClasses}
+          disabled={busy}
+          onChange={(on) => {
+            setCreateClasses(on);
+            void run("dry-run", on);
+          }}
+        />
+      )}
       {(step.kind === "checked" || step.kind === "done") && <Outcome result={step.result} />}
     </div>
   );
@@ -86,6 +102,7 @@ function Progress({ progress }: { progress: UploadProgress | null }) {
 
 function Outcome({ result }: { result: ImportResult }) {
   const t = useMessages().m.learnerImport;
+  const classesText = useMessages().m.importClasses;
   const figures: [string, number][] = result.committed
     ? [[t.rows, result.rows], [t.created, result.created], [t.updated, result.updated], [t.unchanged, result.unchanged]]
     : [[t.rows, result.rows], [t.willCreate, result.created], [t.willUpdate, result.updated], [t.unchanged, result.unchanged]];
@@ -100,6 +117,7 @@ function Outcome({ result }: { result: ImportResult }) {
           </div>
         ))}
       </dl>
+      {result.committed && result.classesCreated > 0 && <p data-testid="import-classes-created">{classesText.created(result.classesCreated)}</p>}
       {result.errorCount === 0 ? (
         !result.committed && <p className="rounded bg-green-50 px-3 py-2 text-green-800">{t.readyToCommit}</p>
       ) : (
@@ -107,24 +125,26 @@ function Outcome({ result }: { result: ImportResult }) {
           <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">
             {t.errorsTitle(result.errorCount)} {result.errors.length < result.errorCount && t.errorsTruncated(result.errors.length, result.errorCount)}
           </p>
-          <table className="w-full border-collapse text-sm" data-testid="import-errors">
-            <thead>
-              <tr className="border-b border-slate-300 text-left">
-                <th className="py-1 pr-4">{t.row}</th>
-                <th className="py-1 pr-4">{t.column}</th>
-                <th className="py-1">{t.message}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.errors.map((e, i) => (
-                <tr key={i} className="border-b border-slate-100">
-                  <td className="py-1 pr-4 tabular-nums">{e.row}</td>
-                  <td className="py-1 pr-4">{e.column || t.wholeRow}</td>
-                  <td className="py-1">{e.message}</td>
+          <TableFrame>
+            <table className="w-full border-collapse text-sm" data-testid="import-errors">
+              <thead>
+                <tr className="border-b border-slate-300 text-left">
+                  <th className="py-1 pr-4">{t.row}</th>
+                  <th className="py-1 pr-4">{t.column}</th>
+                  <th className="py-1">{t.message}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {result.errors.map((e, i) => (
+                  <tr key={i} className="border-b border-slate-100">
+                    <td className="py-1 pr-4 tabular-nums">{e.row}</td>
+                    <td className="py-1 pr-4">{e.column || t.wholeRow}</td>
+                    <td className="py-1">{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableFrame>
         </>
       )}
     </section>

@@ -10,7 +10,14 @@ export type UploadProgress =
 type Line = { type: "progress"; phase: "check" | "write"; done: number; total: number } | ({ type: "result" } & ImportResult) | { type: "error"; error: string };
 
 /** Resolves with the result; rejects with a message fit to show (the server's Russian one when it sent one). */
-export function uploadImport(file: File, mode: "dry-run" | "commit", onProgress: (p: UploadProgress) => void, fallback: string): Promise<ImportResult> {
+export function uploadImport(
+  file: File,
+  mode: "dry-run" | "commit",
+  onProgress: (p: UploadProgress) => void,
+  fallback: string,
+  /** The person ticked «Создать классы …» for the classes the dry run found missing. */
+  createClasses = false,
+): Promise<ImportResult> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     let seen = 0;
@@ -56,6 +63,7 @@ export function uploadImport(file: File, mode: "dry-run" | "commit", onProgress:
     const form = new FormData();
     form.set("file", file);
     form.set("mode", mode);
+    if (createClasses) form.set("createClasses", "1");
     xhr.open("POST", "/api/school/learners/import");
     xhr.send(form);
   });

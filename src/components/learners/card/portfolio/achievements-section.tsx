@@ -34,7 +34,7 @@ export function AchievementsSection({ learnerId, rows, canWrite }: { learnerId: 
       actions={<AddButton show={canWrite && !form.open} testId="achievement-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
-        <FormFrame testId="achievement-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError}>
+        <FormFrame testId="achievement-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           <Field label={f.kind} {...text("kind")} />
           <Field label={f.title} {...text("title")} />
           <Field label={f.organiser} {...text("organiser")} />

@@ -35,7 +35,7 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
       actions={<AddButton show={canWrite && !form.open} testId="certificate-add" label={t.setCertificate} onClick={() => form.start()} />}
     >
       {form.open && (
-        <FormFrame testId="certificate-form" onSubmit={submit} onCancel={form.close} pending={set.isPending} error={form.errors.formError}>
+        <FormFrame testId="certificate-form" onSubmit={submit} onCancel={form.close} pending={set.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           <SelectField label={f.certificateLevel} {...field("level")} options={optionsOf(t.certificateLevels, CERTIFICATE_LEVELS)} placeholder={m.learnerForm.choose} />
           <Field label={f.number} inputMode="numeric" {...field("number")} />
           <Field label={f.issuedAt} type="date" {...field("issuedAt")} />

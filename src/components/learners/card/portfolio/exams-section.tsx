@@ -37,7 +37,7 @@ export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string;
       actions={<AddButton show={canWrite && !form.open} testId="exam-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
-        <FormFrame testId="exam-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError}>
+        <FormFrame testId="exam-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           <SelectField label={f.examKind} {...field("kind")} options={optionsOf(t.examKinds, EXAM_KINDS)} />
           <Field label={f.subject} {...field("subject")} />
           <Field label={f.year} type="number" inputMode="numeric" {...field("year")} />

@@ -55,7 +55,7 @@ export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string
       actions={<AddButton show={canWrite && !form.open} testId="grade-add" label={t.add} onClick={() => form.start()} />}
     >
       {form.open && (
-        <FormFrame testId="grade-form" onSubmit={submit} onCancel={form.close} pending={add.isPending || correct.isPending} error={form.errors.formError}>
+        <FormFrame testId="grade-form" onSubmit={submit} onCancel={form.close} pending={add.isPending || correct.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           {correcting ? (
             <p className="text-sm text-slate-700 sm:col-span-2">
               {[t.academicYear(correcting.academicYear), correcting.subject, t.periods[correcting.period as keyof typeof t.periods] ?? correcting.period, assessmentText(correcting)].join(" · ")}

@@ -3,9 +3,12 @@
 // frame (save / cancel), and a plain table over a short list.
 import { useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
+import type { FieldErrors } from "@/lib/errors/form-errors";
 import { useTRPC } from "@/trpc/react";
 import { useFormErrors } from "../../../movement/use-form-errors";
+import { TableFrame } from "@/components/table-frame";
 
 export type Draft = Record<string, string | boolean>;
 
@@ -56,7 +59,16 @@ export function useRefreshPortfolio(learnerId: string) {
   return () => queryClient.invalidateQueries({ queryKey: trpc.learners.portfolio.get.queryKey({ learnerId }) });
 }
 
-export function FormFrame(props: { testId: string; onSubmit: () => void; onCancel: () => void; pending: boolean; error: string | null; children: ReactNode }) {
+export function FormFrame(props: {
+  testId: string;
+  onSubmit: () => void;
+  onCancel: () => void;
+  pending: boolean;
+  error: string | null;
+  fieldErrors?: FieldErrors;
+  focusToken?: number;
+  children: ReactNode;
+}) {
   const { m } = useMessages();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -64,11 +76,7 @@ export function FormFrame(props: { testId: string; onSubmit: () => void; onCance
   };
   return (
     <form onSubmit={submit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid={props.testId}>
-      {props.error && (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-700">
-          {props.error}
-        </p>
-      )}
+      <ErrorSummary errors={props.fieldErrors ?? {}} message={props.error} focusToken={props.focusToken ?? 0} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{props.children}</div>
       <div className="flex gap-2">
         <button type="submit" disabled={props.pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
@@ -98,7 +106,7 @@ export function AddButton({ show, testId, label, onClick }: { show: boolean; tes
 export function PlainTable({ headers, rows, empty, testId }: { headers: string[]; rows: { id: string; cells: ReactNode[]; muted?: boolean }[]; empty: string; testId: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500" data-testid={testId}>{empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableFrame>
       <table className="min-w-full text-sm" data-testid={testId}>
         <thead>
           <tr className="border-b border-slate-200 text-left text-slate-600">
@@ -111,7 +119,7 @@ export function PlainTable({ headers, rows, empty, testId }: { headers: string[]
         </thead>
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} data-testid={`${testId}-row`} className={`border-b border-slate-100 align-top last:border-0 ${row.muted ? "text-slate-400" : ""}`}>
+            <tr key={row.id} data-testid={`${testId}-row`} className={`border-b border-slate-100 align-top last:border-0 ${row.muted ? "text-slate-500" : ""}`}>
               {row.cells.map((cell, i) => (
                 <td key={i} className="px-3 py-2">
                   {cell}
@@ -121,7 +129,7 @@ export function PlainTable({ headers, rows, empty, testId }: { headers: string[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableFrame>
   );
 }
 

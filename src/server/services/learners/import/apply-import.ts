@@ -2,6 +2,7 @@
 // in bulk (one statement per table and 2,000 rows); updates touch only the
 // changed columns, one row at a time, since each row changes different ones.
 import { randomUUID } from "node:crypto";
+import { recordAudit, type AuditActor } from "../../../audit/recorder";
 import type { DbTx } from "../../../db";
 import { UNNUMBERED_ORDER } from "../../movement/record-event";
 import { encryptIdentity } from "../identity-fields";
@@ -67,6 +68,8 @@ export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: strin
     await onProgress?.(done, total);
   };
 
+  // Classes the person confirmed go in first: the new enrolments refer to them.
+  if (plan.newClasses.length) await tx.schoolClass.createMany({ data: plan.newClasses });
   for (const step of steps) await writeStep(tx, step, advance);
   // A new primary contact for a learner who had none is set in the link itself,
   // so existing primary flags are never touched here.
@@ -97,4 +100,16 @@ export async function applyImport(tx: DbTx, plan: ImportPlan, createdById: strin
     await tick();
   }
   if (pending) await advance(pending);
+}
+
+/** One `class.create` record per class an import created with the person's consent. */
+export async function auditCreatedClasses(tx: DbTx, actor: AuditActor, classes: ImportPlan["newClasses"]): Promise<void> {
+  for (const c of classes) {
+    await recordAudit(tx, actor, {
+      action: "class.create",
+      entityType: "SchoolClass",
+      entityId: c.id,
+      details: { academicYear: c.academicYear, grade: c.grade, letter: c.letter, programmeId: c.programmeId, via: "learner.import" },
+    });
+  }
 }

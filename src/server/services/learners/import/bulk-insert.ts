@@ -17,7 +17,7 @@ export const BULK_TABLES = {
   Learner: { columns: { ...PERSON, snilsChecksumOk: "boolean", birthPlace: "text" }, updatedAt: true },
   Representative: { columns: { ...PERSON, phone: "text", email: "text" }, updatedAt: true },
   Enrolment: {
-    columns: { id: "uuid", learnerId: "uuid", organisationId: "uuid", level: '"EducationLevel"', isBasic: "boolean", grade: "smallint", classLetter: "text", enrolledAt: "date" },
+    columns: { id: "uuid", learnerId: "uuid", organisationId: "uuid", level: '"EducationLevel"', isBasic: "boolean", grade: "smallint", classLetter: "text", classId: "uuid", programmeId: "uuid", enrolledAt: "date" },
     updatedAt: false,
   },
   LearnerRepresentative: {

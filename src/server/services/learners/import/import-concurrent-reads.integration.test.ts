@@ -11,6 +11,7 @@
 // so there every query waits for any open transaction by design.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoRegion } from "../../../../../prisma/seed/demo-region";
+import { seedTestClasses } from "../../../testing/class-fixtures";
 import { connectAsAppRole, type AppRoleConnection } from "../../../testing/app-role-db";
 import { callerAs } from "../../../testing/callers";
 import { learnerInput } from "../../../testing/learner-fixtures";
@@ -29,7 +30,7 @@ const onPostgres = testDatabaseKind === "postgres" && inject("postgresReachable"
 
   beforeAll(async () => {
     db = await createThrowawayDatabase("postgres", "kt_stall");
-    await seedDemoRegion(db.prisma);
+    await seedTestClasses(db.prisma, (await seedDemoRegion(db.prisma)).organisationIds);
     app = await connectAsAppRole(db);
   });
   afterAll(async () => {

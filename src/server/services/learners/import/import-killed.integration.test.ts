@@ -7,6 +7,7 @@
 import { signedInClaims } from "@/server/testing/sessions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedDemoRegion } from "../../../../../prisma/seed/demo-region";
+import { seedTestClasses } from "../../../testing/class-fixtures";
 import { loadActor } from "../../../auth/actor";
 import { pollUntil, startTsx } from "../../../testing/faults/child-process";
 import { learnersCsv } from "../../../testing/import-fixtures";
@@ -38,7 +39,7 @@ const TABLES = ["Learner", "Representative", "LearnerRepresentative", "Consent",
 
   beforeAll(async () => {
     db = await createThrowawayDatabase("postgres", "kt_kill");
-    await seedDemoRegion(db.prisma);
+    await seedTestClasses(db.prisma, (await seedDemoRegion(db.prisma)).organisationIds);
   });
   afterAll(() => db?.close());
 

@@ -8,7 +8,7 @@ import { hasCapability } from "../../../authz/matrix";
 import type { Db } from "../../../db";
 import { forbidden } from "../../../errors";
 import { assertOrganisationOpen } from "../../movement/record-event";
-import { applyImport } from "./apply-import";
+import { applyImport, auditCreatedClasses } from "./apply-import";
 import { mapHeader } from "./columns";
 import { planImport, type ValidRow } from "./plan-import";
 import type { Sheet } from "./read-file";
@@ -28,6 +28,8 @@ export interface ImportProgress {
 
 export interface ImportOptions {
   commit: boolean;
+  /** The person confirmed creating the classes the dry run listed as missing. */
+  createClasses?: boolean;
   fileName: string;
   ip: string | null;
   onProgress?: (progress: ImportProgress) => Promise<void> | void;
@@ -56,11 +58,13 @@ export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options
 
   return db.$transaction(async (tx) => {
     if (options.commit) await assertOrganisationOpen(tx, organisationId);
-    const plan = await planImport(tx, organisationId, regionId, valid);
+    const plan = await planImport(tx, organisationId, regionId, valid, { createClasses: options.createClasses === true });
     errors.push(...plan.errors);
     errors.sort((a, b) => a.row - b.row);
     const committed = options.commit && errors.length === 0;
     if (committed) await applyImport(tx, plan, actor.id, (done, all) => report({ phase: "write", done, total: all }));
+    // Audited here, at the end, with the import's own record: the audit chain's lock is held only for the end of the commit.
+    if (committed) await auditCreatedClasses(tx, auditActorOf(actor, options.ip), plan.newClasses);
     const result: ImportResult = {
       committed,
       rows: total,
@@ -69,6 +73,8 @@ export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options
       unchanged: plan.unchanged,
       errorCount: errors.length,
       errors: errors.slice(0, MAX_LISTED_ERRORS),
+      missingClasses: plan.missingClasses,
+      classesCreated: committed ? plan.newClasses.length : 0,
     };
     // Counts and the file name only: the rows themselves are personal data.
     await recordAudit(tx, auditActorOf(actor, options.ip), {
@@ -85,6 +91,7 @@ export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options
         unchanged: plan.unchanged,
         errors: errors.length,
         committed,
+        classesCreated: committed ? plan.newClasses.length : 0,
       },
     });
     return result;

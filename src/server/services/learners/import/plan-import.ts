@@ -9,6 +9,7 @@ import { decryptIdentity, snilsIndexOf } from "../identity-fields";
 import { changedFields, day, LEARNER_COLUMNS, REPRESENTATIVE_COLUMNS, toColumns } from "../person-data";
 import { idsBySnilsIndex, learnerIdsByName } from "./find-existing";
 import type { ImportIssue } from "./row-to-input";
+import { isIssue, rowClasses, type NewClass } from "./row-classes";
 
 const HELD = ["ACTIVE", "PENDING_TRANSFER"] as ("ACTIVE" | "PENDING_TRANSFER")[];
 const CHUNK = 1000;
@@ -33,6 +34,9 @@ export interface ImportPlan {
   updated: number;
   unchanged: number;
   errors: ImportIssue[];
+  /** Classes the file names that the school lacks (labels), and those the plan creates with consent. */
+  missingClasses: string[];
+  newClasses: NewClass[];
 }
 
 const existingInclude = {
@@ -98,12 +102,13 @@ export function checkWithinFile(rows: ValidRow[], errors: ImportIssue[]): ValidR
   });
 }
 
-export async function planImport(tx: DbTx, organisationId: string, regionId: string, rows: ValidRow[]): Promise<ImportPlan> {
+export async function planImport(tx: DbTx, organisationId: string, regionId: string, rows: ValidRow[], options = { createClasses: false }): Promise<ImportPlan> {
   const plan: ImportPlan = {
     learners: [], enrolments: [], representatives: [], links: [], consents: [],
     learnerUpdates: [], enrolmentUpdates: [], representativeUpdates: new Map(), linkUpdates: [],
-    created: 0, updated: 0, unchanged: 0, errors: [],
+    created: 0, updated: 0, unchanged: 0, errors: [], missingClasses: [], newClasses: [],
   };
+  const classes = await rowClasses(tx, organisationId, options.createClasses);
   const valid = checkWithinFile(rows, plan.errors);
 
   const snilsList = valid.flatMap((r) => (r.input.learner.snils ? [r.input.learner.snils] : []));
@@ -163,7 +168,19 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
     const learnerId = existing?.id ?? randomUUID();
     const learnerColumns = toColumns(input.learner, LEARNER_COLUMNS);
     const { level, grade, classLetter, enrolledAt } = input.enrolment;
-    const enrolmentColumns = { level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt) };
+    // A blank class cell keeps the stored class (a blank cell never erases), which must still be one of the school's.
+    const schoolClass = classes.classOf(row, {
+      level,
+      grade: grade ?? enrolment?.grade ?? null,
+      classLetter: classLetter ?? (grade === undefined || grade === enrolment?.grade ? (enrolment?.classLetter ?? null) : null),
+      enrolledAt,
+    });
+    if (isIssue(schoolClass)) {
+      plan.errors.push(schoolClass);
+      continue;
+    }
+    const classColumns = schoolClass ? { classId: schoolClass.id, programmeId: schoolClass.programmeId } : {};
+    const enrolmentColumns = { level, isBasic: level !== "ADDITIONAL", grade: grade ?? null, classLetter: classLetter ?? null, enrolledAt: day(enrolledAt), ...classColumns };
     if (!existing || !enrolment) {
       plan.learners.push({ id: learnerId, regionId, ...learnerColumns });
       plan.enrolments.push({ id: randomUUID(), learnerId, organisationId, ...enrolmentColumns });
@@ -223,5 +240,7 @@ export async function planImport(tx: DbTx, organisationId: string, regionId: str
     else if (touched) plan.updated++;
     else plan.unchanged++;
   }
+  plan.missingClasses = classes.missing();
+  plan.newClasses = classes.created();
   return plan;
 }
