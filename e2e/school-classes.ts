@@ -20,8 +20,9 @@ export async function ensureClass(page: Page, grade: number, letter: string, aca
   const level = LEVEL_OF(grade);
   const list = await page.request.post("/api/trpc/school.programmes.list", { headers: API_HEADERS, data: {} });
   expect(list.status(), await list.text()).toBe(200);
-  const programmes = ((await list.json()) as { result: { data: { json: { id: string; level: string; isBasic: boolean; active: boolean }[] } } }).result.data.json;
-  let programmeId = programmes.find((p) => p.level === level && p.isBasic && p.active)?.id;
+  const programmes = ((await list.json()) as { result: { data: { json: { id: string; level: string; isBasic: boolean; active: boolean; adapted: boolean }[] } } }).result.data.json;
+  // Never under an АООП: that would put the class's learners on an adapted programme.
+  let programmeId = programmes.find((p) => p.level === level && p.isBasic && p.active && !p.adapted)?.id;
   if (!programmeId) {
     const made = await page.request.post("/api/trpc/school.programmes.create", { headers: API_HEADERS, data: { json: { name: `ООП ${level}`, level } } });
     expect(made.status(), await made.text()).toBe(200);

@@ -4,7 +4,7 @@
 // English server errors: e2e/admin/form-errors-en.spec.ts.
 import { expect, test, type Page } from "@playwright/test";
 import { signInAndLand } from "../helpers";
-import { newLearner } from "../learner-data";
+import { createLearnerViaApi, newLearner } from "../learner-data";
 
 const err = (page: Page, name: string) => page.locator(`[id="${name}-error"]`);
 const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
@@ -70,4 +70,16 @@ test("leaving a form with unsaved changes asks first; a clean form lets go", asy
   page.once("dialog", (dialog) => void dialog.accept());
   await toList.click();
   await expect(page).toHaveURL(/\/school\/learners$/);
+});
+
+test("the card's representative editor checks a SNILS when the field is left, too", async ({ page }) => {
+  const id = await createLearnerViaApi(page, newLearner());
+  await page.goto(`/school/learners/${id}`);
+  const section = page.getByTestId("representatives-section");
+  await section.getByRole("button", { name: "Добавить представителя" }).click();
+  const editor = page.getByTestId("representative-editor");
+  await editor.locator('[name="representative.snils"]').fill("112-233-445 96");
+  await editor.locator('[name="representative.snils"]').press("Tab");
+  await expect(editor.locator('[id="representative.snils-error"]')).toHaveText("Неверная контрольная сумма СНИЛС");
+  await expect(editor.getByTestId("error-summary")).toHaveCount(0);
 });

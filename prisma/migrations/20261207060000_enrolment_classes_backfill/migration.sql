@@ -3,11 +3,12 @@
 -- written free-text classes 2В/3В/4В that the ministry dashboard showed but
 -- «Программы и классы» did not). The server now refuses an unknown class; this
 -- brings the data written before it into line, once:
---   1. a school with such enrolments but no basic programme of that level gets
---      one («… (создана при переносе классов)»), since a class needs a programme;
+--   1. a school with such enrolments but no (non-adapted) basic programme of
+--      that level gets one («… (создана при переносе классов)»), since a class
+--      needs a programme — never an АООП, which would mark learners as ОВЗ;
 --   2. each (school, grade, letter) in use without a class of the current
 --      academic year gets that class, under the enrolments' own programme or
---      the school's first basic programme of the level;
+--      the school's first non-adapted basic programme of the level;
 --   3. those enrolments are linked to the class (and its programme when they
 --      had none).
 -- The current academic year starts on 1 September, Moscow time (the default
@@ -32,15 +33,15 @@ SELECT gen_random_uuid(), n."organisationId",
 FROM (SELECT DISTINCT "organisationId", "level" FROM "_classless" WHERE "programmeId" IS NULL) n
 WHERE NOT EXISTS (
   SELECT 1 FROM "Programme" p
-  WHERE p."organisationId" = n."organisationId" AND p."level" = n."level" AND p."isBasic" AND p."active"
+  WHERE p."organisationId" = n."organisationId" AND p."level" = n."level" AND p."isBasic" AND p."active" AND NOT p."adapted"
 );
 
 INSERT INTO "SchoolClass" ("id", "organisationId", "programmeId", "academicYear", "grade", "letter")
 SELECT gen_random_uuid(), k."organisationId",
        coalesce(k."programmeId", (
          SELECT p."id" FROM "Programme" p
-         WHERE p."organisationId" = k."organisationId" AND p."level" = k."level" AND p."isBasic" AND p."active"
-         ORDER BY p."adapted", p."createdAt", p."id" LIMIT 1)),
+         WHERE p."organisationId" = k."organisationId" AND p."level" = k."level" AND p."isBasic" AND p."active" AND NOT p."adapted"
+         ORDER BY p."createdAt", p."id" LIMIT 1)),
        k."academicYear", k."grade", k."classLetter"
 FROM (
   SELECT DISTINCT ON ("organisationId", "academicYear", "grade", "classLetter")
@@ -50,10 +51,13 @@ FROM (
 ) k
 ON CONFLICT ("organisationId", "academicYear", "grade", "letter") DO NOTHING;
 
+-- An enrolment without a programme takes its class's, unless that is an АООП
+-- (an adapted programme says the learner has ОВЗ: never inferred).
 UPDATE "Enrolment" e
-SET "classId" = c."id", "programmeId" = coalesce(e."programmeId", c."programmeId")
+SET "classId" = c."id", "programmeId" = coalesce(e."programmeId", CASE WHEN p."adapted" THEN NULL ELSE c."programmeId" END)
 FROM "_classless" x
 JOIN "SchoolClass" c
   ON c."organisationId" = x."organisationId" AND c."academicYear" = x."academicYear"
  AND c."grade" = x."grade" AND c."letter" = x."classLetter"
+JOIN "Programme" p ON p."id" = c."programmeId"
 WHERE e."learnerId" = x."learnerId" AND e."id" = x."id";

@@ -1,7 +1,12 @@
 "use client";
 // Filter bar of the learner list. Text fields apply on "Найти"; selects at once.
 import type { FormEvent } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { useMessages } from "@/components/messages-provider";
+import { placementAcademicYear } from "@/lib/classes/class-year";
+import { compareRu } from "@/lib/collation";
+import { todayIso } from "@/lib/schemas/person";
+import { useTRPC } from "@/trpc/react";
 import { EDUCATION_LEVELS, ENROLMENT_STATUSES } from "@/lib/schemas/learner";
 import type { useUrlFilters } from "@/components/use-url-filters";
 import { MISSING, type ListFilter } from "./list-params";
@@ -13,13 +18,17 @@ export function LearnersFilters({ filters }: { filters: ReturnType<typeof useUrl
   const { m } = useMessages();
   const t = m.learners;
   const { draft, setField, apply, reset } = filters;
+  const trpc = useTRPC();
+  // Letters are picked from the school's classes of the year (of the chosen grade), never typed.
+  const today = todayIso();
+  const classes = useQuery(trpc.school.programmes.classes.queryOptions({ academicYear: placementAcademicYear(today, today) }));
+  const letters = [...new Set((classes.data ?? []).filter((c) => !draft.grade || String(c.grade) === draft.grade).map((c) => c.letter))].sort(compareRu);
+  if (draft.classLetter && !letters.includes(draft.classLetter)) letters.push(draft.classLetter);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     apply();
   }
-  const label = "mb-1 block text-sm font-medium text-slate-700";
-  const control = "rounded border border-slate-300 bg-white px-3 py-2";
   const select = (key: ListFilter, title: string, options: FilterOption[], empty = t.any) => (
     <FilterSelect label={title} name={key} value={draft[key]} allLabel={empty} options={options} onChange={(value) => apply({ [key]: value })} />
   );
@@ -28,17 +37,7 @@ export function LearnersFilters({ filters }: { filters: ReturnType<typeof useUrl
     <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="learners-filters">
       <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={100} />
       {select("grade", t.grade, GRADES.map((g) => ({ value: g, label: g })))}
-      <label className="block">
-        <span className={label}>{t.classLetter}</span>
-        <input
-          name="classLetter"
-          value={draft.classLetter}
-          onChange={(e) => setField("classLetter", e.target.value)}
-          maxLength={2}
-          autoComplete="off"
-          className={`${control} w-20`}
-        />
-      </label>
+      {select("classLetter", t.classLetter, letters.map((l) => ({ value: l, label: l })))}
       <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 hover:bg-slate-100">
         {t.find}
       </button>

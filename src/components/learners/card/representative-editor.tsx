@@ -2,6 +2,7 @@
 // Adding a representative to a learner, or changing one, from the card.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { checkLeftField } from "@/components/forms/check-left-field";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { ZAddRepresentativeInput, ZUpdateRepresentativeInput } from "@/lib/schemas/representative";
@@ -18,7 +19,7 @@ interface RepresentativeEditorProps {
 }
 
 export function RepresentativeEditor({ learnerId, representativeId, initial, onDone }: RepresentativeEditorProps) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const t = m.learnerForm;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -42,26 +43,35 @@ export function RepresentativeEditor({ learnerId, representativeId, initial, onD
   const update = useMutation(trpc.learners.updateRepresentative.mutationOptions({ onSuccess: done, onError }));
   const pending = add.isPending || update.isPending;
 
+  /** The draft checked with the procedure's own schema. */
+  const parseDraft = () =>
+    representativeId
+      ? ZUpdateRepresentativeInput.safeParse({ learnerId, representativeId, representative: draft })
+      : ZAddRepresentativeInput.safeParse({ learnerId, representative: draft });
+  /** Leaving a field checks it (SNILS check digits, dates). */
+  const checkLeft = checkLeftField(parseDraft, errors, setErrors, locale);
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(null);
+    setErrors({});
     if (representativeId) {
       const parsed = ZUpdateRepresentativeInput.safeParse({ learnerId, representativeId, representative: draft });
       if (parsed.success) update.mutate(parsed.data);
-      invalid(parsed.error?.issues);
+      else invalid(parsed.error.issues);
     } else {
       const parsed = ZAddRepresentativeInput.safeParse({ learnerId, representative: draft });
       if (parsed.success) add.mutate(parsed.data);
-      invalid(parsed.error?.issues);
+      else invalid(parsed.error.issues);
     }
   }
-  function invalid(issues: Parameters<typeof issuesToErrors>[0] | undefined) {
-    setErrors(issues ? issuesToErrors(issues) : {});
-    if (issues) setFailedSubmits((n) => n + 1);
+  function invalid(issues: Parameters<typeof issuesToErrors>[0]) {
+    setErrors(issuesToErrors(issues, locale));
+    setFailedSubmits((n) => n + 1);
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="representative-editor">
+    <form onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="representative-editor">
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <RepresentativeFields prefix="representative" draft={draft} errors={errors} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} />
       <div className="flex gap-2">

@@ -8,11 +8,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FocusEvent, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
+import { checkLeftField } from "@/components/forms/check-left-field";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { useMessages } from "@/components/messages-provider";
-import { errorOfField } from "@/lib/errors/form-errors";
 import { ZCreateLearnerInput, ZUpdateLearnerInput } from "@/lib/schemas/learner";
 import { useTRPC } from "@/trpc/react";
 import { ConflictNotice, conflictOf, type Conflict } from "./conflict-notice";
@@ -90,20 +90,8 @@ export function LearnerForm(props: LearnerFormProps) {
     setErrors(issuesToErrors(issues, locale));
     setFailedSubmits((n) => n + 1);
   }
-  /** Leaving a field checks it (SNILS check digits, real and past dates…); an untouched empty field waits for submit. */
-  function checkLeftField(event: FocusEvent<HTMLFormElement>) {
-    const { name, value } = event.target as { name?: string; value?: string };
-    if (!name || (value === "" && !errors[name])) return;
-    const draft = parseDraft(false);
-    const message = draft.parsed.success ? undefined : errorOfField(draft.parsed.error.issues, name, locale);
-    setErrors((current) => {
-      if (current[name] === message) return current;
-      const next = { ...current };
-      if (message) next[name] = message;
-      else delete next[name];
-      return next;
-    });
-  }
+  /** Leaving a field checks it (SNILS check digits, real and past dates…). */
+  const checkLeft = checkLeftField(() => parseDraft(false).parsed, errors, setErrors, locale);
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     submit();
@@ -111,7 +99,7 @@ export function LearnerForm(props: LearnerFormProps) {
 
   const cancelHref = props.mode === "edit" ? `/school/learners/${props.id}` : "/school/learners";
   return (
-    <form onSubmit={onSubmit} onBlur={checkLeftField} noValidate className="space-y-4" data-testid="learner-form">
+    <form onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-4" data-testid="learner-form">
       <h1 className="text-xl font-semibold">{props.mode === "edit" ? props.title : t.createTitle}</h1>
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <LearnerFields draft={learner} errors={errors} onChange={(key, value) => setLearner((d) => ({ ...d, [key]: value }))} />

@@ -75,12 +75,16 @@ export interface NeededClass {
   letter: string;
 }
 
-/** The school's basic programme for a level a new class goes under: active, not adapted first. */
+/**
+ * The school's basic programme for a level a new class goes under: active and
+ * not adapted — a class under an АООП would put every learner placed in it on
+ * an adapted programme, which says they have a disability (ОВЗ).
+ */
 export async function defaultProgrammeIds(tx: DbTx, organisationId: string): Promise<Map<string, string>> {
   const programmes = await tx.programme.findMany({
-    where: { organisationId, isBasic: true, active: true },
+    where: { organisationId, isBasic: true, active: true, adapted: false },
     select: { id: true, level: true },
-    orderBy: [{ adapted: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   const byLevel = new Map<string, string>();
   for (const p of programmes) if (!byLevel.has(p.level)) byLevel.set(p.level, p.id);
@@ -90,7 +94,7 @@ export async function defaultProgrammeIds(tx: DbTx, organisationId: string): Pro
 const LEVEL_SHORT: Record<string, string> = { PRIMARY: "НОО", BASIC: "ООО", SECONDARY: "СОО" };
 
 export const noProgrammeMessage = (levelName: string) =>
-  `В школе нет действующей основной программы уровня «${levelName}»: создайте её в разделе «Программы и классы», затем повторите.`;
+  `В школе нет действующей основной (не адаптированной) программы уровня «${levelName}»: создайте её в разделе «Программы и классы», затем повторите.`;
 
 /**
  * Creates classes the school confirmed it wants (import, rollover), each under

@@ -83,4 +83,20 @@ describeDb("import and classes", () => {
     expect(existing).toHaveLength(1);
     expect((await db.prisma.enrolment.findFirstOrThrow({ where: { learnerId: known.learnerId } })).classId).toBe(existing[0]!.id);
   });
+
+  it("never creates a class under an adapted programme (АООП): without a plain basic programme the row is refused", async () => {
+    const school = school1();
+    const plain = await db.prisma.programme.findMany({ where: { organisationId: school, level: "PRIMARY", isBasic: true, adapted: false, active: true }, select: { id: true } });
+    await db.prisma.programme.updateMany({ where: { id: { in: plain.map((p) => p.id) } }, data: { active: false } });
+    await db.prisma.programme.create({ data: { organisationId: school, name: "АООП НОО (ЗПР)", level: "PRIMARY", isBasic: true, adapted: true, ovzCategory: "DEVELOPMENTAL_DELAY" } });
+    try {
+      const result = await importLearners(db.prisma, registrar, await file([learnerRow(1, { "Литера": "З" })]), { commit: true, createClasses: true, fileName: "classes.csv", ip: "127.0.0.1" });
+      expect(result.committed).toBe(false);
+      expect(result.errors.map((e) => [e.row, e.column])).toEqual([[2, "Уровень"]]);
+      expect(result.errors[0]!.message).toContain("не адаптированной");
+      expect(await db.prisma.schoolClass.count({ where: { organisationId: school, letter: "З" } })).toBe(0);
+    } finally {
+      await db.prisma.programme.updateMany({ where: { id: { in: plain.map((p) => p.id) } }, data: { active: true } });
+    }
+  });
 });
