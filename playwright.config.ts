@@ -7,7 +7,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
 // With a server: the tables' owner for migrations and the seed, while the app
-// connects as E2E_DATABASE_URL's least-privilege role (README "Using PostgreSQL").
+// connects as E2E_DATABASE_URL's least-privilege role (docs/operations.md, "Using PostgreSQL").
 // Empty: one role. Set explicitly, so an outer DATABASE_OWNER_URL never leaks in.
 const DATABASE_OWNER_URL = process.env.E2E_DATABASE_OWNER_URL ?? "";
 // An embedded e2e database (.data/e2e, or .data/e2e-<name> beside it) starts empty each run.

@@ -1,4 +1,4 @@
-// Three layers (see README, "Tests"): unit tests are pure; integration tests
+// Three layers (see docs/testing.md): unit tests are pure; integration tests
 // call tRPC procedures through createCaller against a real database, once on
 // in-memory PGlite and once on a throw-away PostgreSQL database.
 import path from "node:path";

@@ -46,7 +46,7 @@ function localSecret(): string {
 const target = resolveDatabaseTarget(env.DATABASE_URL);
 // Migrations and the seed run as the tables' owner; with DATABASE_OWNER_URL
 // set, the server connects as DATABASE_URL's role, which owns nothing
-// (README, "Using PostgreSQL"). Unset: one role, as before.
+// (docs/operations.md, "Using PostgreSQL"). Unset: one role, as before.
 const owner = resolveOwnerTarget(env);
 const appRole = appRoleFromUrls(env.DATABASE_URL, env.DATABASE_OWNER_URL);
 if (owner.kind === "pglite") fs.mkdirSync(owner.dataDir, { recursive: true });

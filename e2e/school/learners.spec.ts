@@ -94,7 +94,7 @@ test("a registrar adds a learner with a representative and consent, after fixing
   expect(sent.postData()).toContain(`search=${encodeURIComponent(learner.lastName.slice(0, -1))}`);
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
   // Not asserted yet: restoring the search box from history state after Back
-  // (the filtered list comes back, the box shows empty) — see README, "HTTP security".
+  // (the filtered list comes back, the box shows empty) — see docs/security.md, "HTTP security".
 });
 
 test("a second learner with the same SNILS is refused with the conflict message", async ({ page }) => {

@@ -34,7 +34,7 @@ export function compareTableValues(a: TableValue, b: TableValue): number {
 /**
  * The sum of a column of counts that nothing hides (contingent, movement,
  * completeness). A table with hidden counts takes its totals from the server,
- * which decides them together with the cells (README, "Small numbers"): a
+ * which decides them together with the cells (docs/domain.md, "Small numbers"): a
  * total added up here from what is shown would be wrong, and one from the
  * hidden values would reveal them. So a hidden or non-numeric value makes the
  * sum unknown (null) rather than a guess.

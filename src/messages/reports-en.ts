@@ -1,5 +1,5 @@
 // English text of the ministry's reports on screen; mirrors reports-ru.ts (the
-// XLSX/PDF files are the official forms and stay Russian: README, "Education ministry oversight").
+// XLSX/PDF files are the official forms and stay Russian: docs/features.md, "Education ministry oversight").
 import { healthStatsEn } from "./health-stats-en";
 import { programmesEn } from "./programmes-en";
 import type { reportsRu } from "./reports-ru";

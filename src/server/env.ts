@@ -41,7 +41,7 @@ const ZServerEnv = z.object({
     .min(0)
     .max(10_080)
     .default(60),
-  /** Roles that see HEALTH as aggregates only never see a health count from 1 to this − 1 (README, "Small numbers"); at least 2. */
+  /** Roles that see HEALTH as aggregates only never see a health count from 1 to this − 1 (docs/domain.md, "Small numbers"); at least 2. */
   KONTINGENT_SMALL_CELL_THRESHOLD: z.coerce
     .number({ error: "KONTINGENT_SMALL_CELL_THRESHOLD must be a whole number, at least 2" })
     .int("KONTINGENT_SMALL_CELL_THRESHOLD must be a whole number, at least 2")
@@ -57,8 +57,8 @@ const ZServerEnv = z.object({
   KONTINGENT_AUDIT_ANCHOR_FILE: z.string().optional(),
   /**
    * Reverse proxies whose X-Forwarded-For is believed: comma-separated
-   * addresses or CIDR ranges. Empty: the client address is unknown (README,
-   * "Sign-in, second factor and sessions").
+   * addresses or CIDR ranges. Empty: the client address is unknown
+   * (docs/security.md, "Sign-in, second factor and sessions").
    */
   KONTINGENT_TRUSTED_PROXIES: z
     .string()
@@ -73,7 +73,7 @@ const ZServerEnv = z.object({
 }).superRefine((env, ctx) => {
   if (env.NODE_ENV !== "production") return;
   for (const name of ["KONTINGENT_DATA_KEYS", "KONTINGENT_INDEX_KEY", "KONTINGENT_AUDIT_ANCHOR_KEY"] as const) {
-    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set in production (README, "Encryption at rest")` });
+    if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set in production (docs/security.md, "Encryption at rest")` });
   }
 });
 
@@ -86,7 +86,7 @@ export function serverEnv(): ServerEnv {
   const parsed = ZServerEnv.safeParse(process.env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid server environment (see README, "Environment variables"):\n${lines.join("\n")}`);
+    throw new Error(`Invalid server environment (see docs/operations.md, "Environment variables"):\n${lines.join("\n")}`);
   }
   cached = parsed.data;
   return cached;

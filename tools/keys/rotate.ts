@@ -5,7 +5,7 @@
 // after changing the index key; stop the application for that run, since
 // lookups by SNILS miss the rows not yet reindexed). Safe to run again.
 // Rotation: put the new key first in KONTINGENT_DATA_KEYS, keep the old one
-// after it, deploy, run this, then remove the old key (README "Encryption at rest").
+// after it, deploy, run this, then remove the old key (docs/security.md, "Encryption at rest").
 import { envelopeKeyCounts, reindexSnils, rotateDataKeys } from "../../src/server/crypto/rotate-envelopes";
 import { fieldKeys } from "../../src/server/crypto/keys";
 import { openDatabase } from "../../src/server/db";

@@ -40,7 +40,7 @@ export function CompletenessSection({ place }: { place: Place }) {
     { id: "health", value: (r) => share(r.health, r.learners), numeric: true },
     { id: "portfolio", value: (r) => share(r.portfolio, r.learners), numeric: true },
   ]);
-  // Completeness is not a health count (README, "Small numbers"): its totals are plain sums.
+  // Completeness is not a health count (docs/domain.md, "Small numbers"): its totals are plain sums.
   const sum = (key: "learners" | "personal" | "health" | "portfolio") => rows.reduce((s, r) => s + r[key], 0);
   return (
     <Section title={t.sections.completeness} testId="dashboard-completeness">

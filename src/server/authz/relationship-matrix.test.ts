@@ -1,5 +1,5 @@
 // The matrix's second axis, cell by cell: what each school role gets of a
-// learner under each relationship (the README's relationship table). A
+// learner under each relationship (the relationship table in docs/domain.md). A
 // change to a relationship's rights must change this table.
 import { describe, expect, it } from "vitest";
 import { learnerStageAccess, RELATIONSHIP_ACCESS, RELATIONSHIPS, type Relationship, type Role, type StageAccess } from "./matrix";

@@ -1,5 +1,5 @@
 // Small-number suppression for roles that see a stage as aggregates only
-// (README, "Small numbers"). Pure: figures in, which figures to hide out.
+// (docs/domain.md, "Small numbers"). Pure: figures in, which figures to hide out.
 //
 // A table is a set of figures tied by additivity lines (parts sum to a total).
 // Primary: every figure from 1 to threshold − 1 is hidden, totals included;

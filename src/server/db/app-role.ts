@@ -82,7 +82,7 @@ export async function grantAppRole(conn: SqlConnection, role: string): Promise<A
   const [me] = await conn.query<{ name: string }>(`SELECT current_user AS name`);
   if (me?.name === role) throw new Error(`Refusing to grant to ${role}: that is the role running the grant (the owner)`);
   const [target] = await conn.query<{ super: boolean }>(`SELECT rolsuper AS super FROM pg_roles WHERE rolname = $1`, [role]);
-  if (!target) throw new Error(`Role ${role} does not exist (create it with --create, or see README "Using PostgreSQL")`);
+  if (!target) throw new Error(`Role ${role} does not exist (create it with --create, or see docs/operations.md, "Using PostgreSQL")`);
   if (target.super) throw new Error(`Role ${role} is a superuser: it could switch the audit triggers off. Use a role without SUPERUSER`);
   // A member of the owner's role acts as the owner (ALTER TABLE … DISABLE TRIGGER included).
   const owners = await conn.query<{ owner: string }>(

@@ -32,7 +32,7 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
 /**
  * The database as its owner: what migrations, the seed, grants and backups use.
  * DATABASE_OWNER_URL when set (the server then connects with DATABASE_URL as
- * a role that owns nothing: README, "Using PostgreSQL"); otherwise the same
+ * a role that owns nothing: docs/operations.md, "Using PostgreSQL"); otherwise the same
  * database as DATABASE_URL, as before.
  */
 export function resolveOwnerTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {

@@ -1,7 +1,7 @@
 // Health statistics as tables with their totals, as every reader receives
 // them: exact for roles that read HEALTH, with small numbers hidden for roles
 // that see HEALTH as aggregates only (stageAccess(role, "HEALTH") ===
-// "aggregate": the education officers). README, "Small numbers".
+// "aggregate": the education officers). docs/domain.md, "Small numbers".
 //
 // Suppression is decided top-down so that every view of the same figure
 // agrees: the region's table by municipality first, then a municipality's

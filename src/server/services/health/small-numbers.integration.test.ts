@@ -1,4 +1,4 @@
-// Small numbers on a real database (README, "Small numbers"): a school whose
+// Small numbers on a real database (docs/domain.md, "Small numbers"): a school whose
 // only counted learner has a disability. The education officer (HEALTH at
 // "aggregate") must never see a count from 1 to 4 — not in the statistics by
 // any grouping, not in a total, not in the report or the XLSX files — while

@@ -1,7 +1,7 @@
 // Per-client token bucket, kept in this server instance's memory: a client
 // gets `perMinute` requests a minute, refilled continuously, with bursts up to
-// the same number. Several instances each allow that much (documented in the
-// README); a shared counter row in the database would be locked by every call.
+// the same number. Several instances each allow that much (documented in
+// docs/api.md); a shared counter row in the database would be locked by every call.
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 

@@ -24,7 +24,7 @@ function gradeTable(t: ReportTexts, caption: string, table: HealthStatsTable, vo
 
 export async function buildHealth(db: Db | DbTx, actor: Actor, drill: Drill, t: ReportTexts, asOf: string): Promise<ReportModel> {
   const header = await reportHeader(db, actor, drill, { asOf });
-  // The territory's own table by grade, bound to its row in the chain above it (README, "Small numbers").
+  // The territory's own table by grade, bound to its row in the chain above it (docs/domain.md, "Small numbers").
   const territory = { municipalityId: drill.municipalityId ?? undefined, organisationId: drill.organisationId ?? undefined };
   const counted = await healthStatsTables(db, actor, { by: "grade", asOf, ...territory }, ["healthGroup", "peGroup"]);
   const health = counted.healthGroup!;

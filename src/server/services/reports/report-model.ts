@@ -62,7 +62,7 @@ export const ZReportModel = z.object({
     generatedAt: z.string(),
   }),
   tables: z.array(ZReportTable),
-  /** Set when counts below it are shown as «<n» (README, "Small numbers"). */
+  /** Set when counts below it are shown as «<n» (docs/domain.md, "Small numbers"). */
   hiddenBelow: z.number().int().optional(),
 });
 export type ReportModel = z.infer<typeof ZReportModel>;

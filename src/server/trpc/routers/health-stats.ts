@@ -22,7 +22,7 @@ function statsRouter(procedure: ReturnType<typeof portalProcedure>) {
   return router({
     counts: procedure
       .input(ZHealthStatsInput)
-      // Exact for HEALTH readers, small numbers hidden for "aggregate" (README, "Small numbers").
+      // Exact for HEALTH readers, small numbers hidden for "aggregate" (docs/domain.md, "Small numbers").
       .output(ZHealthStatsTable)
       .query(({ ctx, input }) => healthStatsTable(ctx.db, ctx.actor, input)),
     places: procedure.output(ZPlacesOutput).query(({ ctx }) => healthStatsPlaces(ctx.db, ctx.actor)),
