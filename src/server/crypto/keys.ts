@@ -48,7 +48,7 @@ export function fieldKeys(): FieldKeys {
   let indexKeyValue = process.env.KONTINGENT_INDEX_KEY;
   if (!dataKeysValue || !indexKeyValue) {
     if (process.env.NODE_ENV === "production") {
-      throw new Error("KONTINGENT_DATA_KEYS and KONTINGENT_INDEX_KEY must be set in production (see docs/operations.md, "Keys and rotation")");
+      throw new Error("KONTINGENT_DATA_KEYS and KONTINGENT_INDEX_KEY must be set in production (see docs/operations.md, Keys and rotation)");
     }
     const local = localFieldKeys();
     dataKeysValue ||= local.dataKeys;
@@ -74,7 +74,7 @@ export function auditAnchorKey(): Buffer {
   if (cachedAnchorKey) return cachedAnchorKey;
   let value = process.env.KONTINGENT_AUDIT_ANCHOR_KEY;
   if (!value) {
-    if (process.env.NODE_ENV === "production") throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be set in production (see docs/operations.md, "Keys and rotation")");
+    if (process.env.NODE_ENV === "production") throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be set in production (see docs/operations.md, Keys and rotation)");
     value = localFieldKeys().anchorKey;
   }
   const key = Buffer.from(value.trim(), "base64");
