@@ -16,6 +16,8 @@ const resetEmbedded = embeddedDir ? `rm -rf ${embeddedDir} && ` : "";
 
 export default defineConfig({
   testDir: "e2e",
+  // Separate per run, so that two runs side by side (tools/test/run.ts) keep their own traces.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1, // one server, one embedded database: keep the order deterministic
   retries: 0,

@@ -29,7 +29,15 @@ export default defineConfig({
       {
         extends: true,
         // Two files at a time (the default is one on 2 cores): the fuzz files alone keep a worker busy for minutes.
-        test: { name: "integration-pglite", ...integration, env: { TEST_DATABASE: "pglite" }, maxWorkers: 2, sequence: { groupOrder: 1 } },
+        // The global setup migrates once (a snapshot in the temp directory, rebuilt when the migrations change).
+        test: {
+          name: "integration-pglite",
+          ...integration,
+          env: { TEST_DATABASE: "pglite" },
+          globalSetup: ["src/server/testing/pglite-global-setup.ts"],
+          maxWorkers: 2,
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,
@@ -37,8 +45,9 @@ export default defineConfig({
           name: "integration-postgres",
           ...integration,
           env: { TEST_DATABASE: "postgres" },
+          // Also migrates one template database per run.
           globalSetup: ["src/server/testing/postgres-global-setup.ts"],
-          // Each file makes its own database; two at a time keeps 2 cores busy.
+          // Each file makes its own database (a copy of the template); two at a time keeps 2 cores busy.
           maxWorkers: 2,
           sequence: { groupOrder: 2 },
         },

@@ -8,12 +8,13 @@
 // themselves), so a forged `x-middleware-subrequest` that skips this file
 // skips only headers, never a permission check.
 import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopment } from "@/lib/runtime-env";
 import { contentSecurityPolicy, mustNotCache, newNonce } from "@/server/http/security-headers";
 import { PAGE_PATH_HEADER } from "@/server/http/unavailable-page";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const policy = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const policy = contentSecurityPolicy(nonce, { dev: isDevelopment() });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);

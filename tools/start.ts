@@ -55,8 +55,9 @@ console.log(`Database: ${describeTarget(target)}${appRole ? ` as ${appRole} (mig
 // PGlite allows one process per data directory: close before the server opens it.
 const sql = await openSqlConnection(owner);
 try {
-  const { applied } = await applyMigrations(sql, { log: (msg) => console.log(msg) });
-  console.log(applied.length ? `Applied ${applied.length} migration(s).` : "Migrations up to date.");
+  const { applied, definitions } = await applyMigrations(sql, { log: (msg) => console.log(msg) });
+  const changes = [applied.length && `${applied.length} migration(s)`, definitions.length && `${definitions.length} definition file(s)`].filter(Boolean);
+  console.log(changes.length ? `Applied ${changes.join(" and ")}.` : "Migrations up to date.");
   if (appRole) {
     // The role logs in with DATABASE_URL's password (none: trust or peer authentication).
     const password = decodeURIComponent(new URL(env.DATABASE_URL!).password) || null;

@@ -1,6 +1,9 @@
 "use client";
 // Filter controls of the server-paginated lists: a search box applied on
-// submit, and selects applied as soon as they change.
+// submit, and selects applied as soon as they change. Form fields use Field
+// and SelectField instead (full width, ids, error messages).
+import type { ReactNode } from "react";
+
 const LABEL = "mb-1 block text-sm font-medium text-slate-700";
 const CONTROL = "rounded border border-slate-300 bg-white px-3 py-2";
 
@@ -33,17 +36,30 @@ export interface FilterOption {
   label: string;
 }
 
-export function FilterSelect({ label, name, value, allLabel, options, onChange }: { label: string; name: string; value: string; allLabel: string; options: FilterOption[]; onChange: (value: string) => void }) {
+interface FilterSelectProps {
+  label: string;
+  name: string;
+  value: string;
+  /** Text of the empty first option ("all"); omit for a filter that always has a value. */
+  allLabel?: string;
+  options?: FilterOption[];
+  /** Grouped options (<optgroup>), rendered after `options`. */
+  children?: ReactNode;
+  onChange: (value: string) => void;
+}
+
+export function FilterSelect({ label, name, value, allLabel, options = [], children, onChange }: FilterSelectProps) {
   return (
     <label className="block">
       <span className={LABEL}>{label}</span>
       <select name={name} value={value} onChange={(e) => onChange(e.target.value)} className={CONTROL}>
-        <option value="">{allLabel}</option>
+        {allLabel !== undefined && <option value="">{allLabel}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
+        {children}
       </select>
     </label>
   );

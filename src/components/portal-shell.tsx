@@ -1,69 +1,17 @@
 // Shared layout of every portal: skip link, header (collapsing into a menu on
 // narrow screens), navigation with the current section marked, account menu.
+// Draws what portalShellProps (src/server/pages/portal-shell-props.ts) assembled.
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Actor } from "@/server/auth/actor";
-import { hasCapability, type Capability, type Portal } from "@/server/authz/matrix";
-import { getDb } from "@/server/db";
-import { getServerMessages } from "@/server/i18n";
-import { orUnavailable } from "@/server/pages/guards";
-import { lowVisionRequested } from "@/server/pages/low-vision";
-import { countPendingIncomingTransfers } from "@/server/services/movement/transfers";
-import type { Messages } from "@/lib/i18n";
+import type { PortalShellProps } from "@/server/pages/portal-shell-props";
 import { LanguageSwitch } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 import { HeaderMenu } from "./shell/header-menu";
 import { LowVisionSwitch } from "./shell/low-vision-switch";
-import { NavLinks, type ShellNavItem } from "./shell/nav-links";
+import { NavLinks } from "./shell/nav-links";
 import { MAIN_ID, SkipLink } from "./shell/skip-link";
 
-interface NavItem {
-  href: string;
-  label: (m: Messages) => string;
-  capability?: Capability;
-  badge?: "incomingTransfers";
-}
-
-const NAV: Record<Portal, NavItem[]> = {
-  school: [
-    { href: "/school", label: (m) => m.nav.home },
-    { href: "/school/learners", label: (m) => m.nav.learners },
-    { href: "/school/classes", label: (m) => m.programmes.nav },
-    { href: "/school/transfers", label: (m) => m.transfers.nav, capability: "movement.write", badge: "incomingTransfers" },
-    { href: "/school/rollover", label: (m) => m.rollover.nav, capability: "movement.write" },
-    { href: "/school/quality", label: (m) => m.quality.nav },
-  ],
-  ministry: [
-    { href: "/ministry", label: (m) => m.nav.home },
-    { href: "/ministry/learners", label: (m) => m.nav.registrySearch },
-    { href: "/ministry/organisations", label: (m) => m.organisations.nav, capability: "organisations.manage" },
-    { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
-    { href: "/ministry/health", label: (m) => m.healthStats.nav },
-    { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
-    { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
-    { href: "/ministry/approvals", label: (m) => m.approvals.nav, capability: "apiClients.approve" },
-  ],
-  health: [
-    { href: "/health", label: (m) => m.nav.home },
-    { href: "/health/learners", label: (m) => m.nav.registrySearch },
-    { href: "/health/approvals", label: (m) => m.approvals.nav, capability: "accounts.approve.health" },
-  ],
-  admin: [
-    { href: "/admin", label: (m) => m.nav.home },
-    { href: "/admin/users", label: (m) => m.nav.users, capability: "users.manage" },
-    { href: "/admin/clients", label: (m) => m.apiClients.nav, capability: "apiClients.manage" },
-    { href: "/admin/audit", label: (m) => m.nav.audit, capability: "audit.read" },
-    { href: "/admin/access", label: (m) => m.accessReports.nav.learnerAccess, capability: "audit.read" },
-    { href: "/admin/access/account", label: (m) => m.accessReports.nav.accountReads, capability: "audit.read" },
-    { href: "/admin/client-oversight", label: (m) => m.clientOversight.nav, capability: "audit.read" },
-    { href: "/admin/verification", label: (m) => m.accessReports.nav.verification, capability: "auditVerification.read" },
-  ],
-};
-
-export async function PortalShell({ actor, children }: { actor: Actor; children: ReactNode }) {
-  const m = await getServerMessages();
-  const allowed = NAV[actor.portal].filter((i) => !i.capability || hasCapability(actor.role, i.capability));
-  const items = await Promise.all(allowed.map((item) => toShellItem(item, actor, m)));
+export function PortalShell({ actor, m, nav, lowVision, children }: PortalShellProps & { children: ReactNode }) {
   return (
     <div className="min-h-screen">
       <SkipLink label={m.shell.skipToMain} />
@@ -77,11 +25,11 @@ export async function PortalShell({ actor, children }: { actor: Actor; children:
           </span>
           <HeaderMenu label={m.shell.menu}>
             <nav aria-label={m.shell.sections} className="lg:order-last lg:basis-full">
-              <NavLinks items={items} />
+              <NavLinks items={nav} />
             </nav>
             <div role="group" aria-label={m.account.menu} className="flex flex-wrap items-center gap-x-4 gap-y-3 lg:ml-auto lg:flex-nowrap">
               <LanguageSwitch />
-              <LowVisionSwitch initial={await lowVisionRequested()} />
+              <LowVisionSwitch initial={lowVision} />
               <div className="text-sm leading-tight lg:text-right" data-testid="account">
                 <div className="font-medium">{actor.fullName}</div>
                 <div className="text-slate-500">
@@ -101,12 +49,4 @@ export async function PortalShell({ actor, children }: { actor: Actor; children:
       </main>
     </div>
   );
-}
-
-async function toShellItem(item: NavItem, actor: Actor, m: Messages): Promise<ShellNavItem> {
-  const label = item.label(m);
-  if (item.badge !== "incomingTransfers") return { href: item.href, label };
-  // Counted on the server for the caller's own organisation; no badge when nothing waits.
-  const count = await orUnavailable(async () => countPendingIncomingTransfers(await getDb(), actor));
-  return count > 0 ? { href: item.href, label, badge: { count, accessibleLabel: m.shell.incomingTransfers(label, count) } } : { href: item.href, label };
 }

@@ -1,6 +1,8 @@
 // The region's one time zone (KONTINGENT_TIME_ZONE): every time shown or
 // exported, and every period filter's calendar days, are read in it — never
 // in the browser's or the server process's own zone.
+import { configuredTimeZone } from "./runtime-env";
+
 export const DEFAULT_TIME_ZONE = "Europe/Moscow";
 
 /** True for an IANA zone name the runtime knows ("Europe/Moscow", "Asia/Yekaterinburg", "UTC"). */
@@ -60,6 +62,6 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
  * between midnight and three.
  */
 export function regionToday(now: Date = new Date()): string {
-  const configured = typeof process !== "undefined" ? process.env?.KONTINGENT_TIME_ZONE?.trim() : undefined;
+  const configured = configuredTimeZone();
   return todayIn(configured && isTimeZone(configured) ? configured : DEFAULT_TIME_ZONE, now);
 }

@@ -2,7 +2,7 @@
 // objects and the detail fields the auditor's screens and exports show. The
 // `satisfies` clauses make a missing label a type error; audit-labels.test.ts
 // checks the same for every code the source records.
-import type { AuditAction, AuditArea } from "@/server/audit/actions";
+import type { AuditAction, AuditArea } from "@/lib/audit-actions";
 
 const areas = {
   auth: "Вход и доступ",

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTION_AREA, AUDIT_ACTIONS, AUDIT_AREAS } from "@/server/audit/actions";
+import { AUDIT_ACTION_AREA, AUDIT_ACTIONS, AUDIT_AREAS } from "@/lib/audit-actions";
 import { en } from "./en";
 import { ru } from "./ru";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DEFAULT_TIME_ZONE, isTimeZone } from "@/lib/time-zone";
 import { parseTrustedProxies } from "./auth/ip-address";
 
-const ZServerEnv = z.object({
+const ZServerEnvFields = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   /** postgresql://… for a server; unset or pglite:<dir> for the embedded database. */
   DATABASE_URL: z.string().optional(),
@@ -70,7 +70,9 @@ const ZServerEnv = z.object({
         ctx.addIssue({ code: "custom", message: `KONTINGENT_TRUSTED_PROXIES: ${(error as Error).message}` });
       }
     }),
-}).superRefine((env, ctx) => {
+});
+
+const ZServerEnv = ZServerEnvFields.superRefine((env, ctx) => {
   if (env.NODE_ENV !== "production") return;
   for (const name of ["KONTINGENT_DATA_KEYS", "KONTINGENT_INDEX_KEY", "KONTINGENT_AUDIT_ANCHOR_KEY"] as const) {
     if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: `${name} must be set in production (docs/security.md, "Encryption at rest")` });
@@ -81,13 +83,28 @@ export type ServerEnv = z.infer<typeof ZServerEnv>;
 
 let cached: ServerEnv | undefined;
 
+function invalid(lines: string[]): Error {
+  return new Error(`Invalid server environment (see docs/operations.md, "Environment variables"):\n${lines.join("\n")}`);
+}
+
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = ZServerEnv.safeParse(process.env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid server environment (see docs/operations.md, "Environment variables"):\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`));
   cached = parsed.data;
   return cached;
+}
+
+/**
+ * One variable, checked by its own schema and read afresh on every call. For
+ * code that also runs in the command-line tools (migrations, backup, key
+ * rotation, audit verification), which do not carry the server's other
+ * variables (NEXTAUTH_SECRET) and must not be refused for lacking them; and
+ * for tests that change a variable between calls. Production refusals that
+ * depend on NODE_ENV stay with the caller, as they did.
+ */
+export function envValue<K extends keyof ServerEnv>(name: K): ServerEnv[K] {
+  const parsed = ZServerEnvFields.shape[name].safeParse(process.env[name]);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `  ${name}: ${i.message}`));
+  return parsed.data as ServerEnv[K];
 }

@@ -7,7 +7,7 @@ import { ZListLearnersInput } from "../../src/lib/schemas/learner";
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import { loadActor } from "../../src/server/auth/actor";
 import { signedInClaims } from "../../src/server/testing/sessions";
-import { snilsColumns } from "../../src/server/services/learners/identity-fields";
+import { snilsColumns } from "../../src/server/services/person/identity-fields";
 import { listLearners } from "../../src/server/services/learners/read-learners";
 import { forEachDatabase, type ThrowawayDatabase } from "../../src/server/testing/throwaway-db";
 

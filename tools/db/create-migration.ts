@@ -1,8 +1,10 @@
 // `npm run db:migrate:create -- <name>`: writes the next migration,
 // prisma/migrations/<YYYYMMDDHHMMSS>_<name>/migration.sql, in Prisma's layout,
 // from the difference between the existing migrations and prisma/schema.prisma.
-// Review the file (and add what Prisma cannot express: triggers, CHECKs, data
-// moves) before `npm run db:migrate`. Nothing is applied here.
+// Review the file (and add what Prisma cannot express: CHECKs, data moves)
+// before `npm run db:migrate`. Functions, triggers and views do not belong in
+// it: they live in the definition files (src/server/db/definitions.ts); a
+// migration only drops one that is removed. Nothing is applied here.
 import fs from "node:fs";
 import path from "node:path";
 import { MIGRATIONS_DIR, diffMigrationsToSchema } from "./schema-diff";
@@ -36,7 +38,10 @@ async function main() {
 
   const sql = await diffMigrationsToSchema();
   if (sql === null) {
-    console.log("no changes: the migrations already produce prisma/schema.prisma");
+    console.log(
+      "no changes: the migrations already produce prisma/schema.prisma\n" +
+        "(a function, trigger or view is changed in its definition file, without a migration)",
+    );
     return;
   }
 
@@ -62,7 +67,11 @@ async function main() {
 
   console.log(`created ${path.relative(process.cwd(), path.join(dir, "migration.sql"))}:\n`);
   console.log(sql);
-  console.log("Review it, then apply with `npm run db:migrate`.");
+  console.log(
+    "Review it, then apply with `npm run db:migrate`. Functions, triggers and views go into their\n" +
+      "definition files (listed in src/server/db/definitions.ts), not into this migration: a migration\n" +
+      "only drops one that is removed (see docs/operations.md, \"Functions, triggers and views\").",
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,4 +1,5 @@
-// `npm run db:migrate`: applies pending migrations from prisma/migrations to
+// `npm run db:migrate`: applies pending migrations from prisma/migrations, then
+// the new or changed definition files (src/server/db/definitions.ts), to
 // the database DATABASE_URL names (default: the embedded PGlite in .data/pglite),
 // connecting as DATABASE_OWNER_URL when that is set. Then, when DATABASE_URL
 // names another (application) user, re-grants that role, so tables a migration
@@ -19,11 +20,16 @@ async function main() {
   }
   const conn = await openSqlConnection(target);
   try {
-    const { applied } = await applyMigrations(conn, { log: (msg) => console.log(msg) });
+    const { applied, definitions } = await applyMigrations(conn, { log: (msg) => console.log(msg) });
     console.log(
       applied.length === 0
         ? `${where}: already up to date, no migrations applied`
         : `${where}: applied ${applied.length} migration(s): ${applied.join(", ")}`,
+    );
+    console.log(
+      definitions.length === 0
+        ? `${where}: definition files unchanged, none applied`
+        : `${where}: applied ${definitions.length} definition file(s): ${definitions.join(", ")}`,
     );
     const role = await grantConfiguredAppRole(conn);
     if (role) console.log(`${where}: privileges of the application role ${role} granted`);

@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedDemoRegion } from "../../prisma/seed/demo-region";
 import { callerAs } from "@/server/testing/callers";
-import { decryptIdentity } from "@/server/services/learners/identity-fields";
+import { decryptIdentity } from "@/server/services/person/identity-fields";
 import { runAuditVerification } from "@/server/services/audit/verification-runs";
 import { healthMonthHeld } from "@/server/services/health/health-month-counts";
 import { todayIso } from "@/lib/schemas/person";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { AGE_LIMITS } from "@/lib/schemas/learner";
 import { checkSnils } from "@/lib/validators";
 import { callerAs } from "@/server/testing/callers";
-import { decryptIdentity, snilsIndexOf } from "@/server/services/learners/identity-fields";
+import { decryptIdentity, snilsIndexOf } from "@/server/services/person/identity-fields";
 import { describeDb, type TestDatabase } from "@/server/testing/test-db";
 import { ageOn } from "./dates";
 import { generateRegion } from "./generate-region";

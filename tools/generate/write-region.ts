@@ -7,7 +7,7 @@ import { familyOf, learnerPerson, representativePerson, type Family } from "./pe
 import type { RegionPlan } from "./plan";
 import { chance, idFor, mix, rng } from "./random";
 import { encryptOptional } from "../../src/server/crypto/field-crypto";
-import { snilsColumns } from "../../src/server/services/learners/identity-fields";
+import { snilsColumns } from "../../src/server/services/person/identity-fields";
 import { searchKey } from "../../src/lib/search-key";
 
 export interface WriteOptions { seed: number; gradeYears: number; actorId: string; log: (line: string) => void }
@@ -100,7 +100,7 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
 
 // Identifying columns are stored as the application stores them: SNILS and
 // document number encrypted, SNILS found by its blind index (one mapping,
-// src/server/services/learners/identity-fields.ts).
+// src/server/services/person/identity-fields.ts).
 function identityCells(model: "Learner" | "Representative", person: { snils: string | null; docNumber: string }): Cell[] {
   const snils = snilsColumns(model, person.snils);
   const doc = encryptOptional(person.docNumber, `${model}.docNumber`);

@@ -6,8 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useMessages } from "@/components/messages-provider";
-import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
 import { ZChangePasswordInput } from "@/lib/schemas/auth";
 import { useTRPC } from "@/trpc/react";
 
@@ -16,38 +16,23 @@ const FIELDS = ["currentPassword", "newPassword", "repeatPassword"] as const;
 export function ChangePasswordForm() {
   const { m, locale } = useMessages();
   const trpc = useTRPC();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const errorState = useFormErrors(m.errors.generic, { fields: FIELDS, locale });
+  const { errors } = errorState;
   const [notice, setNotice] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const change = useMutation(
-    trpc.account.changePassword.mutationOptions({
-      onError: (error) => {
-        const mapped = serverErrorsOf(error, m.errors.generic, FIELDS);
-        setErrors(mapped.fields);
-        setFormError(mapped.form);
-        setFailedSubmits((n) => n + 1);
-      },
-    }),
-  );
+  const change = useMutation(trpc.account.changePassword.mutationOptions({ onError: errorState.server }));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const parsed = ZChangePasswordInput.safeParse({
+    setNotice(null);
+    const parsed = errorState.validate(ZChangePasswordInput, {
       currentPassword: data.get("currentPassword"),
       newPassword: data.get("newPassword"),
       repeatPassword: data.get("repeatPassword"),
     });
-    setNotice(null);
-    setFormError(null);
-    if (!parsed.success) {
-      setErrors(issuesToErrors(parsed.error.issues, locale));
-      return setFailedSubmits((n) => n + 1);
-    }
-    setErrors({});
-    change.mutate(parsed.data, {
+    if (!parsed) return;
+    change.mutate(parsed, {
       onSuccess: (result) => {
         form.reset();
         setNotice(m.accountPage.passwordChanged(result.otherSessionsEnded));
@@ -60,7 +45,7 @@ export function ChangePasswordForm() {
       <h2 id="password-title" className="mb-2 text-lg font-semibold">{m.accountPage.passwordTitle}</h2>
       <p className="mb-4 text-sm text-slate-500">{m.accountPage.passwordHint}</p>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+        <ErrorSummary errors={errors} message={errorState.formError} focusToken={errorState.failedSubmits} />
         <Field label={m.accountPage.currentPassword} name="currentPassword" type="password" autoComplete="current-password" maxLength={256} error={errors.currentPassword} />
         <Field label={m.accountPage.newPassword} name="newPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.newPassword} />
         <Field label={m.accountPage.repeatPassword} name="repeatPassword" type="password" autoComplete="new-password" maxLength={256} error={errors.repeatPassword} />

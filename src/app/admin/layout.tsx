@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { PortalShell } from "@/components/portal-shell";
+import { portalShellProps } from "@/server/pages/portal-shell-props";
 import { formatDateTime } from "@/lib/format";
 import { orUnavailable, requirePortal } from "@/server/pages/guards";
 import { hasCapability } from "@/server/authz/matrix";
@@ -18,7 +19,7 @@ export default async function Layout({ children }: { children: ReactNode }) {
   const m = await getServerMessages();
   const t = m.accessReports.verification;
   return (
-    <PortalShell actor={actor}>
+    <PortalShell {...await portalShellProps(actor)}>
       {latest && latest.ok === false && (
         <p role="alert" data-testid="chain-broken-banner" className="mb-4 rounded border-2 border-red-600 bg-red-50 px-4 py-3 font-semibold text-red-700">
           {latest.error ? t.failedRun(formatDateTime(latest.startedAt, serverTimeZone()), latest.error) : t.broken(latest.brokenAtId ?? "?", formatDateTime(latest.startedAt, serverTimeZone()))}{" "}

@@ -1,10 +1,10 @@
 // The centred card of the sign-in pages (password, code, enrolment).
 import type { ReactNode } from "react";
-import { getServerMessages } from "@/server/i18n";
+import type { Messages } from "@/lib/i18n";
 import { LanguageSwitch } from "../language-switch";
 
-export async function AuthCard({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
-  const m = await getServerMessages();
+/** `m`: the page's messages (the page reads them on the server; a component imports nothing from src/server). */
+export function AuthCard({ m, title, wide, children }: { m: Messages; title: string; wide?: boolean; children: ReactNode }) {
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-8">
       <div className={`w-full ${wide ? "max-w-lg" : "max-w-sm"}`}>

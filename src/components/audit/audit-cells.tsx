@@ -4,7 +4,7 @@
 // the access report the server allowed, and details as labelled fields.
 import Link from "next/link";
 import { describeDetails } from "@/lib/audit-details";
-import { AUDIT_ACTION_AREA, AUDIT_AREAS, isAuditAction, type AuditAction } from "@/server/audit/actions";
+import { AUDIT_ACTION_AREA, AUDIT_AREAS, isAuditAction, type AuditAction } from "@/lib/audit-actions";
 import { useMessages, useTimeZone } from "../messages-provider";
 
 /** Where each access report lives; ids only in the URL, never a name or a SNILS. */

@@ -12,7 +12,7 @@ import { GRADE_RANGES, type EducationLevel } from "@/lib/schemas/learner";
 import { todayIso } from "@/lib/schemas/person";
 import { academicYearLabel } from "@/lib/schemas/programme";
 import { useTRPC } from "@/trpc/react";
-import type { FieldErrors } from "../learners/form/form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
 
 interface ClassPickerProps {
   /** Dotted prefix of the fields ("enrolment", "placement"): the select is `<prefix>.classLetter`. */

@@ -3,7 +3,7 @@
 // departures by reason, and accepted transfers between municipalities.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { academicYearStart, validPeriod } from "@/app/ministry/movement/period";
+import { academicYearStart, validPeriod } from "@/lib/movement/period";
 import { todayIso } from "@/lib/schemas/person";
 import { useTRPC } from "@/trpc/react";
 import { Field } from "../field";

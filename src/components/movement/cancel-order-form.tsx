@@ -9,7 +9,7 @@ import { ZCancelEventInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
 import { useAfterLearnerOrder } from "./placement-fields";
-import { useFormErrors } from "./use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ReasonField } from "@/components/movement/reason-field";
 
 export function CancelOrderForm({ learnerId, eventId, title, onDone }: { learnerId: string; eventId: string; title: string; onDone: () => void }) {

@@ -4,7 +4,8 @@ import { Field } from "@/components/field";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { binder } from "../learners/form/bind";
-import { todayIso, type FieldErrors } from "../learners/form/form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import { todayIso } from "../learners/form/form-model";
 
 export interface OrderDraft {
   orderNumber: string;

@@ -10,7 +10,7 @@ import { levelHasClasses } from "@/lib/classes/class-year";
 import { EDUCATION_LEVELS, type EducationLevel } from "@/lib/schemas/learner";
 import { useTRPC } from "@/trpc/react";
 import { binder } from "../learners/form/bind";
-import type { FieldErrors } from "../learners/form/form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
 
 export interface PlacementDraft {
   level: string;

@@ -10,7 +10,7 @@ import { SCHOOL_EVENT_TYPES, ZSchoolEventInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
 import { emptyPlacement, placementInput, PlacementFields, useAfterLearnerOrder } from "./placement-fields";
-import { useFormErrors } from "./use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ReasonField } from "@/components/movement/reason-field";
 
 type EventType = (typeof SCHOOL_EVENT_TYPES)[number];

@@ -8,7 +8,7 @@ import { ZReinstateInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
 import { emptyPlacement, placementInput, PlacementFields, useAfterLearnerOrder } from "./placement-fields";
-import { useFormErrors } from "./use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 
 export function ReinstateForm({ learnerId, onDone }: { learnerId: string; onDone: () => void }) {
   const { m } = useMessages();

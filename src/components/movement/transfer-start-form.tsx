@@ -5,10 +5,11 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
+import { SelectField } from "@/components/select-field";
 import { ZStartTransferInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields";
-import { useFormErrors } from "./use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ReasonField } from "@/components/movement/reason-field";
 
 interface Props {
@@ -55,23 +56,20 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
     if (o.id === ownOrganisationId) continue;
     groups.set(o.municipalityName, [...(groups.get(o.municipalityName) ?? []), o]);
   }
-  const targetError = form.errors.toOrganisationId;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="transfer-form">
       <h2 className="font-semibold text-slate-800">{t.startTitle}</h2>
-      <label className="block max-w-xl">
-        <span className="mb-1 block text-sm font-medium text-slate-700">{t.target}</span>
-        <select
+      <div className="max-w-xl">
+        <SelectField
+          label={t.target}
           name="toOrganisationId"
           value={toOrganisationId}
           onChange={(e) => setTarget(e.target.value)}
-          aria-invalid={targetError ? true : undefined}
-          aria-describedby={targetError ? "toOrganisationId-error" : undefined}
+          error={form.errors.toOrganisationId}
           data-testid="transfer-target"
-          className={`h-[42px] w-full rounded border bg-white px-3 py-2 ${targetError ? "border-red-500" : "border-slate-300"}`}
+          placeholder={directory.isPending ? m.common.loading : t.choose}
         >
-          <option value="">{directory.isPending ? m.common.loading : t.choose}</option>
           {[...groups].map(([municipality, organisations]) => (
             <optgroup key={municipality} label={municipality}>
               {organisations.map((o) => (
@@ -81,14 +79,9 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
               ))}
             </optgroup>
           ))}
-        </select>
-        {targetError && (
-          <span id="toOrganisationId-error" className="mt-1 block text-sm text-red-700">
-            {targetError}
-          </span>
-        )}
-        {directory.isError && <span className="mt-1 block text-sm text-red-700">{t.directoryError}</span>}
-      </label>
+        </SelectField>
+        {directory.isError && <p className="mt-1 text-sm text-red-700">{t.directoryError}</p>}
+      </div>
       <OrderFields title={t.outOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <ReasonField label={t.reason} value={reason} error={form.errors.reason} onChange={setReason} />
       <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />

@@ -1,13 +1,13 @@
 // Audit log browsing filters, shared by the auditor's page and the server.
 import { z } from "zod";
-import { isAuditAction } from "@/server/audit/actions";
+import { isAuditAction } from "@/lib/audit-actions";
 
 const zDay = z.iso.date("Дата в формате ГГГГ-ММ-ДД");
 
 export const ZListAuditInput = z
   .object({
     login: z.string().trim().max(64).optional(),
-    /** A code of the catalogue (src/server/audit/actions.ts). */
+    /** A code of the catalogue (src/lib/audit-actions.ts). */
     action: z.string().trim().max(64).refine(isAuditAction, "Неизвестное действие журнала").optional(),
     /** Inclusive calendar days in the region's time zone (KONTINGENT_TIME_ZONE). */
     from: zDay.optional(),

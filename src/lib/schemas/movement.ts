@@ -96,3 +96,12 @@ export const ZRolloverInput = z.object({
   /** Explicit consent to create next year's classes the plan needs and the school does not have yet. */
   createClasses: z.boolean().default(false),
 });
+
+/** Transfers the school is party to: the ones it receives or the ones it sent. */
+export const ZListTransfersInput = z.object({ direction: z.enum(["incoming", "outgoing"]) });
+
+/** The ministry's oversight: pending transfers older than this many days. */
+export const ZStaleTransfersInput = z.object({ olderThanDays: z.number().int().min(0).max(365).default(14) });
+
+/** The ministry's oversight: accepted transfers between municipalities over a period. */
+export const ZTransferFlowsInput = z.object({ from: zDay("начало периода"), to: zDay("конец периода") });

@@ -47,3 +47,5 @@ export const ZListUsersInput = z.object({
   page: z.number().int().min(0).default(0),
   pageSize: z.number().int().min(1).max(100).default(25),
 });
+
+export const ZSetUserActiveInput = z.object({ id: z.uuid(), active: z.boolean() });

@@ -10,6 +10,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import fs from "node:fs";
 import { auditAnchorKey } from "../crypto/keys";
+import { envValue } from "../env";
 import type { DbTx } from "../db";
 import { canonicalJson } from "./hash";
 
@@ -56,7 +57,7 @@ export async function readCheckpoints(db: DbTx): Promise<Checkpoint[]> {
 
 /** The anchor file from the environment, if set (read here so the CLI tools see it too). */
 export function anchorFilePath(): string | null {
-  return process.env.KONTINGENT_AUDIT_ANCHOR_FILE?.trim() || null;
+  return envValue("KONTINGENT_AUDIT_ANCHOR_FILE")?.trim() || null;
 }
 
 /** Appends the checkpoint as one JSON line; call after the checkpoint's transaction committed. */

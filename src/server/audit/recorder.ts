@@ -3,7 +3,7 @@
 import type { Role } from "../authz/matrix";
 import type { DbTx } from "../db";
 import { lockKey } from "../db/locks";
-import type { AuditAction, AuditOutcomeValue } from "./actions";
+import type { AuditAction, AuditOutcomeValue } from "@/lib/audit-actions";
 import { auditHash, GENESIS_HASH, learnerSetDigest } from "./hash";
 
 /** Serialises appends so each row links to its true predecessor. */

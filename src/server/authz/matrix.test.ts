@@ -1,5 +1,5 @@
 // Table-driven test of every cell of the access matrix against the domain
-// reference (../shared/domain.md). A change to a right must change this table.
+// reference (docs/domain.md, "Roles, scopes and the access matrix"). A change to a right must change this table.
 import { describe, expect, it } from "vitest";
 import {
   ACCESS_MATRIX,

@@ -1,7 +1,8 @@
 // THE access matrix: who sees which data stage, within which scope, and which
 // other capabilities each role has. Every authorization decision in the
 // server reads this table; nothing else encodes a role's rights.
-// Source: ../shared/domain.md, "Roles, scopes and the access matrix".
+// Source: docs/domain.md, "Roles, scopes and the access matrix"; named checks
+// combining its parts: ./permissions.ts.
 import { ROLES, type Portal, type Role, type ScopeKind, type Stage } from "@/lib/roles";
 
 export { ROLES, STAGES, SCOPE_KINDS, PORTALS } from "@/lib/roles";

@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { envValue } from "../env";
 
 export type FieldKeys = {
   currentId: string;
@@ -44,10 +45,10 @@ let cached: FieldKeys | undefined;
 
 export function fieldKeys(): FieldKeys {
   if (cached) return cached;
-  let dataKeysValue = process.env.KONTINGENT_DATA_KEYS;
-  let indexKeyValue = process.env.KONTINGENT_INDEX_KEY;
+  let dataKeysValue = envValue("KONTINGENT_DATA_KEYS");
+  let indexKeyValue = envValue("KONTINGENT_INDEX_KEY");
   if (!dataKeysValue || !indexKeyValue) {
-    if (process.env.NODE_ENV === "production") {
+    if (envValue("NODE_ENV") === "production") {
       throw new Error("KONTINGENT_DATA_KEYS and KONTINGENT_INDEX_KEY must be set in production (see docs/operations.md, Keys and rotation)");
     }
     const local = localFieldKeys();
@@ -72,9 +73,9 @@ let cachedAnchorKey: Buffer | undefined;
  */
 export function auditAnchorKey(): Buffer {
   if (cachedAnchorKey) return cachedAnchorKey;
-  let value = process.env.KONTINGENT_AUDIT_ANCHOR_KEY;
+  let value = envValue("KONTINGENT_AUDIT_ANCHOR_KEY");
   if (!value) {
-    if (process.env.NODE_ENV === "production") throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be set in production (see docs/operations.md, Keys and rotation)");
+    if (envValue("NODE_ENV") === "production") throw new Error("KONTINGENT_AUDIT_ANCHOR_KEY must be set in production (see docs/operations.md, Keys and rotation)");
     value = localFieldKeys().anchorKey;
   }
   const key = Buffer.from(value.trim(), "base64");

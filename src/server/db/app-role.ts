@@ -26,12 +26,13 @@
 // closed to the application (a loud "permission denied") until the grant has
 // decided whether it is append-only, rather than open by default.
 import type { SqlConnection } from "./sql";
+import { configuredDatabaseUrls, type DatabaseUrls } from "./target";
 
 /** The audit trail's tables: always read and append only, whatever their triggers say. */
 export const AUDIT_TABLES = ["AuditEvent", "AuditEventLearner", "AuditVerificationRun", "AuditCheckpoint", "AuditBreakAcknowledgement"] as const;
 
 /** Bookkeeping of the migration runner: the application has no business there. */
-const OWNER_ONLY_TABLES = ["_prisma_migrations"];
+const OWNER_ONLY_TABLES = ["_prisma_migrations", "_kontingent_definitions"];
 
 /** The conventional name; any role name of lowercase letters, digits and underscores works. */
 export const DEFAULT_APP_ROLE = "kontingent_app";
@@ -175,7 +176,7 @@ export function appRoleFromUrls(appUrl: string | undefined, ownerUrl: string | u
 }
 
 /** After migrations: grants the role DATABASE_URL names when it differs from the owner's; returns it, or null when there is none. */
-export async function grantConfiguredAppRole(conn: SqlConnection, env: Record<string, string | undefined> = process.env): Promise<string | null> {
+export async function grantConfiguredAppRole(conn: SqlConnection, env: DatabaseUrls = configuredDatabaseUrls()): Promise<string | null> {
   const role = appRoleFromUrls(env.DATABASE_URL, env.DATABASE_OWNER_URL);
   if (!role) return null;
   await grantAppRole(conn, role);

@@ -103,6 +103,7 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
     reason: "a certificate number is unique per level region-wide; kept like LearnerSnilsClaim",
   },
   { table: "_prisma_migrations", reason: "migration bookkeeping" },
+  { table: "_kontingent_definitions", reason: "bookkeeping of the definition files (src/server/db/repeatable.ts)" },
 ];
 
 export type TableRole = "distributed" | "reference" | "coordinator";

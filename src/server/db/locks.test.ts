@@ -1,9 +1,10 @@
-// The advisory lock keys are distinct, and every literal key a migration's SQL
-// function locks is the one locks.ts lists for that function; TypeScript
+// The advisory lock keys are distinct, and every literal key an SQL function
+// (definition file or migration) locks is the one locks.ts lists for that function; TypeScript
 // outside locks.ts spells no key itself.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { DEFINITION_FILES } from "./definitions";
 import { ADVISORY_LOCKS } from "./locks";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -15,10 +16,11 @@ function files(dir: string, ext: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
-/** [function, key] for every literal-key lock in the migrations' SQL. */
+/** [function, key] for every literal-key lock in the definition files and the migrations (history). */
 function sqlLocks(): { file: string; fn: string | null; key: number }[] {
   const found: { file: string; fn: string | null; key: number }[] = [];
-  for (const file of files(path.join(root, "prisma/migrations"), ".sql")) {
+  const sources = [...DEFINITION_FILES.map((f) => path.join(root, f)), ...files(path.join(root, "prisma/migrations"), ".sql")];
+  for (const file of sources) {
     const text = fs.readFileSync(file, "utf8");
     for (const match of text.matchAll(LOCK_CALL)) {
       const before = text.slice(0, match.index);

@@ -2,13 +2,13 @@
 // Two features that happened to share a key waited for each other (the chain
 // verifier, which holds its lock for minutes at regional scale, blocked every
 // dashboard's summary flush). TypeScript takes its keys from here; SQL
-// functions in the migrations that lock a literal key are checked against
+// functions (definition files and migrations) that lock a literal key are checked against
 // `sqlFunctions` by locks.test.ts, which also asserts the keys are distinct.
 
 export interface AdvisoryLock {
   key: number;
   purpose: string;
-  /** SQL functions (hand-written migrations) that take this key as a literal. */
+  /** SQL functions (definition files, src/server/db/definitions.ts) that take this key as a literal. */
   sqlFunctions: readonly string[];
 }
 
@@ -29,7 +29,14 @@ export const ADVISORY_LOCKS = {
   summaryFlush: {
     key: 7_243_002,
     purpose: "recomputing derived counts: learner summary, movement counts, health month counts",
-    sqlFunctions: ["learner_summary_flush", "learner_summary_rebuild", "movement_count_flush", "movement_count_rebuild", "health_month_count_ensure"],
+    sqlFunctions: [
+      "learner_summary_flush",
+      "learner_summary_rebuild",
+      "learner_summary_rebuild_summary",
+      "movement_count_flush",
+      "movement_count_rebuild",
+      "health_month_count_ensure",
+    ],
   },
   qualityRecount: {
     key: 7_243_003,

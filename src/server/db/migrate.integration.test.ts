@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { DEFINITION_FILES } from "./definitions";
 import { applyMigrations } from "./migrate";
 import { pgConnection, pgliteConnection, type SqlConnection } from "./sql";
 
@@ -98,7 +99,7 @@ function postgresBackend(): Backend {
   };
 }
 
-/** A migrations directory of our own, for failure cases. */
+/** A migrations directory of our own, for failure cases (run with `definitions: []`: the real ones need the real schema). */
 function tempMigrations(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kt-migrations-"));
   for (const [name, sql] of Object.entries(files)) {
@@ -150,8 +151,10 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
     const conn = await backend.fresh();
     const first = await applyMigrations(conn, { migrationsDir: MIGRATIONS_DIR, ...quiet });
     expect(first.applied).toEqual(committedMigrations);
+    expect(first.definitions).toEqual(DEFINITION_FILES);
     const second = await applyMigrations(conn, { migrationsDir: MIGRATIONS_DIR, ...quiet });
     expect(second.applied).toEqual([]);
+    expect(second.definitions).toEqual([]);
 
     for (const table of ["Region", "Municipality", "Organisation", "User", "AuditEvent"]) {
       expect(await tableExists(conn, table), table).toBe(true);
@@ -175,7 +178,7 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
       "20000103000000_later": `CREATE TABLE "c" (id int);`,
     });
     const conn = await backend.fresh();
-    await expect(applyMigrations(conn, { migrationsDir: dir, ...quiet })).rejects.toThrow(
+    await expect(applyMigrations(conn, { migrationsDir: dir, definitions: [], ...quiet })).rejects.toThrow(
       /20000102000000_broken failed.*no_such_table/s,
     );
 
@@ -195,7 +198,7 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
 
     // A later run must not build on top of it, even with the file fixed.
     fs.writeFileSync(path.join(dir, "20000102000000_broken", "migration.sql"), `CREATE TABLE "b" (id int);`);
-    await expect(applyMigrations(conn, { migrationsDir: dir, ...quiet })).rejects.toThrow(
+    await expect(applyMigrations(conn, { migrationsDir: dir, definitions: [], ...quiet })).rejects.toThrow(
       /Refusing to migrate.*20000102000000_broken.*rolled_back_at/s,
     );
     expect(await tableExists(conn, "b")).toBe(false);
@@ -205,7 +208,7 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
       `UPDATE "_prisma_migrations" SET rolled_back_at = now()
        WHERE migration_name = '20000102000000_broken' AND finished_at IS NULL AND rolled_back_at IS NULL`,
     );
-    const retry = await applyMigrations(conn, { migrationsDir: dir, ...quiet });
+    const retry = await applyMigrations(conn, { migrationsDir: dir, definitions: [], ...quiet });
     expect(retry.applied).toEqual(["20000102000000_broken", "20000103000000_later"]);
     expect(await tableExists(conn, "c")).toBe(true);
   });
@@ -217,7 +220,7 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
       "20000101000000_sabotage": `CREATE TABLE "x" (id int); DROP TABLE "_prisma_migrations";`,
     });
     const conn = await backend.fresh();
-    await expect(applyMigrations(conn, { migrationsDir: dir, ...quiet })).rejects.toThrow(/20000101000000_sabotage failed/);
+    await expect(applyMigrations(conn, { migrationsDir: dir, definitions: [], ...quiet })).rejects.toThrow(/20000101000000_sabotage failed/);
     expect(await tableExists(conn, "x")).toBe(false);
     const rows = await conn.query<{ finished_at: unknown }>(`SELECT finished_at FROM "_prisma_migrations"`);
     expect(rows).toEqual([{ finished_at: null }]);
@@ -226,17 +229,17 @@ describe.each(backends)("applyMigrations on $name", (backend) => {
   it("warns when an applied migration was edited, but not for changed line endings", async () => {
     const dir = tempMigrations({ "20000101000000_one": "CREATE TABLE \"a\" (id int);\nCREATE TABLE \"b\" (id int);\n" });
     const conn = await backend.fresh();
-    await applyMigrations(conn, { migrationsDir: dir, ...quiet });
+    await applyMigrations(conn, { migrationsDir: dir, definitions: [], ...quiet });
     const file = path.join(dir, "20000101000000_one", "migration.sql");
     const messages: string[] = [];
     const log = (msg: string) => messages.push(msg);
 
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace(/\n/g, "\r\n"));
-    expect((await applyMigrations(conn, { migrationsDir: dir, log })).applied).toEqual([]);
+    expect((await applyMigrations(conn, { migrationsDir: dir, definitions: [], log })).applied).toEqual([]);
     expect(messages).toEqual([]);
 
     fs.writeFileSync(file, `CREATE TABLE "a" (id bigint);\n`);
-    expect((await applyMigrations(conn, { migrationsDir: dir, log })).applied).toEqual([]);
+    expect((await applyMigrations(conn, { migrationsDir: dir, definitions: [], log })).applied).toEqual([]);
     expect(messages.join("\n")).toMatch(/20000101000000_one was modified/);
   });
 

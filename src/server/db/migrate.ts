@@ -2,15 +2,23 @@
 // schema engine (which cannot be downloaded on our machines). It keeps Prisma's
 // bookkeeping exactly (the `_prisma_migrations` table, sha256 checksums, the
 // same advisory lock), so `prisma migrate deploy|dev` can take such a database
-// over wherever the native engine is available.
+// over wherever the native engine is available. After the versioned
+// migrations, under the same lock, it applies the definition files (functions,
+// triggers, views) that are new or changed: src/server/db/repeatable.ts.
 import { createHash, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { DEFINITION_FILES } from "./definitions";
 import { lockKey } from "./locks";
+import { applyDefinitions, readDefinitionFiles } from "./repeatable";
 import type { SqlConnection } from "./sql";
 
 export interface ApplyMigrationsOptions {
   migrationsDir?: string;
+  /** Definition files to apply after the migrations, in order; default: the manifest. `[]`: none. */
+  definitions?: readonly string[];
+  /** What the definition paths are relative to; default: the working directory (the repository). */
+  definitionsRoot?: string;
   log?: (msg: string) => void;
 }
 
@@ -83,10 +91,12 @@ function errorText(err: unknown): string {
 export async function applyMigrations(
   conn: SqlConnection,
   opts: ApplyMigrationsOptions = {},
-): Promise<{ applied: string[] }> {
+): Promise<{ applied: string[]; definitions: string[] }> {
   const migrationsDir = opts.migrationsDir ?? path.resolve("prisma/migrations");
   const log = opts.log ?? ((msg: string) => console.log(msg));
   const migrations = readMigrations(migrationsDir);
+  // Read before anything is applied: a missing file stops the run up front.
+  const definitionFiles = readDefinitionFiles(opts.definitionsRoot ?? path.resolve("."), opts.definitions ?? DEFINITION_FILES);
   const applied: string[] = [];
 
   // Session-level lock: held across the per-migration transactions below and
@@ -165,7 +175,8 @@ export async function applyMigrations(
       applied.push(name);
       log(`applied ${name}`);
     }
-    return { applied };
+    const definitions = await applyDefinitions(conn, definitionFiles, log);
+    return { applied, definitions };
   } finally {
     await conn.query(`SELECT pg_advisory_unlock(${ADVISORY_LOCK_KEY})`);
   }

@@ -2,6 +2,7 @@
 // (and DATABASE_OWNER_URL), so the app, the migration runner, the seed and the
 // tests agree.
 import path from "node:path";
+import { envValue } from "../env";
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string }
@@ -15,7 +16,7 @@ export const DEFAULT_PGLITE_DIR = path.join(".data", "pglite");
  * `pglite:memory` → an in-memory embedded database (tests).
  * `pglite:<dir>` or unset → the embedded database under that directory.
  */
-export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseTarget {
+export function resolveDatabaseTarget(url = envValue("DATABASE_URL")): DatabaseTarget {
   const value = url?.trim();
   if (!value) return { kind: "pglite", dataDir: path.resolve(/*turbopackIgnore: true*/ DEFAULT_PGLITE_DIR) };
   if (/^postgres(ql)?:\/\//.test(value)) return { kind: "postgres", url: value };
@@ -29,15 +30,27 @@ export function resolveDatabaseTarget(url = process.env.DATABASE_URL): DatabaseT
   );
 }
 
+/** The two connection strings; configured ones by default, a caller's own in tests and `npm start`. */
+export interface DatabaseUrls {
+  DATABASE_URL?: string;
+  DATABASE_OWNER_URL?: string;
+  /** A whole environment may be passed (npm start builds one for the server it spawns). */
+  [other: string]: string | undefined;
+}
+
+export function configuredDatabaseUrls(): DatabaseUrls {
+  return { DATABASE_URL: envValue("DATABASE_URL"), DATABASE_OWNER_URL: envValue("DATABASE_OWNER_URL") };
+}
+
 /**
  * The database as its owner: what migrations, the seed, grants and backups use.
  * DATABASE_OWNER_URL when set (the server then connects with DATABASE_URL as
  * a role that owns nothing: docs/operations.md, "Using PostgreSQL"); otherwise the same
  * database as DATABASE_URL, as before.
  */
-export function resolveOwnerTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
+export function resolveOwnerTarget(env: DatabaseUrls = configuredDatabaseUrls()): DatabaseTarget {
   const owner = env.DATABASE_OWNER_URL?.trim();
-  // "" rather than undefined: an explicit env must not fall back to process.env.
+  // "" rather than undefined: an explicit env must not fall back to the configured DATABASE_URL.
   const target = resolveDatabaseTarget(owner || env.DATABASE_URL || "");
   if (owner && target.kind !== "postgres") throw new Error("DATABASE_OWNER_URL must be a postgresql:// URL (the embedded database has a single user)");
   return target;

@@ -3,8 +3,7 @@
 import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { ACCESS_REPORTS, ZAccountReadsInput, ZLearnerAccessInput } from "@/lib/schemas/access-reports";
-import type { Actor } from "../auth/actor";
-import { hasCapability } from "../authz/matrix";
+import { canReadAccessReports } from "../authz/permissions";
 import type { Db } from "../db";
 import { buildAccessReport, renderAccessReport, reportFileName, type AccessReportRequest } from "../services/audit/access-report-export";
 import { XLSX_TYPE } from "../services/learners/import/workbook";
@@ -14,8 +13,6 @@ import { routeDoor } from "./route-door";
 const ZKind = z.enum(ACCESS_REPORTS);
 const ZFormat = z.enum(["xlsx", "csv"]);
 const TYPES = { xlsx: XLSX_TYPE, csv: "text/csv; charset=utf-8" } as const;
-
-const canExport = (actor: Actor) => actor.portal === "admin" && hasCapability(actor.role, "audit.read");
 
 function parseRequest(kind: z.infer<typeof ZKind>, q: URLSearchParams): AccessReportRequest | string {
   const text = (name: string) => q.get(name)?.trim() || undefined;
@@ -33,7 +30,8 @@ function parseRequest(kind: z.infer<typeof ZKind>, q: URLSearchParams): AccessRe
   return { kind, input: { login, from, to } };
 }
 
-const door = { tag: "[access report export]", allowed: canExport, scopes: ["REGION"] } as const;
+/** The same check as the access reports' procedures (admin.accessReports.*). */
+const door = { tag: "[access report export]", allowed: canReadAccessReports, scopes: ["REGION"] } as const;
 
 /** GET /api/admin/access-reports/<learner-access|account-reads>?learnerId=|login=&from=&to=&format=xlsx|csv */
 export const accessReportExport = routeDoor<{ report: string }>(door, async (req, ctx, { report: kindParam }) => {

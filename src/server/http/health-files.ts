@@ -2,8 +2,7 @@
 // Kept out of src/app so integration tests can call it with a test database.
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import type { Actor } from "../auth/actor";
-import { allowsStage, hasCapability } from "../authz/matrix";
+import { canExportHealthStats } from "../authz/permissions";
 import type { Db } from "../db";
 import { asciiFileName, readableFileName } from "@/lib/file-name";
 import { healthStatsRu } from "@/messages/health-stats-ru";
@@ -23,11 +22,8 @@ const ZExportQuery = z.object({
   asOf: zDay("дату"),
 });
 
-/** The Ministry of Health, and education officers at "aggregates only": never school staff. */
-const canExport = (actor: Actor) =>
-  hasCapability(actor.role, "healthStats.read") || (actor.portal === "ministry" && allowsStage(actor.role, "HEALTH", "aggregate"));
-
-const door = { tag: "[health export]", allowed: canExport, scopes: ["REGION", "MUNICIPALITY"] } as const;
+/** Whoever reads the statistics on screen (health.stats or ministry.healthStats): never school staff. */
+const door = { tag: "[health export]", allowed: canExportHealthStats, scopes: ["REGION", "MUNICIPALITY"] } as const;
 
 /** GET ?report=groups|disabilities|adapted&municipalityId=&organisationId=&asOf=YYYY-MM-DD */
 export const healthExport = routeDoor(door, async (req, ctx) => {

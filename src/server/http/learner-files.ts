@@ -2,7 +2,7 @@
 // Kept out of src/app so integration tests can call them with a test database.
 import type { NextRequest } from "next/server";
 import { ZListLearnersInput } from "@/lib/schemas/learner";
-import { allowsStage, hasCapability } from "../authz/matrix";
+import { canExportLearners, canImportLearners } from "../authz/permissions";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { exportLearners } from "../services/learners/export-learners";
@@ -14,8 +14,6 @@ import { attachment, jsonError, NO_STORE, unexpectedErrorMessage } from "./route
 import { routeDoor } from "./route-door";
 import { todayIn } from "@/lib/time-zone";
 import { serverTimeZone } from "../time-zone";
-
-const canImport = (actor: { role: Parameters<typeof hasCapability>[0] }) => hasCapability(actor.role, "import.run");
 
 async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean; createClasses: boolean } | Response> {
   // Refuse an oversized body before buffering it (multipart adds a little overhead).
@@ -44,7 +42,7 @@ async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: s
 }
 
 /** POST multipart (file, mode, createClasses=1 optional) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
-export const learnerImport = routeDoor({ tag: "[import]", allowed: canImport }, async (req, ctx) => {
+export const learnerImport = routeDoor({ tag: "[import]", allowed: canImportLearners }, async (req, ctx) => {
   const upload = await readUpload(req);
   if (upload instanceof Response) return upload;
   const encoder = new TextEncoder();
@@ -72,7 +70,7 @@ export const learnerImport = routeDoor({ tag: "[import]", allowed: canImport }, 
   return new Response(body, { headers: { ...NO_STORE, "Content-Type": "application/x-ndjson; charset=utf-8", "X-Content-Type-Options": "nosniff" } });
 });
 
-export const learnerTemplate = routeDoor({ tag: "[import template]", allowed: canImport }, async (req) => {
+export const learnerTemplate = routeDoor({ tag: "[import template]", allowed: canImportLearners }, async (req) => {
   const csv = req.nextUrl.searchParams.get("format") === "csv";
   const file = csv ? templateCsv() : await templateXlsx();
   const name = `Шаблон загрузки обучающихся.${csv ? "csv" : "xlsx"}`;
@@ -108,7 +106,7 @@ async function exportParams(req: NextRequest): Promise<URLSearchParams | Respons
 }
 
 /** GET ?grade=&classLetter=&level=&status=&missing=&sort=&order=, or POST the same fields plus search as a form. */
-export const learnerExport = routeDoor({ tag: "[export]", allowed: (actor) => allowsStage(actor.role, "PERSONAL", "read") }, async (req, ctx) => {
+export const learnerExport = routeDoor({ tag: "[export]", allowed: canExportLearners }, async (req, ctx) => {
   const q = await exportParams(req);
   if (q instanceof Response) return q;
   const text = (name: string) => q.get(name)?.trim() || undefined;

@@ -47,7 +47,7 @@ export function refuseForeignSource(req: Request): Response | null {
 export interface DoorSpec {
   /** Log tag, e.g. "[export]". */
   tag: string;
-  /** The role check; built from the access matrix (hasCapability, allowsStage). */
+  /** The role check: a named check of ../authz/permissions.ts, the one its tRPC procedure uses too. */
   allowed: (actor: Actor) => boolean;
   /** Scope kinds admitted; school files by default. */
   scopes?: readonly ScopeKind[];

@@ -1,5 +1,7 @@
 // A fresh, fully migrated database per test file: in-memory PGlite, or a
-// throw-away PostgreSQL database that is dropped afterwards. No mocks.
+// throw-away PostgreSQL database that is dropped afterwards. No mocks. Both are
+// copies of the run's migrated template (the projects' global setups, see
+// migrated-template.ts) rather than migrated again in every file.
 import { describe, inject } from "vitest";
 import { seedDemoRegion } from "../../../prisma/seed/demo-region";
 import { seedTestClasses } from "./class-fixtures";
@@ -16,7 +18,10 @@ export function describeDb(name: string, fn: () => void) {
 }
 
 export function createTestDatabase(): Promise<TestDatabase> {
-  return createThrowawayDatabase(testDatabaseKind);
+  return createThrowawayDatabase(testDatabaseKind, undefined, {
+    pgliteSnapshot: testDatabaseKind === "pglite" ? inject("pgliteSnapshot") : undefined,
+    postgresTemplate: testDatabaseKind === "postgres" ? inject("postgresTemplate") : undefined,
+  });
 }
 
 /** A migrated database holding the demo region, with classes in its schools (class-fixtures.ts). */

@@ -16,6 +16,7 @@ import {
   type Stage,
   type StageAccess,
 } from "../authz/matrix";
+import { permits, type Permission } from "../authz/permissions";
 import type { Db } from "../db";
 import { databaseUnavailableMessage } from "../db/unavailable";
 import { DomainError } from "../errors";
@@ -158,5 +159,12 @@ export const stageProcedure = (stage: Stage, need: Exclude<StageAccess, "none">)
 export const capabilityProcedure = (capability: Capability) =>
   authedProcedure.use(({ ctx, next }) => {
     if (!hasCapability(ctx.actor.role, capability)) throw denied();
+    return next();
+  });
+
+/** Only actors a named check of ../authz/permissions.ts admits: the same check the rule's route handler and page use. */
+export const permittedProcedure = (check: Permission) =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (!permits(check, ctx.actor)) throw denied();
     return next();
   });

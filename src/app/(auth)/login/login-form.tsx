@@ -3,14 +3,13 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { Field } from "@/components/field";
+import { issuesToErrors, type FieldErrors } from "@/lib/errors/form-errors";
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { signInMessage } from "./sign-in-message";
 
-type FieldErrors = Partial<Record<"login" | "password", string>>;
-
 /** `errorCode`: the fixed code of a failed sign-in that redirected here (/login?error=…). */
 export function LoginForm({ errorCode }: { errorCode?: string }) {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(() => signInMessage(m, errorCode));
   const [pending, setPending] = useState(false);
@@ -21,9 +20,7 @@ export function LoginForm({ errorCode }: { errorCode?: string }) {
     const parsed = ZSignInInput.safeParse({ login: data.get("login"), password: data.get("password") });
     setFormError(null);
     if (!parsed.success) {
-      const errors: FieldErrors = {};
-      for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message;
-      setFieldErrors(errors);
+      setFieldErrors(issuesToErrors(parsed.error.issues, locale));
       return;
     }
     setFieldErrors({});

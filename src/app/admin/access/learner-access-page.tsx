@@ -19,7 +19,8 @@ import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import Link from "next/link";
 import { accountReadsHref, ActionCell } from "@/components/audit/audit-cells";
-import { ExportLinks, fieldErrors, LabelledInput, useLabels } from "./report-parts";
+import { issuesToErrors } from "@/lib/errors/form-errors";
+import { ExportLinks, LabelledInput, useLabels } from "./report-parts";
 
 type Outputs = inferRouterOutputs<AppRouter>["admin"]["accessReports"];
 type FoundRow = Outputs["lookupLearner"][number];
@@ -31,7 +32,7 @@ const found = createColumnHelper<FoundRow>();
 const access = createColumnHelper<AccessRow>();
 
 export function LearnerAccessPage() {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const dateTime = useDateTime();
   const t = m.accessReports;
   const labels = useLabels();
@@ -45,7 +46,7 @@ export function LearnerAccessPage() {
     firstName: applied.firstName || undefined,
     birthDate: applied.birthDate || undefined,
   });
-  const lookupErrors = hasLookup ? fieldErrors(lookupInput) : {};
+  const lookupErrors = hasLookup && !lookupInput.success ? issuesToErrors(lookupInput.error.issues, locale) : {};
   const lookup = useQuery(
     trpc.admin.accessReports.lookupLearner.queryOptions(hasLookup && !applied.learner && lookupInput.success ? lookupInput.data : skipToken, {
       refetchOnWindowFocus: false,
@@ -59,7 +60,7 @@ export function LearnerAccessPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const reportErrors = applied.learner ? fieldErrors(reportInput) : {};
+  const reportErrors = applied.learner && !reportInput.success ? issuesToErrors(reportInput.error.issues, locale) : {};
   const report = useQuery(
     trpc.admin.accessReports.learnerAccess.queryOptions(applied.learner && reportInput.success ? reportInput.data : skipToken, {
       placeholderData: keepPreviousData,

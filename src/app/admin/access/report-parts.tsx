@@ -53,9 +53,3 @@ export function useLabels() {
     role: (r: string | null) => (r ? (isRole(r) ? m.roles[r] : r) : m.common.none),
   };
 }
-
-/** Field errors of a zod parse, keyed by the first path segment. */
-export function fieldErrors(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }): Record<string, string> {
-  if (result.success || !result.error) return {};
-  return Object.fromEntries(result.error.issues.map((i) => [String(i.path[0]), i.message]));
-}

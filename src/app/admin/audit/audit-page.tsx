@@ -9,11 +9,13 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useMemo, type FormEvent } from "react";
 import { DataTable } from "@/components/data-table";
 import { useDateTime, useMessages } from "@/components/messages-provider";
+import { issuesToErrors } from "@/lib/errors/form-errors";
 import { ZListAuditInput } from "@/lib/schemas/audit";
 import { isRole } from "@/server/authz/matrix";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import { useUrlFilters } from "@/components/use-url-filters";
+import { FilterSelect } from "@/components/list-filters";
 import { QueryError } from "@/components/query-state";
 import Link from "next/link";
 import { accountReadsHref, ActionCell, ActionOptions, DetailsCell, ObjectCell } from "@/components/audit/audit-cells";
@@ -29,7 +31,7 @@ const OUTCOME_CLASS: Record<string, string> = {
 };
 
 export function AuditPage() {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const dateTime = useDateTime();
   const t = m.adminAudit;
   const trpc = useTRPC();
@@ -46,7 +48,7 @@ export function AuditPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const inputErrors = input.success ? {} : Object.fromEntries(input.error.issues.map((i) => [String(i.path[0]), i.message]));
+  const inputErrors = input.success ? {} : issuesToErrors(input.error.issues, locale);
   const list = useQuery(
     trpc.admin.audit.list.queryOptions(input.success ? input.data : skipToken, { placeholderData: keepPreviousData }),
   );
@@ -145,13 +147,9 @@ export function AuditPage() {
           <span className="mb-1 block text-sm font-medium text-slate-700">{t.login}</span>
           <input name="login" value={draft.login} onChange={(e) => setField("login", e.target.value)} maxLength={64} className={`${inputClass} border-slate-300`} />
         </label>
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.action}</span>
-          <select name="action" value={draft.action} onChange={(e) => apply({ action: e.target.value })} className={`${inputClass} border-slate-300`}>
-            <option value="">{t.allActions}</option>
-            <ActionOptions />
-          </select>
-        </label>
+        <FilterSelect label={t.action} name="action" value={draft.action} allLabel={t.allActions} onChange={(action) => apply({ action })}>
+          <ActionOptions />
+        </FilterSelect>
         {(["from", "to"] as const).map((name) => (
           <label key={name} className="block">
             <span className="mb-1 block text-sm font-medium text-slate-700">{t[name]}</span>

@@ -6,9 +6,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
-import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
 import { MACHINE_CLIENT_KINDS, ZRegisterClientInput, type MachineClientKind } from "@/lib/schemas/api-clients";
 import { useTRPC } from "@/trpc/react";
 
@@ -20,33 +20,20 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
   const trpc = useTRPC();
   const options = useQuery(trpc.admin.machineClients.organisationOptions.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const [draft, setDraft] = useState({ name: "", kind: "" as MachineClientKind | "", organisationId: "", rateLimitPerMinute: "120" });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const form = useFormErrors(t.checkFields, { fields: FIELDS, locale });
+  const { errors } = form;
 
   const register = useMutation(
     trpc.admin.machineClients.register.mutationOptions({
       onSuccess: ({ client, token }) => onIssued(client.name, token),
-      onError: (error) => {
-        const mapped = serverErrorsOf(error, t.checkFields, FIELDS);
-        setErrors(mapped.fields);
-        setFormError(mapped.form);
-        setFailedSubmits((n) => n + 1);
-      },
+      onError: form.server,
     }),
   );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const input = { ...draft, kind: draft.kind || undefined, organisationId: draft.kind === "E_JOURNAL" ? draft.organisationId : null };
-    const parsed = ZRegisterClientInput.safeParse(input);
-    if (!parsed.success) {
-      setErrors(issuesToErrors(parsed.error.issues, locale));
-      setFailedSubmits((n) => n + 1);
-      return;
-    }
-    setErrors({});
+    if (!form.validate(ZRegisterClientInput, input)) return;
     register.mutate(input as Parameters<typeof register.mutate>[0]);
   }
 
@@ -59,7 +46,7 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
-          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+          <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>
         <Field label={t.name} name="name" value={draft.name} onChange={(e) => set("name", e.target.value)} maxLength={200} error={errors.name} autoFocus />
         <SelectField

@@ -5,11 +5,13 @@
 // submit focuses the error summary.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useState, type FormEvent, type ReactNode, type SelectHTMLAttributes } from "react";
+import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useMessages } from "@/components/messages-provider";
-import { issuesToErrors, serverErrorsOf, type ServerError } from "@/lib/errors/form-errors";
+import { SelectField } from "@/components/select-field";
+import { issuesToErrors, type FieldErrors } from "@/lib/errors/form-errors";
 import { ROLES, type Role, type ScopeKind } from "@/lib/roles";
 import { ZCreateUserInput, ZUpdateUserInput } from "@/lib/schemas/users";
 // Pure table, safe in the browser: it limits the scope options; the server re-checks.
@@ -21,8 +23,6 @@ import { AccountSecurityActions } from "./account-security-actions";
 export type UserRow = inferRouterOutputs<AppRouter>["admin"]["users"]["list"]["rows"][number];
 
 const FIELDS = ["login", "fullName", "password", "newPassword", "role", "scopeKind", "municipalityId", "organisationId"] as const;
-type FieldName = (typeof FIELDS)[number];
-type FieldErrors = Partial<Record<FieldName, string>>;
 
 export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (notice: string) => void; onCancel: () => void }) {
   const { m, locale } = useMessages();
@@ -38,25 +38,18 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
     municipalityId: user?.municipality?.id ?? "",
     organisationId: user?.organisation?.id ?? "",
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const form = useFormErrors(m.adminUsers.checkFields, { fields: FIELDS, locale });
+  const { errors } = form;
 
   const saved = async (account: UserRow, notice: (login: string) => string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.admin.users.list.queryKey() });
     onDone(notice(account.login));
   };
-  const showServerError = (error: ServerError) => {
-    const mapped = serverErrorsOf(error, m.adminUsers.checkFields, FIELDS);
-    setErrors(mapped.fields);
-    setFormError(mapped.form);
-    setFailedSubmits((n) => n + 1);
-  };
   // Two-person rule: say so when the result still waits for a second person.
   const waits = (u: UserRow, done: (login: string) => string) =>
     u.pendingRequest ? (u.pendingRequest.kind === "CREATE" ? m.accountApproval.createdPending : m.accountApproval.updatedPending) : done;
-  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.created)), onError: showServerError }));
-  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.updated)), onError: showServerError }));
+  const create = useMutation(trpc.admin.users.create.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.created)), onError: form.server }));
+  const update = useMutation(trpc.admin.users.update.mutationOptions({ onSuccess: (u) => saved(u, waits(u, m.adminUsers.updated)), onError: form.server }));
   const pending = create.isPending || update.isPending;
 
   const set = (name: keyof typeof draft, value: string) => setDraft((d) => ({ ...d, [name]: value }));
@@ -68,7 +61,6 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const scope = {
       role: draft.role || undefined,
       scopeKind: draft.scopeKind || undefined,
@@ -82,8 +74,8 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
     // The schema leaves both ids optional: which one is required depends on the scope kind.
     if (draft.scopeKind === "MUNICIPALITY" && !draft.municipalityId) next.municipalityId ??= m.adminUsers.chooseMunicipality;
     if (draft.scopeKind === "ORGANISATION" && !draft.organisationId) next.organisationId ??= m.adminUsers.chooseOrganisation;
-    setErrors(next);
-    if (!parsed.success || Object.keys(next).length > 0) return setFailedSubmits((n) => n + 1);
+    if (!parsed.success || Object.keys(next).length > 0) return form.fail(next);
+    form.clear();
     if ("login" in parsed.data) create.mutate(parsed.data);
     else update.mutate(parsed.data);
   }
@@ -96,7 +88,7 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
-          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+          <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>
         <Field
           label={m.adminUsers.login}
@@ -185,31 +177,5 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
       </form>
       {user && <AccountSecurityActions user={user} onDone={onDone} />}
     </section>
-  );
-}
-
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { label: string; name: string; error?: string; children: ReactNode };
-
-/** The <select> twin of Field: same label, error and aria wiring. */
-function SelectField({ label, name, error, children, ...select }: SelectFieldProps) {
-  const errorId = `${name}-error`;
-  return (
-    <label className="block">
-      <span className="mb-1 block text-sm font-medium text-slate-700">{label}</span>
-      <select
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className={`w-full rounded border bg-white px-3 py-2 ${error ? "border-red-500" : "border-slate-300"} focus:border-brand-600 disabled:bg-slate-100`}
-        {...select}
-      >
-        {children}
-      </select>
-      {error && (
-        <span id={errorId} className="mt-1 block text-sm text-red-700">
-          {error}
-        </span>
-      )}
-    </label>
   );
 }

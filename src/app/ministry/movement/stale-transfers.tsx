@@ -12,7 +12,7 @@ import { StaticTable } from "@/components/static-table";
 import { formatDate } from "@/lib/format";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
-import { daysSince, parseDays } from "./period";
+import { daysSince, parseDays } from "@/lib/movement/period";
 
 type StaleRow = inferRouterOutputs<AppRouter>["movement"]["oversight"]["staleTransfers"][number];
 const column = createColumnHelper<StaleRow>();

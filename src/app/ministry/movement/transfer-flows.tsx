@@ -12,7 +12,7 @@ import { QueryState } from "@/components/query-state";
 import { StaticTable } from "@/components/static-table";
 import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
-import { academicYearStart, validPeriod } from "./period";
+import { academicYearStart, validPeriod } from "@/lib/movement/period";
 
 type FlowRow = inferRouterOutputs<AppRouter>["movement"]["oversight"]["flows"][number];
 const column = createColumnHelper<FlowRow>();

@@ -8,10 +8,10 @@ import type { inferRouterOutputs } from "@trpc/server";
 import { useRef, useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
 import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
-import { issuesToErrors, serverErrorsOf, type ServerError } from "@/lib/errors/form-errors";
 import {
   ORGANISATION_FIELDS,
   ORGANISATION_TYPES,
@@ -24,7 +24,6 @@ import { useTRPC } from "@/trpc/react";
 
 export type OrganisationRow = inferRouterOutputs<AppRouter>["ministry"]["organisations"]["list"]["rows"][number];
 type Draft = Record<OrganisationField, string>;
-type FieldErrors = Partial<Record<OrganisationField, string>>;
 
 function draftOf(org: OrganisationRow | undefined, municipalities: { id: string }[]): Draft {
   return {
@@ -69,37 +68,25 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => draftOf(organisation, municipalities));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [failedSubmits, setFailedSubmits] = useState(0);
+  const form = useFormErrors(t.checkFields, { fields: ORGANISATION_FIELDS, locale });
+  const { errors } = form;
   const initialDraft = useRef(JSON.stringify(draft));
 
   const saved = async (org: OrganisationRow, notice: (name: string) => string) => {
     await queryClient.invalidateQueries({ queryKey: trpc.ministry.organisations.list.queryKey() });
     onDone(notice(org.shortName));
   };
-  const showServerError = (error: ServerError) => {
-    const mapped = serverErrorsOf(error, t.checkFields, ORGANISATION_FIELDS);
-    setErrors(mapped.fields);
-    setFormError(mapped.form);
-    setFailedSubmits((n) => n + 1);
-  };
-  const create = useMutation(trpc.ministry.organisations.create.mutationOptions({ onSuccess: (o) => saved(o, t.created), onError: showServerError }));
-  const update = useMutation(trpc.ministry.organisations.update.mutationOptions({ onSuccess: (o) => saved(o, t.updated), onError: showServerError }));
+  const create = useMutation(trpc.ministry.organisations.create.mutationOptions({ onSuccess: (o) => saved(o, t.created), onError: form.server }));
+  const update = useMutation(trpc.ministry.organisations.update.mutationOptions({ onSuccess: (o) => saved(o, t.updated), onError: form.server }));
   const pending = create.isPending || update.isPending;
   useUnsavedChangesWarning(JSON.stringify(draft) !== initialDraft.current && !create.isSuccess && !update.isSuccess);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
     const values = { ...draft, type: draft.type || undefined, municipalityId: draft.municipalityId || undefined };
     const parsed = organisation ? ZUpdateOrganisationInput.safeParse({ id: organisation.id, ...values }) : ZCreateOrganisationInput.safeParse(values);
-    if (!parsed.success) {
-      setErrors(issuesToErrors(parsed.error.issues, locale));
-      setFailedSubmits((n) => n + 1);
-      return;
-    }
-    setErrors({});
+    if (!parsed.success) return form.invalid(parsed.error.issues);
+    form.clear();
     if (organisation) update.mutate({ ...parsed.data, id: organisation.id });
     else create.mutate(parsed.data);
   }
@@ -127,7 +114,7 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
       </h2>
       <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
-          <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
+          <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>
         <SelectField
           label={t.fields.municipalityId}

@@ -61,7 +61,6 @@ export function OrganisationsPage() {
     apply();
   }
 
-  const selectClass = "h-[42px] rounded border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-4">
@@ -99,22 +98,14 @@ export function OrganisationsPage() {
           <FilterSelect label={t.municipality} name="municipalityFilter" value={draft.municipalityId} allLabel={t.allMunicipalities} options={municipalities.map((mun) => ({ value: mun.id, label: mun.name }))} onChange={(municipalityId) => apply({ municipalityId })} />
         )}
         <FilterSelect label={t.type} name="typeFilter" value={draft.type} allLabel={t.allTypes} options={ORGANISATION_TYPES.map((type) => ({ value: type, label: m.orgTypes[type] }))} onChange={(type) => apply({ type })} />
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.status}</span>
-          <select
-            name="statusFilter"
-            value={oneOf(ORGANISATION_STATUSES, draft.status) ?? "open"}
-            // "open" is the default: it stays out of the URL.
-            onChange={(e) => apply({ status: e.target.value === "open" ? "" : e.target.value })}
-            className={selectClass}
-          >
-            {ORGANISATION_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t.statuses[status]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label={t.status}
+          name="statusFilter"
+          value={oneOf(ORGANISATION_STATUSES, draft.status) ?? "open"}
+          options={ORGANISATION_STATUSES.map((status) => ({ value: status, label: t.statuses[status] }))}
+          // "open" is the default: it stays out of the URL.
+          onChange={(status) => apply({ status: status === "open" ? "" : status })}
+        />
       </form>
 
       {(list.isError || options.isError) && (

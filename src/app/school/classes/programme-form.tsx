@@ -6,7 +6,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/field";
-import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/components/learners/form/form-model";
+import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { EDUCATION_LEVELS } from "@/lib/schemas/learner";

@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { emptyOrder, FormAlert, OrderFields } from "@/components/movement/order-fields";
-import { useFormErrors } from "@/components/movement/use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { QueryState } from "@/components/query-state";
 import { ZRolloverInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";

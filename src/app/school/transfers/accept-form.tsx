@@ -7,7 +7,7 @@ import { Field } from "@/components/field";
 import { binder } from "@/components/learners/form/bind";
 import { useMessages } from "@/components/messages-provider";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "@/components/movement/order-fields";
-import { useFormErrors } from "@/components/movement/use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { SelectField } from "@/components/select-field";
 import { ClassPicker } from "@/components/classes/class-picker";
 import { levelHasClasses } from "@/lib/classes/class-year";

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { FormAlert, FormButtons } from "@/components/movement/order-fields";
-import { useFormErrors } from "@/components/movement/use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ZRejectTransferInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 import type { TransferRow } from "./transfers-table";

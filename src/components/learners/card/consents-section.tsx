@@ -11,7 +11,8 @@ import { ZGiveConsentInput } from "@/lib/schemas/representative";
 import { useTRPC } from "@/trpc/react";
 import { fullName } from "../display";
 import { ConsentFields } from "../form/consent-fields";
-import { issuesToErrors, serverErrorsOf, todayIso, type FieldErrors } from "../form/form-model";
+import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
+import { todayIso } from "../form/form-model";
 import { Section, type PersonalLearner } from "./card-query";
 
 interface ConsentsSectionProps {

@@ -10,7 +10,8 @@ import { SelectField } from "@/components/select-field";
 import { DISABILITY_CATEGORIES, HEALTH_GROUPS, PE_GROUPS, ZHealthData } from "@/lib/schemas/health";
 import { OVZ_CATEGORIES } from "@/lib/schemas/programme";
 import { useTRPC } from "@/trpc/react";
-import { issuesToErrors, serverErrorsOf, todayIso, type FieldErrors } from "../form/form-model";
+import { issuesToErrors, serverErrorsOf, type FieldErrors } from "@/lib/errors/form-errors";
+import { todayIso } from "../form/form-model";
 import type { HealthRecordView } from "./health-tab";
 
 type Draft = Record<"recordedAt" | "healthGroup" | "peGroup" | "disability" | "disabilityReason" | "disabilityUntil" | "ovzCategory" | "pmpkNumber" | "pmpkDate" | "treatmentFrom" | "treatmentTo", string> &

@@ -7,7 +7,8 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import { ZAddRepresentativeInput, ZUpdateRepresentativeInput } from "@/lib/schemas/representative";
 import { useTRPC } from "@/trpc/react";
-import { issuesToErrors, serverErrorsOf, type FieldErrors, type RepresentativeDraft, type ServerError } from "../form/form-model";
+import { issuesToErrors, serverErrorsOf, type FieldErrors, type ServerError } from "@/lib/errors/form-errors";
+import type { RepresentativeDraft } from "../form/form-model";
 import { RepresentativeFields } from "../form/representative-fields";
 
 interface RepresentativeEditorProps {

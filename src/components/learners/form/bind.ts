@@ -1,6 +1,6 @@
 // Props that tie one input to a draft field and its message under a dotted path.
 import type { ChangeEvent } from "react";
-import type { FieldErrors } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
 
 export type Bind<K extends string> = (key: K) => {
   name: string;

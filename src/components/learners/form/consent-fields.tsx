@@ -3,7 +3,8 @@
 import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { binder } from "./bind";
-import type { ConsentDraft, FieldErrors } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import type { ConsentDraft } from "./form-model";
 
 interface ConsentFieldsProps {
   prefix: string;

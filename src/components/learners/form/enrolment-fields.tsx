@@ -7,7 +7,8 @@ import { ClassPicker } from "@/components/classes/class-picker";
 import { levelHasClasses } from "@/lib/classes/class-year";
 import { EDUCATION_LEVELS } from "@/lib/schemas/learner";
 import { binder } from "./bind";
-import type { EnrolmentDraft, FieldErrors } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import type { EnrolmentDraft } from "./form-model";
 import { FormSection } from "./person-fields";
 
 interface EnrolmentFieldsProps {

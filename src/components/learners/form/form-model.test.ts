@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZCreateLearnerInput } from "@/lib/schemas/learner";
-import { emptyEnrolment, emptyLearner, issuesToErrors, serverErrorsOf } from "./form-model";
+import { issuesToErrors, serverErrorsOf } from "@/lib/errors/form-errors";
+import { emptyEnrolment, emptyLearner } from "./form-model";
 
 describe("learner form errors", () => {
   it("maps zod issues to dotted field names, first message per field", () => {

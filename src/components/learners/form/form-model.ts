@@ -1,6 +1,7 @@
 // Drafts of the learner form as the inputs hold them (strings), conversions
 // from a card's view. Field keys are dotted paths ("learner.snils", "representatives.0.lastName"),
-// the same as the inputs' `name` and the server's `zodError.issues[].path`.
+// the same as the inputs' `name` and the server's `zodError.issues[].path`; the
+// errors themselves are mapped by src/lib/errors/form-errors.ts, as for every form.
 import { RUSSIA } from "@/lib/countries";
 import { PERSON_COLUMNS } from "@/lib/schemas/person";
 import { formatSnils } from "@/lib/validators/snils";
@@ -94,6 +95,3 @@ export function representativeFromView(
 
 /** Consent counts as entered once either of its fields is. */
 export const consentEntered = (c: ConsentDraft) => c.givenAt.trim() !== "" || c.scope.trim() !== "";
-
-// The error mapping lives in one place for every form; re-exported for the learner forms' imports.
-export { issuesToErrors, serverErrorsOf, type FieldErrors, type ServerError } from "@/lib/errors/form-errors";

@@ -5,7 +5,8 @@ import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { SEXES } from "@/lib/schemas/person";
 import { binder } from "./bind";
-import type { FieldErrors, LearnerDraft } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import type { LearnerDraft } from "./form-model";
 import { AddressFields, CitizenshipField, DocumentFields, FormSection, NameFields, SnilsField } from "./person-fields";
 
 interface LearnerFieldsProps {

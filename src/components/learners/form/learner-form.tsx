@@ -18,18 +18,8 @@ import { useTRPC } from "@/trpc/react";
 import { ConflictNotice, conflictOf, type Conflict } from "./conflict-notice";
 import { ConsentFields } from "./consent-fields";
 import { EnrolmentFields } from "./enrolment-fields";
-import {
-  consentEntered,
-  emptyEnrolment,
-  emptyLearner,
-  issuesToErrors,
-  serverErrorsOf,
-  type ConsentDraft,
-  type FieldErrors,
-  type LearnerDraft,
-  type RepresentativeDraft,
-  type ServerError,
-} from "./form-model";
+import { issuesToErrors, serverErrorsOf, type FieldErrors, type ServerError } from "@/lib/errors/form-errors";
+import { consentEntered, emptyEnrolment, emptyLearner, type ConsentDraft, type LearnerDraft, type RepresentativeDraft } from "./form-model";
 import { LearnerFields } from "./learner-fields";
 import { RepresentativesList } from "./representatives-list";
 

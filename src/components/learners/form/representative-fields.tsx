@@ -7,7 +7,8 @@ import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { RELATIONS } from "@/lib/schemas/learner";
 import { binder } from "./bind";
-import type { FieldErrors, RepresentativeDraft } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import type { RepresentativeDraft } from "./form-model";
 import { CitizenshipField, DocumentFields, NameFields, SnilsField } from "./person-fields";
 
 type TextKey = Exclude<keyof RepresentativeDraft, "isPrimaryContact">;

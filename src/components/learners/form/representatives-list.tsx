@@ -1,7 +1,8 @@
 "use client";
 // Up to four representatives in the create form: add and remove rows.
 import { useMessages } from "@/components/messages-provider";
-import { emptyRepresentative, type FieldErrors, type RepresentativeDraft } from "./form-model";
+import type { FieldErrors } from "@/lib/errors/form-errors";
+import { emptyRepresentative, type RepresentativeDraft } from "./form-model";
 import { RepresentativeFields } from "./representative-fields";
 
 export const MAX_REPRESENTATIVES = 4;

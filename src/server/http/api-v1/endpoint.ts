@@ -5,7 +5,7 @@
 import type { NextRequest } from "next/server";
 import type { MachineClientKind } from "@/lib/schemas/api-clients";
 import type { ApiErrorCode } from "@/lib/schemas/api/common";
-import type { AuditAction, AuditOutcomeValue } from "../../audit/actions";
+import type { AuditAction, AuditOutcomeValue } from "@/lib/audit-actions";
 import { recordAudit } from "../../audit/recorder";
 import { clientIp } from "../../auth/request-meta";
 import { getDb, type Db, type DbTx } from "../../db";

@@ -2,7 +2,7 @@
 // start into an empty map equals the current state computed directly from the
 // tables; paging resumes from a cursor; moves and removals appear; only the
 // federal fields travel.
-import { decryptIdentity } from "@/server/services/learners/identity-fields";
+import { decryptIdentity } from "@/server/services/person/identity-fields";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { ApiFederalLearner } from "@/lib/schemas/api/federal";
 import { classAt, enrolLearner } from "../../testing/api-fixtures";

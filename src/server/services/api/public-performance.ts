@@ -5,7 +5,7 @@
 // and the same queries run in every case so the timing does not tell them apart.
 import type { ApiPerformance } from "@/lib/schemas/api/public-services";
 import type { DbTx } from "../../db";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { findLearnerIdBySnils, findRepresentativeIdBySnils } from "../learners/snils-lookup";
 import type { MachineClientActor } from "../machine-clients/authenticate";
 import { answer, refuse, type ApiServiceResult } from "./api-result";

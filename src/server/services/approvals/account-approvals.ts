@@ -11,11 +11,12 @@ import type { Actor } from "../../auth/actor";
 import { revokeAllSessions } from "../../auth/sessions";
 import { accountApprover, rolesApprovableBy, type ApprovalCapability } from "../../authz/approval";
 import { hasCapability, ROLES, SCOPE_KINDS } from "../../authz/matrix";
+import { canApproveAccounts } from "../../authz/permissions";
 import type { Db } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
 import { resolveUserScope } from "../users/user-scope";
 import { assertRegionApprover, assertRegionScope, assertSecondPerson } from "./approver";
-import { peopleById } from "./client-approvals";
+import { peopleById } from "../users/people-by-id";
 
 const ZPerson = z.object({ id: z.string(), login: z.string(), fullName: z.string() });
 const ZAccess = z.object({ role: z.enum(ROLES), scopeKind: z.enum(SCOPE_KINDS), unitName: z.string().nullable() });
@@ -70,7 +71,7 @@ export async function listPendingAccounts(db: Db, actor: Actor, capability: Appr
 
 export async function decideAccount(db: Db, actor: Actor, requestId: string, decision: "approve" | "reject", ip: string | null) {
   // Either ministry's approvers reach this far; which one a request needs is checked below.
-  if (!hasCapability(actor.role, "accounts.approve.education") && !hasCapability(actor.role, "accounts.approve.health")) throw forbidden();
+  if (!canApproveAccounts(actor)) throw forbidden();
   assertRegionScope(actor);
   return db.$transaction(async (tx) => {
     const request = await tx.accountRequest.findFirst({

@@ -9,6 +9,7 @@ import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { conflict, notFound } from "../../errors";
 import { apiRateLimiter } from "../machine-clients/rate-limit";
+import { peopleById } from "../users/people-by-id";
 import { assertRegionApprover, assertSecondPerson } from "./approver";
 
 const ZPerson = z.object({ id: z.string(), login: z.string(), fullName: z.string() });
@@ -25,14 +26,6 @@ export const ZPendingClient = z.object({
 export type PendingClient = z.infer<typeof ZPendingClient>;
 
 export const ZClientDecision = z.object({ id: z.string(), name: z.string(), approvalStatus: z.enum(["APPROVED", "REJECTED"]) });
-
-/** People by id, for "who created / approved" columns (ids without a row map to null). */
-export async function peopleById(db: DbTx, ids: readonly (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  const rows = wanted.length ? await db.user.findMany({ where: { id: { in: wanted } }, select: { id: true, login: true, fullName: true } }) : [];
-  const map = new Map(rows.map((r) => [r.id, r]));
-  return (id: string | null) => (id ? (map.get(id) ?? null) : null);
-}
 
 export async function listPendingClients(db: Db, actor: Actor): Promise<PendingClient[]> {
   assertRegionApprover(actor, "apiClients.approve");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { learnerSetDigest } from "../../audit/hash";
-import { stageOfAction } from "../../audit/actions";
+import { stageOfAction } from "@/lib/audit-actions";
 import { toCsv } from "./access-report-export";
 
 describe("access report CSV", () => {

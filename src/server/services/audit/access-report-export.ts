@@ -6,7 +6,7 @@ import type { AccessReportKind, AccountReadsInput, LearnerAccessInput } from "@/
 import { formatDate, formatDateTime } from "@/lib/format";
 import { isRole } from "../../authz/matrix";
 import { ru } from "@/messages/ru";
-import { isAuditAction } from "../../audit/actions";
+import { isAuditAction } from "@/lib/audit-actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import { serverTimeZone } from "../../time-zone";
 import { todayIn } from "@/lib/time-zone";

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { AccountReadsInput } from "@/lib/schemas/access-reports";
 import { Prisma } from "../../generated/prisma/client";
-import { LEARNER_READ_ACTIONS, stageOfAction } from "../../audit/actions";
+import { LEARNER_READ_ACTIONS, stageOfAction } from "@/lib/audit-actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";

@@ -3,7 +3,7 @@
 // accepted as it stands (and recorded: the acknowledgement is signed,
 // append-only and itself an audit row, `audit.chain.acknowledge`). Taken under
 // the verifier's lock, so no run is half-way while the state changes.
-import { z } from "zod";
+import type { AcknowledgeInput } from "@/lib/schemas/verification";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
@@ -11,12 +11,7 @@ import { lockKey } from "../../db/locks";
 import { badRequest, conflict } from "../../errors";
 import { loadChainState, signAck } from "./chain-state";
 
-export const ZAcknowledgeInput = z.object({
-  runId: z.uuid(),
-  reason: z.string().trim().min(10, "Опишите причину: не меньше 10 символов").max(1000),
-});
-
-export async function acknowledgeBreak(db: Db, actor: Actor, ip: string | null, input: z.infer<typeof ZAcknowledgeInput>) {
+export async function acknowledgeBreak(db: Db, actor: Actor, ip: string | null, input: AcknowledgeInput) {
   return db.$transaction(async (tx) => {
     const [{ locked }] = await tx.$queryRaw<[{ locked: boolean }]>`SELECT pg_try_advisory_xact_lock(${lockKey("auditVerify")}::bigint) AS locked`;
     if (!locked) throw conflict("Идёт проверка целостности журнала, повторите позже");

@@ -5,7 +5,7 @@
 // primary key (learnerId, eventId).
 import { z } from "zod";
 import type { LearnerAccessInput } from "@/lib/schemas/access-reports";
-import { stageOfAction } from "../../audit/actions";
+import { stageOfAction } from "@/lib/audit-actions";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";

@@ -1,7 +1,7 @@
 // The auditor's narrow learner lookup: enough to pick the learner a request
 // is about (name, birth date, current organisation), nothing more. The lookup
 // is itself audited, with the learners it returned.
-import { snilsWhere } from "../learners/identity-fields";
+import { snilsWhere } from "../person/identity-fields";
 import { nameSelect } from "../learners/learner-views";
 import { z } from "zod";
 import type { LookupLearnerInput } from "@/lib/schemas/access-reports";

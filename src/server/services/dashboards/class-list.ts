@@ -5,14 +5,8 @@ import { z } from "zod";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
+import type { ClassListInput } from "@/lib/schemas/dashboards";
 import { resolveDrill } from "./scope";
-
-export const ZClassListInput = z.object({
-  organisationId: z.uuid(),
-  grade: z.number().int().min(0).max(13).nullable(),
-  letter: z.string().max(4).nullable(),
-});
-export type ClassListInput = z.infer<typeof ZClassListInput>;
 
 export const ZClassListOutput = z.object({
   organisation: z.string(),

@@ -9,7 +9,8 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { flushLearnerSummary } from "../summary/learner-summary";
-import { drillOrganisations, resolveDrill, type DrillInput } from "./scope";
+import type { DrillInput } from "@/lib/schemas/dashboards";
+import { drillOrganisations, resolveDrill } from "./scope";
 
 export const ZCompletenessOutput = z.array(
   z.object({ organisationId: z.string(), organisation: z.string(), municipality: z.string(), learners: z.number(), personal: z.number(), health: z.number(), portfolio: z.number() }),

@@ -7,7 +7,8 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { flushLearnerSummary } from "../summary/learner-summary";
-import { currentCounts, currentLearners, resolveDrill, type Drill, type DrillInput } from "./scope";
+import type { DrillInput } from "@/lib/schemas/dashboards";
+import { currentCounts, currentLearners, resolveDrill, type Drill } from "./scope";
 import { compareRuNumeric } from "@/lib/collation";
 
 const ZSex = z.enum(["MALE", "FEMALE"]);

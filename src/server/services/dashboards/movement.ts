@@ -7,18 +7,14 @@ import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { badRequest } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
-import { zDay } from "@/lib/schemas/person";
+import type { MovementInput } from "@/lib/schemas/dashboards";
 import { countedOrders } from "../movement/movement-counts";
 import { transferFlows } from "../movement/oversight";
-import { resolveDrill, ZDrillInput } from "./scope";
+import { resolveDrill } from "./scope";
 
 export const ARRIVALS = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
 export const DEPARTURES = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
 const MOVEMENT_TYPES = [...ARRIVALS, ...DEPARTURES] as const;
-
-// A real day (not 30 February, which JavaScript's Date rolls over to March and PostgreSQL refuses).
-export const ZMovementInput = ZDrillInput.extend({ from: zDay("начало периода"), to: zDay("конец периода") });
-export type MovementInput = z.infer<typeof ZMovementInput>;
 
 export const ZMovementOutput = z.object({
   byType: z.array(z.object({ type: z.enum(MOVEMENT_TYPES), direction: z.enum(["arrival", "departure"]), count: z.number() })),

@@ -2,13 +2,11 @@
 // always inside the actor's scope. Ids outside it answer NOT_FOUND, so the
 // existence of another municipality's organisation is not revealed.
 import { z } from "zod";
+import type { DrillInput } from "@/lib/schemas/dashboards";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { forbidden, notFound } from "../../errors";
 import { Prisma } from "../../generated/prisma/client";
-
-export const ZDrillInput = z.object({ municipalityId: z.uuid().optional(), organisationId: z.uuid().optional() });
-export type DrillInput = z.infer<typeof ZDrillInput>;
 
 export type DrillLevel = "region" | "municipality" | "organisation";
 
@@ -108,3 +106,18 @@ export async function describePlace(db: Db | DbTx, actor: Actor, input: DrillInp
 
 /** Label of a class: grade and letter ("4А"); empty when the enrolment has no grade. */
 export const classKey = (grade: number | null, letter: string | null) => `${grade ?? ""}|${letter ?? ""}`;
+
+/** The municipality a drill stays in: the chosen one, else the officer's own (municipal scope), else none (the region). */
+export const drillMunicipality = (actor: Actor, drill: Drill) =>
+  drill.municipalityId ?? (actor.scope.kind === "MUNICIPALITY" ? actor.scope.municipalityId : null);
+
+/** The territory's name: the organisation with its municipality, the municipality, or the region. */
+export async function territoryName(db: Db | DbTx, actor: Actor, drill: Drill, region?: string): Promise<string> {
+  if (drill.organisationId) {
+    const org = await db.organisation.findUniqueOrThrow({ where: { id: drill.organisationId }, select: { shortName: true, municipality: { select: { name: true } } } });
+    return `${org.shortName}, ${org.municipality.name}`;
+  }
+  const municipalityId = drillMunicipality(actor, drill);
+  if (!municipalityId) return region ?? (await db.region.findUniqueOrThrow({ where: { id: drill.regionId }, select: { name: true } })).name;
+  return (await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { name: true } })).name;
+}

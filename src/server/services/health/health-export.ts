@@ -8,9 +8,8 @@ import { programmesRu } from "@/messages/programmes-ru";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
-import type { HealthDimension, HealthMeasure } from "./health-stats";
-import { resolveDrill } from "../dashboards/scope";
-import { territoryName } from "../reports/report-model";
+import type { HealthDimension, HealthMeasure } from "@/lib/schemas/health-stats";
+import { resolveDrill, territoryName } from "../dashboards/scope";
 import { healthStatsTables, hiddenMark, type HealthStatsTable } from "./health-tables";
 
 export const HEALTH_REPORTS = ["groups", "disabilities", "adapted"] as const;

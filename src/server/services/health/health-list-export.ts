@@ -6,22 +6,22 @@ import ExcelJS from "exceljs";
 import { healthRu } from "@/messages/health-ru";
 import { programmesRu } from "@/messages/programmes-ru";
 import { formatSnils } from "@/lib/validators";
-import { decryptIdentity } from "../learners/identity-fields";
+import { decryptIdentity } from "../person/identity-fields";
 import { formatDate } from "@/lib/format";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
-import { allowsStage } from "../../authz/matrix";
+import { canExportHealthList } from "../../authz/permissions";
 import { organisationScopeWhere } from "../../authz/scope";
 import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 
 const h = healthRu.learnerHealth;
 const ovz = programmesRu.programmeVocab.ovzCategories as Record<string, string>;
 export const HEALTH_LIST_HEADER = ["ФИО", "Дата рождения", "СНИЛС", "Класс", "Группа здоровья", "Физкультурная группа", "Инвалидность", "ОВЗ (адаптированная программа)", "Сведения от"];
 
 export async function exportHealthList(db: Db, actor: Actor, filters: { organisationId: string; asOf: string }, ip: string | null) {
-  if (actor.portal !== "health" || !allowsStage(actor.role, "HEALTH", "read")) throw forbidden();
+  if (!canExportHealthList(actor)) throw forbidden();
   const asOf = day(filters.asOf);
   const rows = await db.$transaction(async (tx) => {
     const org = await tx.organisation.findFirst({ where: { AND: [{ id: filters.organisationId }, organisationScopeWhere(actor.scope)] }, select: { id: true } });

@@ -10,7 +10,7 @@ import { allowsLearnerStage, allowsStage } from "../../authz/matrix";
 import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 
 const zDate = z.date();
 export const ZHealthRecordView = z.object({

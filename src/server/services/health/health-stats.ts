@@ -14,24 +14,10 @@ import type { Db, DbTx } from "../../db";
 import { forbidden } from "../../errors";
 import { flushLearnerSummary, summaryAnswers } from "../summary/learner-summary";
 import { Prisma } from "../../generated/prisma/client";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { compareRu } from "@/lib/collation";
-import { zDay } from "@/lib/schemas/person";
+import type { HealthDimension, HealthMeasure, HealthStatsInput } from "@/lib/schemas/health-stats";
 import { pastCountedRows } from "./health-month-counts";
-
-export const HEALTH_MEASURES = ["healthGroup", "peGroup", "disability", "ovzCategory"] as const;
-export type HealthMeasure = (typeof HEALTH_MEASURES)[number];
-export const HEALTH_DIMENSIONS = ["municipality", "organisation", "grade", "age"] as const;
-export type HealthDimension = (typeof HEALTH_DIMENSIONS)[number];
-
-export const ZHealthStatsInput = z.object({
-  measure: z.enum(HEALTH_MEASURES),
-  by: z.enum(HEALTH_DIMENSIONS),
-  municipalityId: z.uuid().optional(),
-  organisationId: z.uuid().optional(),
-  asOf: zDay("дату"),
-});
-export type HealthStatsInput = z.infer<typeof ZHealthStatsInput>;
 
 export const ZHealthStatsRow = z.object({ key: z.string(), label: z.string(), category: z.string(), count: z.number() });
 export type HealthStatsRow = z.infer<typeof ZHealthStatsRow>;

@@ -16,7 +16,8 @@ import { stageAccess, type Role } from "../../authz/matrix";
 import { rowPattern, suppressTable, totalsPattern, type MarginPattern, type SuppressedTable, type TableBlock } from "../../authz/small-numbers";
 import type { Db, DbTx } from "../../db";
 import { serverEnv } from "../../env";
-import { countHealthStatsMany, type HealthDimension, type HealthMeasure, type HealthStatsInput, type HealthStatsRow } from "./health-stats";
+import type { HealthDimension, HealthMeasure, HealthStatsInput } from "@/lib/schemas/health-stats";
+import { countHealthStatsMany, type HealthStatsRow } from "./health-stats";
 
 const zCount = z.number().int().nullable();
 export const ZHealthStatsTable = z.object({

@@ -15,7 +15,7 @@ import { seedClassesOf } from "../../testing/class-fixtures";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { sessionToken } from "../../testing/sessions";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
-import { HEALTH_DIMENSIONS, HEALTH_MEASURES } from "./health-stats";
+import { HEALTH_DIMENSIONS, HEALTH_MEASURES } from "@/lib/schemas/health-stats";
 
 const AS_OF = "2026-06-01";
 const T = 5; // the default threshold (KONTINGENT_SMALL_CELL_THRESHOLD unset)

@@ -5,7 +5,7 @@
 // transaction each, and drops the table when it is empty. `npm start` runs it
 // after migrating; `npm run keys:encrypt-existing` runs it on its own.
 import type { Db } from "../../db";
-import { encryptIdentity, type IdentityModel } from "./identity-fields";
+import { encryptIdentity, type IdentityModel } from "../person/identity-fields";
 
 const TABLE = "PendingIdentityEncryption";
 

@@ -6,18 +6,19 @@ import { formatSnils } from "@/lib/validators";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import { learnersKeptBy } from "../../authz/relationship";
-import { allowsStage } from "../../authz/matrix";
+import { canExportLearners } from "../../authz/permissions";
 import type { Db } from "../../db";
 import { forbidden } from "../../errors";
 import { LABELS } from "./import/columns";
 import { writeLearnersXlsx, type SheetValues } from "./import/workbook";
-import { decryptIdentity } from "./identity-fields";
+import { decryptIdentity } from "../person/identity-fields";
 import { auditedFilters, learnerListQuery, type ListFilters } from "./read-learners";
 
 export const MAX_EXPORT_ROWS = 100_000;
 
 export async function exportLearners(db: Db, actor: Actor, filters: ListFilters, ip: string | null) {
-  if (actor.scope.kind !== "ORGANISATION" || !allowsStage(actor.role, "PERSONAL", "read")) throw forbidden();
+  // The same check as the export route; the scope test again only narrows the type.
+  if (!canExportLearners(actor) || actor.scope.kind !== "ORGANISATION") throw forbidden();
   const organisationId = actor.scope.organisationId;
   const { where, orderBy } = learnerListQuery(organisationId, filters);
   const rows = await db.$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import type { Actor } from "../../auth/actor";
 import { allowsLearnerStage, allowsStage, relationshipAccess, type Relationship } from "../../authz/matrix";
 import { assertLearnerAccess, relationshipOf, visibleEnrolments } from "../../authz/relationship";
 import type { Db } from "../../db";
-import { decryptIdentity } from "./identity-fields";
+import { decryptIdentity } from "../person/identity-fields";
 import { cardStages, currentEnrolment, enrolmentWithFactsSelect, toIdentity, type LearnerCard } from "./learner-views";
 
 type View = LearnerCard["view"];

@@ -2,7 +2,7 @@
 // so a query that fetches more cannot leak it (the card's field guarantee).
 import { z } from "zod";
 import { allowsLearnerStage, RELATIONSHIPS, STAGES, type Relationship, type Role, type Stage } from "../../authz/matrix";
-import { decryptIdentity } from "./identity-fields";
+import { decryptIdentity } from "../person/identity-fields";
 
 const zDate = z.date();
 const zEnum = z.string();

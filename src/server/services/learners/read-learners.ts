@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/actor";
 import { learnerReachWhere, relationshipOf, visibleEnrolments } from "../../authz/relationship";
 import type { Db } from "../../db";
 import { forbidden } from "../../errors";
-import { maskName, maskSnils, snilsWhere } from "./identity-fields";
+import { maskName, maskSnils, snilsWhere } from "../person/identity-fields";
 import { currentEnrolment, enrolmentSelect, enrolmentWithFactsSelect, identitySelect, toIdentity } from "./learner-views";
 import { likeLiteral } from "../../db/like";
 

@@ -5,7 +5,7 @@ import { hashPassword } from "../../auth/password";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
-import { maskSnils } from "./identity-fields";
+import { maskSnils } from "../person/identity-fields";
 
 const IDENTITY_KEYS = ["birthDate", "classLetter", "firstName", "grade", "id", "lastName", "middleName", "organisation", "sex", "snils"];
 const PERSONAL_KEYS = [

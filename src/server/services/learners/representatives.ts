@@ -14,8 +14,8 @@ import type { Actor } from "../../auth/actor";
 import { requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { badRequest, notFound } from "../../errors";
-import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
-import { changedFields, day, REPRESENTATIVE_COLUMNS, toColumns } from "./person-data";
+import { decryptIdentity, encryptIdentity, snilsWhere } from "../person/identity-fields";
+import { changedFields, day, REPRESENTATIVE_COLUMNS, toColumns } from "../person/person-data";
 
 /** Links (creating if needed) a representative to a learner; returns its id. */
 export async function linkRepresentative(tx: DbTx, regionId: string, learnerId: string, rep: RepresentativeData): Promise<string> {

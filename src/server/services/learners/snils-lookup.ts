@@ -1,7 +1,7 @@
 // Lookups by SNILS and SNILS for output for the machine-client API: one
 // equality on the blind index to find, one decryption per row to show.
 import type { DbTx } from "../../db";
-import { decryptIdentity, snilsWhere } from "./identity-fields";
+import { decryptIdentity, snilsWhere } from "../person/identity-fields";
 
 /** The learner holding this SNILS (11 digits, normalised), or null. */
 export async function findLearnerIdBySnils(tx: DbTx, snils: string): Promise<string | null> {

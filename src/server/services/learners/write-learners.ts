@@ -11,9 +11,9 @@ import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
 import { assertOrganisationOpen, recordMovement, UNNUMBERED_ORDER } from "../movement/record-event";
 import { requireSchoolClass } from "../programmes/school-classes";
-import { decryptIdentity, encryptIdentity, snilsWhere } from "./identity-fields";
+import { decryptIdentity, encryptIdentity, snilsWhere } from "../person/identity-fields";
 import { linkRepresentative } from "./representatives";
-import { changedFields, day, LEARNER_COLUMNS, toColumns } from "./person-data";
+import { changedFields, day, LEARNER_COLUMNS, toColumns } from "../person/person-data";
 import { likeLiteral } from "../../db/like";
 
 /** An existing person with the same SNILS or the same name, sex and birth date. */

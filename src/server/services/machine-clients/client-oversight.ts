@@ -6,7 +6,7 @@ import { z } from "zod";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
-import { peopleById } from "../approvals/client-approvals";
+import { peopleById } from "../users/people-by-id";
 
 const ZPerson = z.object({ id: z.string(), login: z.string(), fullName: z.string() });
 

@@ -7,8 +7,8 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db } from "../../db";
 import { forbidden, notFound } from "../../errors";
-import { snilsWhere } from "../learners/identity-fields";
-import { day } from "../learners/person-data";
+import { snilsWhere } from "../person/identity-fields";
+import { day } from "../person/person-data";
 import { alreadyEnrolled, basicEnrolmentHolder, isUniqueViolation, openEnrolment, recordMovement, snapshotOf } from "./record-event";
 
 export async function enrolExisting(db: Db, actor: Actor, input: z.infer<typeof ZEnrolExistingInput>, ip: string | null) {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
-import { snilsWhere } from "../learners/identity-fields";
+import { snilsWhere } from "../person/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 
 const order = (n: string, date = "2026-10-01") => ({ orderNumber: n, orderDate: date, effectiveDate: date });

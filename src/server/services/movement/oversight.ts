@@ -7,7 +7,7 @@ import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import { organisationScopeWhere } from "../../authz/scope";
 import type { Db } from "../../db";
 import { forbidden } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 
 /**
  * The movement orders of a learner, oldest first: every organisation's for the

@@ -6,7 +6,7 @@ import type { PlacementSnapshot } from "@/lib/movement/placement-rules";
 import type { DbTx } from "../../db";
 import { badRequest, conflict } from "../../errors";
 import type { MovementType } from "../../generated/prisma/client";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { placementAcademicYear } from "@/lib/classes/class-year";
 import { todayIso } from "@/lib/schemas/person";
 import { findSchoolClass, requireSchoolClass } from "../programmes/school-classes";

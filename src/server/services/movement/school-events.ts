@@ -7,7 +7,7 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest, forbidden, notFound } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { promoted } from "@/lib/movement/placement-rules";
 import { requireHolding } from "../../authz/relationship";
 import {

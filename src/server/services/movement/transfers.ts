@@ -10,7 +10,7 @@ import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { hasCapability } from "../../authz/matrix";
 import { requireHolding } from "../../authz/relationship";
 import { isUniqueViolation, openEnrolment, recordMovement, snapshotOf, updateEnrolmentIfUnchanged } from "./record-event";

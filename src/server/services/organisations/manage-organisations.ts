@@ -13,7 +13,7 @@ import type { Actor } from "../../auth/actor";
 import { organisationScopeWhere } from "../../authz/scope";
 import type { Db, DbTx } from "../../db";
 import { badRequest, conflict, notFound } from "../../errors";
-import { changedFields, day } from "../learners/person-data";
+import { changedFields, day } from "../person/person-data";
 import { HELD_ENROLMENT, organisationViewSelect, toOrganisationView } from "./organisation-view";
 import { likeLiteral } from "../../db/like";
 

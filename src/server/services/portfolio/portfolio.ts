@@ -10,7 +10,7 @@ import { relationshipAccess } from "../../authz/matrix";
 import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
 import { conflict, forbidden, notFound } from "../../errors";
-import { day } from "../learners/person-data";
+import { day } from "../person/person-data";
 import { isUniqueViolation } from "../movement/record-event";
 import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
 import { compareRu } from "@/lib/collation";

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { hashPassword } from "../../auth/password";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
-import { snilsColumns } from "../learners/identity-fields";
+import { snilsColumns } from "../person/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 import { QUALITY_CHECKS, type QualityCheck } from "./data-quality";
 import { countsPerOrganisation, snapshotToday } from "./quality-snapshots";

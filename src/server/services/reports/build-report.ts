@@ -13,7 +13,8 @@ import { buildHealth } from "./health";
 import { buildMovement } from "./movement";
 import { buildOo1 } from "./oo1";
 import { renderPdf, renderXlsx } from "./render";
-import { reportTexts, ZAsOfInput, ZPeriodInput, type ReportInput, type ReportKind, type ReportModel } from "./report-model";
+import { ZAsOfInput, ZPeriodInput } from "@/lib/schemas/reports";
+import { reportTexts, type ReportInput, type ReportKind, type ReportModel } from "./report-model";
 
 /** The input checked as the procedures check it; the first problem is refused with its field. */
 function parseInput(kind: ReportKind, input: ReportInput) {

@@ -10,9 +10,9 @@
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
-import type { Drill } from "../dashboards/scope";
+import { drillMunicipality, type Drill } from "../dashboards/scope";
 import { countedOrders } from "../movement/movement-counts";
-import { drillMunicipality, reportHeader, type ReportModel, type ReportTable, type ReportTexts } from "./report-model";
+import { reportHeader, type ReportModel, type ReportTable, type ReportTexts } from "./report-model";
 import { compareRu } from "@/lib/collation";
 
 export const ARRIVED = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;

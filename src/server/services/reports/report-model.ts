@@ -5,8 +5,6 @@
 // Counts are always computed in the database (one SQL per table); this module
 // only shapes them.
 import { z } from "zod";
-import { periodProblem } from "@/lib/report-period";
-import { zDay } from "@/lib/schemas/person";
 import { reportsEn } from "@/messages/reports-en";
 import { reportsRu } from "@/messages/reports-ru";
 import type { Locale } from "@/lib/i18n";
@@ -16,25 +14,11 @@ import { forbidden } from "../../errors";
 import { serverTimeZone } from "../../time-zone";
 import { formatDateTimeShort } from "@/lib/format";
 import { Prisma } from "../../generated/prisma/client";
-import type { Drill } from "../dashboards/scope";
+import { territoryName, type Drill } from "../dashboards/scope";
 
 export const REPORTS = ["oo1", "do1", "movement", "health"] as const;
 export type ReportKind = (typeof REPORTS)[number];
 
-/** The territory a report covers; none = the officer's whole scope. */
-const territory = {
-  municipalityId: z.uuid({ error: reportsRu.reports.territoryErrors.municipality }).optional(),
-  organisationId: z.uuid({ error: reportsRu.reports.territoryErrors.organisation }).optional(),
-};
-export const ZAsOfInput = z.object({ asOf: zDay("дату"), ...territory });
-export const ZPeriodInput = z
-  .object({ from: zDay("начало периода"), to: zDay("конец периода"), ...territory })
-  .superRefine((p, ctx) => {
-    // Impossible days are reported by zDay on their own field; here the order and the span.
-    const problem = periodProblem(p.from, p.to);
-    if (problem?.problem === "order" || problem?.problem === "tooLong")
-      ctx.addIssue({ code: "custom", path: [problem.field], message: reportsRu.reports.periodErrors[problem.problem] });
-  });
 export type ReportInput = { asOf?: string; from?: string; to?: string; municipalityId?: string; organisationId?: string };
 
 /** The report texts of a locale. The files are always built with the Russian ones (official forms). */
@@ -74,24 +58,8 @@ export function reportScope(actor: Actor) {
   return { regionId: scope.regionId, municipalityId: scope.kind === "MUNICIPALITY" ? scope.municipalityId : null };
 }
 
-/** The municipality a drill stays in: the chosen one, else the officer's own (municipal scope), else none (the region). */
-export const drillMunicipality = (actor: Actor, drill: Drill) =>
-  drill.municipalityId ?? (actor.scope.kind === "MUNICIPALITY" ? actor.scope.municipalityId : null);
-
 /** ДД.ММ.ГГГГ of an ISO date. */
 export const ruDate = (iso: string) => iso.slice(0, 10).split("-").reverse().join(".");
-
-
-/** The territory's name: the organisation with its municipality, the municipality, or the region. */
-export async function territoryName(db: Db | DbTx, actor: Actor, drill: Drill, region?: string): Promise<string> {
-  if (drill.organisationId) {
-    const org = await db.organisation.findUniqueOrThrow({ where: { id: drill.organisationId }, select: { shortName: true, municipality: { select: { name: true } } } });
-    return `${org.shortName}, ${org.municipality.name}`;
-  }
-  const municipalityId = drillMunicipality(actor, drill);
-  if (!municipalityId) return region ?? (await db.region.findUniqueOrThrow({ where: { id: drill.regionId }, select: { name: true } })).name;
-  return (await db.municipality.findUniqueOrThrow({ where: { id: municipalityId }, select: { name: true } })).name;
-}
 
 export async function reportHeader(db: Db | DbTx, actor: Actor, drill: Drill, period: ReportInput): Promise<ReportModel["header"]> {
   const { regionId } = reportScope(actor);

@@ -2,7 +2,7 @@
 // SNILS and country codes in refinements that JSON Schema cannot express, and
 // ids only mean something if they exist. Without these hints nearly every
 // generated call would stop at validation and the database would go untested.
-import { decryptIdentity } from "../../services/learners/identity-fields";
+import { decryptIdentity } from "../../services/person/identity-fields";
 import fc from "fast-check";
 import { STATELESS } from "@/lib/countries";
 import { formatSnils, snilsCheckDigits } from "@/lib/validators";

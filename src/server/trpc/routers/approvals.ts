@@ -4,22 +4,21 @@
 // region-level scope, "not the requester" and which ministry a request needs
 // are checked by the services, which see the request.
 import { z } from "zod";
+import { ZIdInput } from "@/lib/schemas/ids";
 import { decideAccount, listPendingAccounts, ZAccountDecision, ZPendingAccount } from "../../services/approvals/account-approvals";
 import { decideClient, listPendingClients, ZClientDecision, ZPendingClient } from "../../services/approvals/client-approvals";
 import { capabilityProcedure, router } from "../init";
-
-const ZId = z.object({ id: z.uuid() });
 
 function accountProcedures(capability: "accounts.approve.education" | "accounts.approve.health") {
   const approver = capabilityProcedure(capability);
   return {
     accounts: approver.output(z.array(ZPendingAccount)).query(({ ctx }) => listPendingAccounts(ctx.db, ctx.actor, capability)),
     approveAccount: approver
-      .input(ZId)
+      .input(ZIdInput)
       .output(ZAccountDecision)
       .mutation(({ ctx, input }) => decideAccount(ctx.db, ctx.actor, input.id, "approve", ctx.ip)),
     rejectAccount: approver
-      .input(ZId)
+      .input(ZIdInput)
       .output(ZAccountDecision)
       .mutation(({ ctx, input }) => decideAccount(ctx.db, ctx.actor, input.id, "reject", ctx.ip)),
   };
@@ -30,11 +29,11 @@ const clientApprover = capabilityProcedure("apiClients.approve");
 export const ministryApprovalsRouter = router({
   clients: clientApprover.output(z.array(ZPendingClient)).query(({ ctx }) => listPendingClients(ctx.db, ctx.actor)),
   approveClient: clientApprover
-    .input(ZId)
+    .input(ZIdInput)
     .output(ZClientDecision)
     .mutation(({ ctx, input }) => decideClient(ctx.db, ctx.actor, input.id, "approve", ctx.ip)),
   rejectClient: clientApprover
-    .input(ZId)
+    .input(ZIdInput)
     .output(ZClientDecision)
     .mutation(({ ctx, input }) => decideClient(ctx.db, ctx.actor, input.id, "reject", ctx.ip)),
   ...accountProcedures("accounts.approve.education"),

@@ -1,18 +1,16 @@
 // The ministry's dashboards (ministry.dashboard.*): aggregates computed in the
 // database within the officer's scope, and the audited class list that ends
-// the drill-down. Reports capability, ministry portal only.
-import { TRPCError } from "@trpc/server";
-import { ZClassListInput, ZClassListOutput, listClass } from "../../services/dashboards/class-list";
+// the drill-down. The reports' rule (canReadReports).
+import { ZClassListInput, ZDrillInput, ZMovementInput } from "@/lib/schemas/dashboards";
+import { ZClassListOutput, listClass } from "../../services/dashboards/class-list";
 import { countCompleteness, ZCompletenessOutput } from "../../services/dashboards/completeness";
 import { countAgePyramid, countContingent, ZAgePyramidOutput, ZContingentOutput } from "../../services/dashboards/contingent";
-import { countMovement, ZMovementInput, ZMovementOutput } from "../../services/dashboards/movement";
-import { describePlace, ZDrillInput, ZPlaceOutput } from "../../services/dashboards/scope";
-import { capabilityProcedure, router } from "../init";
+import { countMovement, ZMovementOutput } from "../../services/dashboards/movement";
+import { describePlace, ZPlaceOutput } from "../../services/dashboards/scope";
+import { canReadReports } from "../../authz/permissions";
+import { permittedProcedure, router } from "../init";
 
-const dashboardProcedure = capabilityProcedure("reports.read").use(({ ctx, next }) => {
-  if (ctx.actor.portal !== "ministry") throw new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
-  return next();
-});
+const dashboardProcedure = permittedProcedure(canReadReports);
 
 export const dashboardsRouter = router({
   /** Names of the drill-down place in the URL (ids), checked against the scope. */

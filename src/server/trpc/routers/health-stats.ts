@@ -2,23 +2,18 @@
 // portal (mounted as health.stats) and education officers, who see the HEALTH
 // stage as aggregates only (mounted as ministry.healthStats). Counts by group,
 // never a row per learner; no mutation here.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { healthStatsPlaces, ZHealthStatsInput } from "../../services/health/health-stats";
+import { ZHealthStatsInput } from "@/lib/schemas/health-stats";
+import { healthStatsPlaces } from "../../services/health/health-stats";
 import { healthStatsTable, ZHealthStatsTable } from "../../services/health/health-tables";
-import { portalProcedure, router, stageProcedure } from "../init";
+import { canReadHealthAggregates, canReadHealthStats } from "../../authz/permissions";
+import { permittedProcedure, router } from "../init";
 
 const ZPlacesOutput = z.array(
   z.object({ id: z.string(), name: z.string(), organisations: z.array(z.object({ id: z.string(), shortName: z.string() })) }),
 );
 
-/** HEALTH at aggregate level, and only the ministry portal: school staff reach HEALTH too, but not statistics. */
-const ministryHealthProcedure = stageProcedure("HEALTH", "aggregate").use(({ ctx, next }) => {
-  if (ctx.actor.portal !== "ministry") throw new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
-  return next();
-});
-
-function statsRouter(procedure: ReturnType<typeof portalProcedure>) {
+function statsRouter(procedure: ReturnType<typeof permittedProcedure>) {
   return router({
     counts: procedure
       .input(ZHealthStatsInput)
@@ -29,5 +24,6 @@ function statsRouter(procedure: ReturnType<typeof portalProcedure>) {
   });
 }
 
-export const healthStatsRouter = statsRouter(portalProcedure("health"));
-export const ministryHealthStatsRouter = statsRouter(ministryHealthProcedure);
+// The XLSX export (../../http/health-files.ts) admits the union of the two.
+export const healthStatsRouter = statsRouter(permittedProcedure(canReadHealthStats));
+export const ministryHealthStatsRouter = statsRouter(permittedProcedure(canReadHealthAggregates));

@@ -3,6 +3,7 @@
 // (the school medic). The service confines both to the caller's scope.
 import { z } from "zod";
 import { ZCorrectHealthInput, ZRecordHealthInput } from "@/lib/schemas/health";
+import { ZLearnerIdInput } from "@/lib/schemas/ids";
 import { correctHealth, getHealth, recordHealth, ZLearnerHealth } from "../../services/health/health-records";
 import { router, stageProcedure } from "../init";
 
@@ -11,7 +12,7 @@ const write = stageProcedure("HEALTH", "write");
 
 export const learnerHealthRouter = router({
   get: read
-    .input(z.object({ learnerId: z.uuid() }))
+    .input(ZLearnerIdInput)
     .output(ZLearnerHealth)
     .query(({ ctx, input }) => getHealth(ctx.db, ctx.actor, input.learnerId, ctx.ip)),
   record: write

@@ -2,6 +2,7 @@
 // needs PORTFOLIO read; writing PORTFOLIO write, and the service confines
 // writes to learners the caller's school holds.
 import { z } from "zod";
+import { ZLearnerIdInput } from "@/lib/schemas/ids";
 import { ZAddAchievementInput, ZAddExamInput, ZAddGradeInput, ZCorrectGradeInput, ZSetCertificateInput } from "@/lib/schemas/portfolio";
 import { addAchievement, addExam, addGrade, correctGrade, getPortfolio, setCertificate } from "../../services/portfolio/portfolio";
 import { ZPortfolio } from "../../services/portfolio/portfolio-views";
@@ -13,7 +14,7 @@ const ZCreated = z.object({ id: z.string() });
 
 export const learnerPortfolioRouter = router({
   get: read
-    .input(z.object({ learnerId: z.uuid() }))
+    .input(ZLearnerIdInput)
     .output(ZPortfolio)
     .query(({ ctx, input }) => getPortfolio(ctx.db, ctx.actor, input.learnerId, ctx.ip)),
   addAchievement: write

@@ -2,6 +2,7 @@
 // of PERSONAL; writing needs PERSONAL write (school admin and registrar), and
 // services confine both to the caller's scope.
 import { z } from "zod";
+import { ZIdInput } from "@/lib/schemas/ids";
 import { ZCreateLearnerInput, ZListLearnersInput, ZSearchRegistryInput, ZUpdateLearnerInput } from "@/lib/schemas/learner";
 import {
   ZAddRepresentativeInput,
@@ -52,7 +53,7 @@ export const learnersRouter = router({
     .output(z.object({ truncated: z.boolean(), rows: z.array(ZLearnerIdentity) }))
     .mutation(({ ctx, input }) => searchRegistry(ctx.db, ctx.actor, input.query, ctx.ip)),
   card: read
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(ZLearnerCard)
     .query(({ ctx, input }) => getLearnerCard(ctx.db, ctx.actor, input.id, ctx.ip)),
   create: write

@@ -9,10 +9,13 @@ import {
   ZRejectTransferInput,
   ZReinstateInput,
   ZRolloverInput,
+  ZListTransfersInput,
   ZSchoolEventInput,
+  ZStaleTransfersInput,
   ZStartTransferInput,
+  ZTransferFlowsInput,
 } from "@/lib/schemas/movement";
-import { zDay } from "@/lib/schemas/person";
+import { ZLearnerIdInput } from "@/lib/schemas/ids";
 import { cancelEvent } from "../../services/movement/cancel-event";
 import { enrolExisting } from "../../services/movement/enrol-existing";
 import { getTrajectory, listStaleTransfers, transferFlows } from "../../services/movement/oversight";
@@ -85,7 +88,7 @@ export const movementRouter = router({
   // Orders in full need PERSONAL read; identity-level roles see the current
   // organisation, class and status on the card instead.
   trajectory: stageProcedure("PERSONAL", "read")
-    .input(z.object({ learnerId: z.uuid() }))
+    .input(ZLearnerIdInput)
     .output(
       z.array(
         z.object({
@@ -110,7 +113,7 @@ export const movementRouter = router({
     .query(({ ctx, input }) => getTrajectory(ctx.db, ctx.actor, input.learnerId, ctx.ip)),
   oversight: router({
     staleTransfers: oversee
-      .input(z.object({ olderThanDays: z.number().int().min(0).max(365).default(14) }))
+      .input(ZStaleTransfersInput)
       .output(
         z.array(
           z.object({
@@ -123,13 +126,13 @@ export const movementRouter = router({
       )
       .query(({ ctx, input }) => listStaleTransfers(ctx.db, ctx.actor, input.olderThanDays)),
     flows: oversee
-      .input(z.object({ from: zDay("начало периода"), to: zDay("конец периода") }))
+      .input(ZTransferFlowsInput)
       .output(z.array(z.object({ fromMunicipality: z.string(), toMunicipality: z.string(), transfers: z.number() })))
       .query(({ ctx, input }) => transferFlows(ctx.db, ctx.actor, input.from, input.to)),
   }),
   transfers: router({
     list: movement
-      .input(z.object({ direction: z.enum(["incoming", "outgoing"]) }))
+      .input(ZListTransfersInput)
       .output(z.array(ZTransferRow))
       .query(({ ctx, input }) => listTransfers(ctx.db, ctx.actor, input.direction, ctx.ip)),
     start: movement

@@ -7,6 +7,7 @@ import {
   ZListOrganisationsInput,
   ZUpdateOrganisationInput,
 } from "@/lib/schemas/organisation";
+import { ZIdInput } from "@/lib/schemas/ids";
 import {
   closeOrganisation,
   createOrganisation,
@@ -29,7 +30,7 @@ export const organisationsRouter = router({
     .output(z.object({ municipalities: z.array(z.object({ id: z.string(), name: z.string() })) }))
     .query(({ ctx }) => listMunicipalityOptions(ctx.db, ctx.actor)),
   get: manage
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(ZOrganisationView)
     .query(({ ctx, input }) => getOrganisation(ctx.db, ctx.actor, input.id)),
   create: manage

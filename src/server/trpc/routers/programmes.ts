@@ -2,6 +2,7 @@
 // Any school portal role reads; roles with movement.write (head and
 // registrar) change them. The service confines both to the caller's school.
 import { z } from "zod";
+import { ZIdInput } from "@/lib/schemas/ids";
 import { EDUCATION_LEVELS } from "@/lib/schemas/learner";
 import {
   EDUCATION_FORMS,
@@ -50,7 +51,6 @@ const ZClassOutput = z.object({
   learners: z.number(),
 });
 
-const ZId = z.object({ id: z.uuid() });
 const ZChanged = z.object({ id: z.string(), changed: z.array(z.string()) });
 
 export const programmesRouter = router({
@@ -64,11 +64,11 @@ export const programmesRouter = router({
     .output(ZChanged)
     .mutation(({ ctx, input }) => updateProgramme(ctx.db, ctx.actor, input, ctx.ip)),
   deactivate: write
-    .input(ZId)
+    .input(ZIdInput)
     .output(ZChanged)
     .mutation(({ ctx, input }) => setProgrammeActive(ctx.db, ctx.actor, input.id, false, ctx.ip)),
   activate: write
-    .input(ZId)
+    .input(ZIdInput)
     .output(ZChanged)
     .mutation(({ ctx, input }) => setProgrammeActive(ctx.db, ctx.actor, input.id, true, ctx.ip)),
   classes: read
@@ -80,7 +80,7 @@ export const programmesRouter = router({
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => createClass(ctx.db, ctx.actor, input, ctx.ip)),
   deleteClass: write
-    .input(ZId)
+    .input(ZIdInput)
     .output(z.object({ id: z.string() }))
     .mutation(({ ctx, input }) => deleteClass(ctx.db, ctx.actor, input.id, ctx.ip)),
 });

@@ -1,11 +1,12 @@
 // Data quality: the school's own list of learners to fix (school.quality) and
 // the ministry's counts per organisation and trend (ministry.quality).
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { ZQualityTrendInput } from "@/lib/schemas/quality";
 import { serverEnv } from "../../env";
 import { listIssuesForSchool, QUALITY_CHECKS, trend } from "../../services/quality/data-quality";
 import { countsPerOrganisation } from "../../services/quality/quality-snapshots";
-import { capabilityProcedure, portalProcedure, router } from "../init";
+import { canReadQualityOverview } from "../../authz/permissions";
+import { permittedProcedure, portalProcedure, router } from "../init";
 
 const ZCheck = z.enum(QUALITY_CHECKS);
 const ZCounts = z.object(Object.fromEntries(QUALITY_CHECKS.map((c) => [c, z.number()])) as Record<(typeof QUALITY_CHECKS)[number], z.ZodNumber>);
@@ -27,11 +28,7 @@ export const schoolQualityRouter = router({
     .query(({ ctx }) => listIssuesForSchool(ctx.db, ctx.actor, ctx.ip)),
 });
 
-/** dataQuality.read, and only in the ministry portal: school heads hold the capability for their own list. */
-const ministryQualityProcedure = capabilityProcedure("dataQuality.read").use(({ ctx, next }) => {
-  if (ctx.actor.portal !== "ministry") throw new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
-  return next();
-});
+const ministryQualityProcedure = permittedProcedure(canReadQualityOverview);
 
 export const ministryQualityRouter = router({
   // From today's snapshot (recounted when stale), so the trend always has today.
@@ -39,7 +36,7 @@ export const ministryQualityRouter = router({
     .output(ZQualityCountsOutput)
     .query(({ ctx }) => countsPerOrganisation(ctx.db, ctx.actor, serverEnv().KONTINGENT_QUALITY_MAX_AGE_MINUTES)),
   trend: ministryQualityProcedure
-    .input(z.object({ days: z.number().int().min(1).max(366).default(30) }))
+    .input(ZQualityTrendInput)
     .output(ZQualityTrendOutput)
     .query(({ ctx, input }) => trend(ctx.db, ctx.actor, input.days)),
 });

@@ -3,18 +3,16 @@
 // officer's region or municipality and narrowed to a territory within it.
 // Screen reads are aggregates, not audited; file exports are (report.export).
 // Tables come in the page's language; the files stay Russian.
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { healthStatsPlaces } from "../../services/health/health-stats";
 import { buildReport } from "../../services/reports/build-report";
-import { ZAsOfInput, ZPeriodInput, ZReportModel } from "../../services/reports/report-model";
-import { capabilityProcedure, router } from "../init";
+import { ZAsOfInput, ZPeriodInput } from "@/lib/schemas/reports";
+import { ZReportModel } from "../../services/reports/report-model";
+import { canReadReports } from "../../authz/permissions";
+import { permittedProcedure, router } from "../init";
 
-const reportsProcedure = capabilityProcedure("reports.read").use(({ ctx, next }) => {
-  if (ctx.actor.portal !== "ministry" || ctx.actor.scope.kind === "ORGANISATION")
-    throw new TRPCError({ code: "FORBIDDEN", message: "Недостаточно прав" });
-  return next();
-});
+/** The same check as the XLSX/PDF export (../../http/report-files.ts). */
+const reportsProcedure = permittedProcedure(canReadReports);
 
 /** The territories an officer may choose: its scope's municipalities with their organisations. */
 const ZTerritoriesOutput = z.array(

@@ -15,7 +15,7 @@ export default async function SecondFactorPage() {
   if (state.gate !== "second_factor") redirect(pendingStepPath(state) ?? `/${state.actor.portal}`);
   const m = await getServerMessages();
   return (
-    <AuthCard title={m.secondFactor.title}>
+    <AuthCard m={m} title={m.secondFactor.title}>
       <SecondFactorForm />
     </AuthCard>
   );

@@ -16,7 +16,7 @@ export default async function EnrolPage() {
   if (state.gate !== "enrol") redirect(pendingStepPath(state) ?? `/${state.actor.portal}`);
   const m = await getServerMessages();
   return (
-    <AuthCard title={m.enrol.title} wide>
+    <AuthCard m={m} title={m.enrol.title} wide>
       <TotpEnrolment required continueTo="/" />
     </AuthCard>
   );

@@ -15,7 +15,8 @@ import type { AppRouter } from "@/server/trpc/root";
 import { useTRPC } from "@/trpc/react";
 import Link from "next/link";
 import { ActionCell, learnerAccessHref } from "@/components/audit/audit-cells";
-import { ExportLinks, fieldErrors, LabelledInput, useLabels } from "../report-parts";
+import { issuesToErrors, serverErrorsOf } from "@/lib/errors/form-errors";
+import { ExportLinks, LabelledInput, useLabels } from "../report-parts";
 
 type Output = inferRouterOutputs<AppRouter>["admin"]["accessReports"]["accountReads"];
 const FILTERS = ["login", "from", "to", "view"] as const;
@@ -24,7 +25,7 @@ const event = createColumnHelper<Output["events"][number]>();
 const perLearner = createColumnHelper<Output["byLearner"][number]>();
 
 export function AccountReadsPage() {
-  const { m } = useMessages();
+  const { m, locale } = useMessages();
   const dateTime = useDateTime();
   const t = m.accessReports.accountReads;
   const labels = useLabels();
@@ -40,7 +41,7 @@ export function AccountReadsPage() {
     page,
     pageSize: PAGE_SIZE,
   });
-  const errors = applied.login ? fieldErrors(input) : {};
+  const errors = applied.login && !input.success ? issuesToErrors(input.error.issues, locale) : {};
   const report = useQuery(
     trpc.admin.accessReports.accountReads.queryOptions(applied.login && input.success ? input.data : skipToken, {
       placeholderData: keepPreviousData,
@@ -48,7 +49,7 @@ export function AccountReadsPage() {
     }),
   );
   // An unknown login comes back as NOT_FOUND naming the field: shown next to it.
-  const serverLoginError = report.error?.data && "field" in report.error.data && report.error.data.field === "login" ? report.error.message : undefined;
+  const serverLoginError = report.error ? serverErrorsOf(report.error, m.errors.generic, ["login"]).fields.login : undefined;
 
   // A learner still on record links to «who accessed this learner» (the auditor's own report; id only in the URL).
   const learnerLink = useCallback(

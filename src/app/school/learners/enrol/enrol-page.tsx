@@ -10,7 +10,7 @@ import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { emptyOrder, FormAlert, FormButtons, OrderFields } from "@/components/movement/order-fields";
 import { emptyPlacement, placementInput, PlacementFields } from "@/components/movement/placement-fields";
-import { useFormErrors } from "@/components/movement/use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ZEnrolExistingInput } from "@/lib/schemas/movement";
 import { useTRPC } from "@/trpc/react";
 

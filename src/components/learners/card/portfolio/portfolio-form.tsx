@@ -7,7 +7,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
 import type { FieldErrors } from "@/lib/errors/form-errors";
 import { useTRPC } from "@/trpc/react";
-import { useFormErrors } from "../../../movement/use-form-errors";
+import { useFormErrors } from "@/components/forms/use-form-errors";
 import { TableFrame } from "@/components/table-frame";
 
 export type Draft = Record<string, string | boolean>;

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit, type AuditActor } from "../../../audit/recorder";
 import type { DbTx } from "../../../db";
 import { UNNUMBERED_ORDER } from "../../movement/record-event";
-import { encryptIdentity } from "../identity-fields";
+import { encryptIdentity } from "../../person/identity-fields";
 import { bulkInsert, type BulkTable } from "./bulk-insert";
 import type { ImportPlan } from "./plan-import";
 

@@ -5,7 +5,7 @@ import { loadActor, type Actor } from "../../../auth/actor";
 import { signedInClaims } from "../../../testing/sessions";
 import { hashPassword } from "../../../auth/password";
 import { HEADERS, learnerRow, snilsFor, toCsv } from "../../../testing/import-fixtures";
-import { snilsWhere } from "../identity-fields";
+import { snilsWhere } from "../../person/identity-fields";
 import { createSeededTestDatabase, describeDb } from "../../../testing/test-db";
 import { importLearners, type ImportOptions } from "./import-learners";
 import { readRows } from "./read-file";

@@ -1,13 +1,15 @@
 // The auditor's access reports: who accessed a learner, what an account read.
-// AUDITOR only (capability audit.read); every call is itself audited.
+// AUDITOR only (canReadAccessReports); every call is itself audited.
 import { z } from "zod";
 import { ZAccountReadsInput, ZLearnerAccessInput, ZLookupLearnerInput } from "@/lib/schemas/access-reports";
 import { ZAccountLearnerRow, ZAccountReadRow, reportAccountReads } from "../../../services/audit/account-reads-report";
 import { ZLearnerAccessRow, reportLearnerAccess } from "../../../services/audit/learner-access-report";
 import { lookupLearnerForAudit, ZLookupLearnerRow } from "../../../services/audit/learner-lookup";
-import { capabilityProcedure, router } from "../../init";
+import { canReadAccessReports } from "../../../authz/permissions";
+import { permittedProcedure, router } from "../../init";
 
-const audit = capabilityProcedure("audit.read");
+/** The same check as the file downloads (../../../http/access-report-files.ts). */
+const audit = permittedProcedure(canReadAccessReports);
 
 export const accessReportsRouter = router({
   // Queries that write their own audit row, like the log browser.

@@ -3,6 +3,7 @@
 // of `register` and `rotateToken`, never in a list.
 import { z } from "zod";
 import { ZRegisterClientInput } from "@/lib/schemas/api-clients";
+import { ZIdInput } from "@/lib/schemas/ids";
 import {
   listMachineClients,
   registerMachineClient,
@@ -27,11 +28,11 @@ export const machineClientsRouter = router({
     .output(ZIssued)
     .mutation(({ ctx, input }) => registerMachineClient(ctx.db, ctx.actor, input, ctx.ip)),
   rotateToken: manage
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(ZIssued)
     .mutation(({ ctx, input }) => rotateMachineClientToken(ctx.db, ctx.actor, input.id, ctx.ip)),
   revoke: manage
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(ZMachineClientView)
     .mutation(({ ctx, input }) => revokeMachineClient(ctx.db, ctx.actor, input.id, ctx.ip)),
 });

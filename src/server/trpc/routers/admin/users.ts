@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ZCreateUserInput, ZListUsersInput, ZUpdateUserInput } from "@/lib/schemas/users";
+import { ZIdInput } from "@/lib/schemas/ids";
+import { ZCreateUserInput, ZListUsersInput, ZSetUserActiveInput, ZUpdateUserInput } from "@/lib/schemas/users";
 import {
   createUser,
   listScopeOptions,
@@ -40,15 +41,15 @@ export const usersRouter = router({
     .output(ZUserView)
     .mutation(({ ctx, input }) => updateUser(ctx.db, ctx.actor, input, ctx)),
   setActive: manage
-    .input(z.object({ id: z.uuid(), active: z.boolean() }))
+    .input(ZSetUserActiveInput)
     .output(ZUserView)
     .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input.id, input.active, ctx)),
   endSessions: manage
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(z.object({ ended: z.number() }))
     .mutation(({ ctx, input }) => endAllSessions(ctx.db, ctx.actor, input.id, ctx)),
   resetSecondFactor: manage
-    .input(z.object({ id: z.uuid() }))
+    .input(ZIdInput)
     .output(z.object({ ended: z.number() }))
     .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.id, ctx)),
 });

@@ -2,14 +2,15 @@
 // auditor and to the system administrator (who runs the servers and must see
 // a failure); starting a run is the auditor's.
 import { z } from "zod";
-import { acknowledgeBreak, ZAcknowledgeInput } from "../../../services/audit/acknowledgements";
+import { ZAcknowledgeInput, ZListVerificationRunsInput, ZVerifyChainInput } from "@/lib/schemas/verification";
+import { acknowledgeBreak } from "../../../services/audit/acknowledgements";
 import { listVerificationRuns, verifyChainAs, ZVerificationRun } from "../../../services/audit/verification-runs";
 import { conflict } from "../../../errors";
 import { capabilityProcedure, router } from "../../init";
 
 export const verificationRouter = router({
   runs: capabilityProcedure("auditVerification.read")
-    .input(z.object({ page: z.number().int().min(0).max(10_000).default(0), pageSize: z.number().int().min(1).max(100).default(20) }))
+    .input(ZListVerificationRunsInput)
     .output(
       z.object({
         total: z.number(),
@@ -22,7 +23,7 @@ export const verificationRouter = router({
     )
     .query(({ ctx, input }) => listVerificationRuns(ctx.db, input)),
   run: capabilityProcedure("audit.read")
-    .input(z.object({ full: z.boolean().default(true) }))
+    .input(ZVerifyChainInput)
     .output(ZVerificationRun)
     .mutation(async ({ ctx, input }) => {
       const outcome = await verifyChainAs(ctx.db, ctx.actor, ctx.ip, input.full);

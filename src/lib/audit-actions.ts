@@ -2,7 +2,8 @@
 // auditor's filter groups by area). Adding an action here is the only way to
 // record it: the recorder accepts nothing else, and the message catalogues
 // (src/messages/audit-labels-*.ts) must then label it in Russian and English
-// or the build fails.
+// or the build fails. Pure data in src/lib: the auditor's pages filter and
+// label by it in the browser, the recorder checks against it on the server.
 export const AUDIT_AREAS = ["auth", "accounts", "audit", "learners", "movement", "health", "portfolio", "organisations", "reports", "api"] as const;
 export type AuditArea = (typeof AUDIT_AREAS)[number];
 

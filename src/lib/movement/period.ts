@@ -1,5 +1,6 @@
-// Default reporting period of the movement page: from 1 September of the
-// current academic year to today (ISO dates, as <input type="date"> keeps them).
+// Reporting periods of the movement views (the ministry's movement page and the
+// dashboard's movement section): by default from 1 September of the current
+// academic year to today (ISO dates, as <input type="date"> keeps them).
 
 /** 1 September of the academic year `today` (YYYY-MM-DD) belongs to. */
 export function academicYearStart(today: string): string {

@@ -1,0 +1,82 @@
+// Named permission checks: each rule that combines parts of the access matrix
+// (a capability with a portal, a stage with a scope kind) gets one name here,
+// and every door that applies the rule calls that name — the tRPC procedure
+// (permittedProcedure in ../trpc/init.ts), the file route handler (routeDoor's
+// `allowed`), the page guard and the service alike. Built only from the
+// matrix: a role's rights are still written nowhere else. A single
+// capability or stage needs no name; capabilityProcedure and stageProcedure
+// ask the matrix directly.
+import { allowsStage, hasCapability, portalOf, type Role, type ScopeKind } from "./matrix";
+
+/** What a check reads of the signed-in account; the portal follows from the role. */
+export interface PermissionSubject {
+  role: Role;
+  scope: { kind: ScopeKind };
+}
+
+export type Permission = (subject: PermissionSubject) => boolean;
+
+const inPortal = (subject: PermissionSubject, portal: ReturnType<typeof portalOf>) => portalOf(subject.role) === portal;
+const atSchool = (subject: PermissionSubject) => subject.scope.kind === "ORGANISATION";
+
+/**
+ * The ministry's statistical reports and dashboards, on screen and as XLSX/PDF:
+ * reports capability, ministry portal, a region or municipality (never a
+ * school's scope, although school heads never hold the capability today).
+ */
+export const canReadReports: Permission = (s) => inPortal(s, "ministry") && hasCapability(s.role, "reports.read") && !atSchool(s);
+
+/** Exact health statistics (the Ministry of Health's portal): small numbers shown as they are. */
+export const canReadHealthStats: Permission = (s) => hasCapability(s.role, "healthStats.read");
+
+/**
+ * Health statistics as aggregates with small numbers hidden (education
+ * officers): HEALTH at "aggregate" and the ministry portal — school staff
+ * reach HEALTH too, but statistics are not theirs.
+ */
+export const canReadHealthAggregates: Permission = (s) => inPortal(s, "ministry") && allowsStage(s.role, "HEALTH", "aggregate");
+
+/** The health statistics' XLSX: whoever reads them on screen, exact or aggregated. */
+export const canExportHealthStats: Permission = (s) => canReadHealthStats(s) || canReadHealthAggregates(s);
+
+/** The named list of one organisation's learners with their health groups: the health portal's HEALTH readers only. */
+export const canExportHealthList: Permission = (s) => inPortal(s, "health") && allowsStage(s.role, "HEALTH", "read");
+
+/** The auditor's access reports (who accessed a learner, what an account read), on screen and as files. */
+export const canReadAccessReports: Permission = (s) => inPortal(s, "admin") && hasCapability(s.role, "audit.read");
+
+/** The learner import and its template: the import capability, for one's own school. */
+export const canImportLearners: Permission = (s) => atSchool(s) && hasCapability(s.role, "import.run");
+
+/** The learner list's export: PERSONAL at "read" (the card's full fields), for one's own school. */
+export const canExportLearners: Permission = (s) => atSchool(s) && allowsStage(s.role, "PERSONAL", "read");
+
+/** The ministry's data-quality counts per organisation; school heads hold the capability for their own list only. */
+export const canReadQualityOverview: Permission = (s) => inPortal(s, "ministry") && hasCapability(s.role, "dataQuality.read");
+
+/** Pending account requests: either ministry's approving capability (which requests it may decide is the service's part). */
+export const canApproveAccounts: Permission = (s) =>
+  hasCapability(s.role, "accounts.approve.education") || hasCapability(s.role, "accounts.approve.health");
+
+/** Every named check, for the table-driven test. */
+export const PERMISSIONS = {
+  canReadReports,
+  canReadHealthStats,
+  canReadHealthAggregates,
+  canExportHealthStats,
+  canExportHealthList,
+  canReadAccessReports,
+  canImportLearners,
+  canExportLearners,
+  canReadQualityOverview,
+  canApproveAccounts,
+} as const satisfies Record<string, Permission>;
+
+/** Deny on doubt: a check that throws (a malformed subject) refuses. */
+export function permits(check: Permission, subject: PermissionSubject): boolean {
+  try {
+    return check(subject) === true;
+  } catch {
+    return false;
+  }
+}
