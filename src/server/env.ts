@@ -104,7 +104,14 @@ export function serverEnv(): ServerEnv {
  * depend on NODE_ENV stay with the caller, as they did.
  */
 export function envValue<K extends keyof ServerEnv>(name: K): ServerEnv[K] {
-  const parsed = ZServerEnvFields.shape[name].safeParse(process.env[name]);
+  const raw = process.env[name];
+  // Read afresh, checked once per value: some are read for every date shown (the time zone).
+  const known = checkedValues.get(name);
+  if (known && known.raw === raw) return known.value as ServerEnv[K];
+  const parsed = ZServerEnvFields.shape[name].safeParse(raw);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => `  ${name}: ${i.message}`));
+  checkedValues.set(name, { raw, value: parsed.data });
   return parsed.data as ServerEnv[K];
 }
+
+const checkedValues = new Map<string, { raw: string | undefined; value: unknown }>();
