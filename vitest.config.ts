@@ -3,6 +3,7 @@
 // in-memory PGlite and once on a throw-away PostgreSQL database.
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./src/server/testing/longest-first-sequencer";
 
 const integration = {
   include: ["src/**/*.integration.test.ts", "tools/**/*.integration.test.ts"],
@@ -13,6 +14,8 @@ const integration = {
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
   test: {
+    // Integration files that take minutes start first (longest-first-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     env: {
       NEXTAUTH_SECRET: "test-secret-test-secret-test-secret-0123",
       TZ: "UTC",

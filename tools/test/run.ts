@@ -1,18 +1,19 @@
-// `npm test`: every layer of tests (docs/testing.md), overlapped because on
-// 2 cores one after the other leaves half the machine idle: the PostgreSQL
-// integration files wait on the server most of the time, and each Playwright
-// run is one browser talking to one server, waiting on both. So:
-//   1. type check ∥ unit tests (the type check reads .next/types, which the
-//      build rewrites: not beside the build)
-//   2. integration tests on PGlite ∥ on PostgreSQL ∥ the production build,
-//      and once the build is done, beside them, Playwright against the
-//      embedded database ∥ against PostgreSQL (a throw-away database, the
-//      server connecting as the least-privilege role)
-// Every test still runs; a failure is reported when its stage ends, and the
-// run stops there. PostgreSQL unreachable: its halves are skipped with a
-// warning (REQUIRE_POSTGRES=1, as in CI, fails instead). Prints the time of
-// each job at the end.
-//   --from tests     skip the type check, the unit tests and the build (which must exist), e.g. after fixing a test
+// `npm test`: every layer of tests (docs/testing.md), overlapped where the
+// layers leave the machine idle. On 2 cores, one after the other wastes about
+// half the run: the type check waits on one core while the unit tests could
+// use the other, the PostgreSQL integration files spend most of their time
+// waiting on the server while PGlite's keep a core busy, and each Playwright
+// run is one browser talking to one server. So:
+//   1. type check ∥ unit tests
+//   2. integration on PGlite ∥ integration on PostgreSQL (separate vitest runs)
+//   3. production build
+//   4. Playwright on the embedded database ∥ Playwright on PostgreSQL (a
+//      throw-away database, the server connecting as the least-privilege role)
+// Every step still runs, with the same tests; the first failure is reported
+// after its parallel partner ends, and the run stops there. PostgreSQL
+// unreachable: its halves are skipped with a warning (REQUIRE_POSTGRES=1, as
+// in CI, fails instead). Prints the time of each step at the end.
+//   --from <stage>   start at a later stage (static, integration, build, e2e), e.g. after fixing a Playwright test
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { run, type Job } from "./jobs";
@@ -22,21 +23,16 @@ const APP_ROLE = "kontingent_app";
 const bin = (name: string) => `node_modules/.bin/${name}`;
 const timings: string[] = [];
 
-const STAGES = ["static", "tests"] as const;
+const STAGES = ["static", "integration", "build", "e2e"] as const;
 const fromArg = process.argv.indexOf("--from") > 0 ? process.argv[process.argv.indexOf("--from") + 1] : "static";
 const from = STAGES.indexOf(fromArg as (typeof STAGES)[number]);
 if (from < 0) throw new Error(`--from takes one of ${STAGES.join(", ")}`);
 const wanted = (name: (typeof STAGES)[number]) => STAGES.indexOf(name) >= from;
 
-/** Runs the jobs of a stage side by side; `after` jobs start once the first of `jobs` has succeeded. */
-async function stage(title: string, jobs: Job[], after: Job[] = []) {
+async function stage(title: string, jobs: Job[]) {
   const started = Date.now();
   console.log(`\n=== ${title}`);
-  const [first, ...others] = jobs;
-  const chain = run(first!).then(async (result) =>
-    result.code === 0 ? [result, ...(await Promise.all(after.map((job) => run(job))))] : [result],
-  );
-  const results = (await Promise.all([chain, ...others.map((job) => run(job).then((r) => [r]))])).flat();
+  const results = await Promise.all(jobs.map((job) => run(job)));
   const seconds = Math.round((Date.now() - started) / 1000);
   timings.push(`${String(seconds).padStart(5)} s  ${title} (${results.map((r) => `${r.name} ${r.seconds} s`).join(", ")})`);
   const failed = results.filter((r) => r.code !== 0);
@@ -78,42 +74,38 @@ async function e2eDatabase() {
 
 async function main() {
   const withPostgres = await postgresReachable();
-  if (wanted("static")) {
-    await stage("type check ∥ unit tests", [
-      { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
-      { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
-    ]);
-  }
+  if (wanted("static")) await stage("type check ∥ unit tests", [
+    { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "."] },
+    { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
+  ]);
+  if (wanted("integration")) await stage("integration tests: PGlite ∥ PostgreSQL", [
+    { name: "pglite", command: bin("vitest"), args: ["run", "--project", "integration-pglite"] },
+    ...(withPostgres ? [{ name: "postgres", command: bin("vitest"), args: ["run", "--project", "integration-postgres"] }] : []),
+  ]);
+  if (wanted("build")) await stage("production build", [{ name: "build", command: bin("next"), args: ["build"] }]);
   const database = withPostgres ? await e2eDatabase() : null;
-  const build: Job[] = wanted("static") ? [{ name: "build", command: bin("next"), args: ["build"] }] : [];
-  const e2e: Job[] = [
-    { name: "e2e-pglite", command: bin("playwright"), args: ["test"], env: { E2E_PORT: "3100", E2E_OUTPUT_DIR: "test-results/pglite" } },
-  ];
-  if (database) {
-    e2e.push({
-      name: "e2e-postgres",
-      // As CI's own steps do: migrate as the owner, create the role if missing (cluster-wide; LOGIN
-      // without a password: trust authentication) and grant it; the server's start re-grants.
-      command: "sh",
-      args: ["-c", `${bin("tsx")} tools/db/migrate.ts >/dev/null && ${bin("tsx")} tools/db/grant.ts --role ${APP_ROLE} --create --login && exec ${bin("playwright")} test`],
-      env: {
-        DATABASE_URL: database.ownerUrl,
-        E2E_PORT: "3101",
-        E2E_OUTPUT_DIR: "test-results/postgres",
-        E2E_DATABASE_URL: database.appUrl,
-        E2E_DATABASE_OWNER_URL: database.ownerUrl,
-      },
-    });
-  }
-  const integration: Job[] = [
-    { name: "int-pglite", command: bin("vitest"), args: ["run", "--project", "integration-pglite"] },
-    ...(withPostgres ? [{ name: "int-postgres", command: bin("vitest"), args: ["run", "--project", "integration-postgres"] }] : []),
-  ];
   try {
-    const title = "integration tests ∥ production build, then Playwright (each on PGlite and on PostgreSQL)";
-    // The Playwright runs start when the build has succeeded; the integration tests run beside both.
-    if (build.length) await stage(title, [...build, ...integration], e2e);
-    else await stage(title, [...e2e, ...integration]);
+    await stage("Playwright: embedded database ∥ PostgreSQL", [
+      { name: "e2e-pglite", command: bin("playwright"), args: ["test"], env: { E2E_PORT: "3100", E2E_OUTPUT_DIR: "test-results/pglite" } },
+      ...(database
+        ? [
+            {
+              name: "e2e-postgres",
+              // As CI's own steps do: migrate as the owner, create the role if missing (cluster-wide; LOGIN
+              // without a password: trust authentication) and grant it; the server's start re-grants.
+              command: "sh",
+              args: ["-c", `${bin("tsx")} tools/db/migrate.ts >/dev/null && ${bin("tsx")} tools/db/grant.ts --role ${APP_ROLE} --create --login && exec ${bin("playwright")} test`],
+              env: {
+                DATABASE_URL: database.ownerUrl,
+                E2E_PORT: "3101",
+                E2E_OUTPUT_DIR: "test-results/postgres",
+                E2E_DATABASE_URL: database.appUrl,
+                E2E_DATABASE_OWNER_URL: database.ownerUrl,
+              },
+            },
+          ]
+        : []),
+    ]);
   } finally {
     await database?.drop().catch((error: unknown) => console.warn(`could not drop the e2e database: ${String(error)}`));
   }
