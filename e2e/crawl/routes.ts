@@ -64,6 +64,7 @@ export const CRAWL_PAGES: readonly CrawlPage[] = [
   { route: "/ministry/movement", as: "edu.officer", url: fixed("/ministry/movement") },
   { route: "/ministry/organisations", as: "edu.officer", url: fixed("/ministry/organisations") },
   { route: "/ministry/quality", as: "edu.officer", url: fixed("/ministry/quality") },
+  { route: "/ministry/subjects", as: "edu.officer", url: fixed("/ministry/subjects") },
   { route: "/ministry/reports", as: "edu.officer", url: fixed("/ministry/reports") },
   { route: "/ministry/approvals", as: "edu.officer", url: fixed("/ministry/approvals") },
   { route: "/ministry/health", as: "edu.officer", url: fixed("/ministry/health") },

@@ -71,6 +71,10 @@ export const AUDIT_ACTION_AREA = {
   "programme.update": "organisations",
   "class.create": "organisations",
   "class.delete": "organisations",
+  // The subjects vocabulary: a subject added or changed, free text mapped to one.
+  "subject.create": "organisations",
+  "subject.update": "organisations",
+  "subject.text.map": "organisations",
   "report.export": "reports",
   "dashboard.classlist.read": "reports",
   "apiClient.create": "api",

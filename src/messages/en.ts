@@ -11,6 +11,7 @@ import { portfolioEn } from "./portfolio-en";
 import { healthEn } from "./health-en";
 import { healthStatsEn } from "./health-stats-en";
 import { qualityEn } from "./quality-en";
+import { subjectsEn } from "./subjects-en";
 import { reportsEn } from "./reports-en";
 import { dashboardEn } from "./dashboard-en";
 import { securityEn } from "./security-en";
@@ -178,6 +179,7 @@ export const en: Messages = {
   ...healthEn,
   ...healthStatsEn,
   ...qualityEn,
+  ...subjectsEn,
   ...reportsEn,
   ...dashboardEn,
   ...securityEn,

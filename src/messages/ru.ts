@@ -10,6 +10,7 @@ import { portfolioRu } from "./portfolio-ru";
 import { healthRu } from "./health-ru";
 import { healthStatsRu } from "./health-stats-ru";
 import { qualityRu } from "./quality-ru";
+import { subjectsRu } from "./subjects-ru";
 import { reportsRu } from "./reports-ru";
 import { dashboardRu } from "./dashboard-ru";
 import { securityRu } from "./security-ru";
@@ -176,6 +177,7 @@ export const ru = {
   ...healthRu,
   ...healthStatsRu,
   ...qualityRu,
+  ...subjectsRu,
   ...reportsRu,
   ...dashboardRu,
   ...securityRu,

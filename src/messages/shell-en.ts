@@ -26,6 +26,7 @@ export const shellEn: typeof shellRu = {
     transfers: "Transfers",
     rollover: "Year-end rollover",
     quality: "Data quality",
+    subjects: "Subjects vocabulary",
     ministryHome: "Regional overview",
     registrySearch: "Learner search",
     organisations: "Organisation registry",

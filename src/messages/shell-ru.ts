@@ -27,6 +27,7 @@ export const shellRu = {
     transfers: "Переводы",
     rollover: "Перевод на новый учебный год",
     quality: "Качество данных",
+    subjects: "Справочник предметов",
     ministryHome: "Сводка по региону",
     registrySearch: "Поиск обучающихся",
     organisations: "Реестр организаций",

@@ -92,6 +92,11 @@ describeDb("demo learners of a first run", () => {
     expect(counts.representatives).toBeGreaterThan(DEMO_LEARNERS / 2);
     expect(counts.consents).toBe(DEMO_LEARNERS);
     for (const k of ["health", "achievements", "exams", "marks", "orders"]) expect(counts[k], k).toBeGreaterThan(100);
+    // Marks and exams name their subject from the vocabulary (issue 21).
+    const unmapped = await one<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM "ExamResult" WHERE "subjectId" IS NULL) + (SELECT count(*) FROM "SubjectGrade" WHERE "subjectId" IS NULL))::int AS n`,
+    );
+    expect(unmapped.n).toBe(0);
     const stored = await one<{ snilsEnc: string; docNumberEnc: string }>(`SELECT "snilsEnc", "docNumberEnc" FROM "Learner" WHERE "snilsEnc" IS NOT NULL LIMIT 1`);
     expect(stored.snilsEnc).not.toMatch(/^\d{11}$/);
     expect(decryptIdentity("Learner", stored).snils).toMatch(/^\d{11}$/);

@@ -146,10 +146,17 @@ export function achievementRows(plan: RegionPlan, seed: number, i: number, actor
   });
 }
 
-export const EXAM_COLUMNS = ["id", "learnerId", "organisationId", "kind", "subject", "year", "primaryScore", "mark", "testScore", "createdById"] as const;
+export const EXAM_COLUMNS = ["id", "learnerId", "organisationId", "kind", "subject", "subjectId", "year", "primaryScore", "mark", "testScore", "createdById"] as const;
+/** The vocabulary's subject ids by name (the migration seeds them): every generated mark names a vocabulary subject. */
+export type SubjectIdsByName = ReadonlyMap<string, string>;
+const subjectIdOf = (ids: SubjectIdsByName, name: string) => {
+  const id = ids.get(name);
+  if (!id) throw new Error(`The subjects vocabulary has no «${name}»: migrate the database first`);
+  return id;
+};
 const ELECTIVES = ["Обществознание", "Биология", "Информатика", "География", "Английский язык", "Химия", "Физика", "История"];
 
-export function examRows(plan: RegionPlan, seed: number, i: number, actorId: string): Cell[][] {
+export function examRows(plan: RegionPlan, seed: number, i: number, actorId: string, subjectIds: SubjectIdsByName): Cell[][] {
   const p = plan.learners;
   if (p.kind[i] !== KIND.SCHOOL || p.grade[i]! < 10) return [];
   const r = rng(mix(seed, i + 13_000_027));
@@ -159,24 +166,25 @@ export function examRows(plan: RegionPlan, seed: number, i: number, actorId: str
   const subjects = ["Русский язык", "Математика", ELECTIVES[first]!, ELECTIVES[(first + int(r, 1, ELECTIVES.length - 1)) % ELECTIVES.length]!];
   return subjects.map((subject, k) => {
     const mark = weighted(r, [[2, 3], [3, 35], [4, 42], [5, 20]] as const);
-    return [idFor("ExamResult", i * 4 + k), idFor("Learner", i), org, chance(r, 0.03) ? "GVE" : "OGE", subject, year, mark * 6 + int(r, 0, 5), mark, null, actorId];
+    return [idFor("ExamResult", i * 4 + k), idFor("Learner", i), org, chance(r, 0.03) ? "GVE" : "OGE", subject, subjectIdOf(subjectIds, subject), year, mark * 6 + int(r, 0, 5), mark, null, actorId];
   });
 }
 
-export const GRADE_COLUMNS = ["id", "learnerId", "organisationId", "academicYear", "subject", "period", "mark", "createdById"] as const;
+export const GRADE_COLUMNS = ["id", "learnerId", "organisationId", "academicYear", "subject", "subjectId", "period", "mark", "createdById"] as const;
 const SUBJECTS = ["Русский язык", "Литература", "Математика", "Английский язык", "История", "Физическая культура"];
 
-export function gradeRows(plan: RegionPlan, seed: number, i: number, years: number, actorId: string): Cell[][] {
+export function gradeRows(plan: RegionPlan, seed: number, i: number, years: number, actorId: string, subjectIds: SubjectIdsByName): Cell[][] {
   const p = plan.learners;
   if (p.kind[i] !== KIND.SCHOOL) return [];
   const r = rng(mix(seed, i + 15_000_041));
   const ability = 3 + 2 * r();
   const org = plan.organisations[p.organisation[i]!]!.id;
   const rows: Cell[][] = [];
+  const ids = SUBJECTS.map((name) => subjectIdOf(subjectIds, name));
   const add = (year: number, period: string) => {
-    for (const subject of SUBJECTS) {
+    for (const [k, subject] of SUBJECTS.entries()) {
       const mark = Math.max(2, Math.min(5, Math.round(ability + (r() - 0.5) * 1.6)));
-      rows.push([idFor("SubjectGrade", i * 32 + rows.length), idFor("Learner", i), org, year, subject, period, mark, actorId]);
+      rows.push([idFor("SubjectGrade", i * 32 + rows.length), idFor("Learner", i), org, year, subject, ids[k]!, period, mark, actorId]);
     }
   };
   const grade = p.grade[i]!;

@@ -88,8 +88,9 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
   await copy("MovementEvent", MOVEMENT_COLUMNS, each((i) => movementRows(plan, i, paths(i), o.actorId)));
   await copy("HealthRecord", HEALTH_COLUMNS, each((i) => healthRows(plan, o.seed, i, birth(i), o.actorId)));
   await copy("Achievement", ACHIEVEMENT_COLUMNS, each((i) => achievementRows(plan, o.seed, i, o.actorId)));
-  await copy("ExamResult", EXAM_COLUMNS, each((i) => examRows(plan, o.seed, i, o.actorId)));
-  await copy("SubjectGrade", GRADE_COLUMNS, each((i) => gradeRows(plan, o.seed, i, o.gradeYears, o.actorId)));
+  const subjectIds = new Map((await db.query(`SELECT "name", "id"::text AS "id" FROM "Subject"`)).map((s) => [String(s.name), String(s.id)]));
+  await copy("ExamResult", EXAM_COLUMNS, each((i) => examRows(plan, o.seed, i, o.actorId, subjectIds)));
+  await copy("SubjectGrade", GRADE_COLUMNS, each((i) => gradeRows(plan, o.seed, i, o.gradeYears, o.actorId, subjectIds)));
   // The load skips row triggers, the federal change log's among them: one
   // change per learner puts the whole region in the feed, as a replay needs.
   await copy("LearnerChange", ["learnerId"], each(function* (i) {

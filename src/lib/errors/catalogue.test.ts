@@ -62,7 +62,7 @@ const SOURCES = [
   "src/server/trpc/init.ts",
   "src/server/db/unavailable.ts",
   "src/server/auth/password-policy.ts",
-  ...["person", "learner", "representative", "health", "portfolio", "organisation", "users", "movement", "auth", "api-clients", "programme"].map(
+  ...["person", "learner", "representative", "health", "portfolio", "subjects", "organisation", "users", "movement", "auth", "api-clients", "programme"].map(
     (f) => `src/lib/schemas/${f}.ts`,
   ),
   ...[
@@ -77,6 +77,9 @@ const SOURCES = [
     "learners/write-learners",
     "learners/representatives",
     "portfolio/portfolio",
+    "subjects/subjects",
+    "subjects/unmapped",
+    "subjects/resolve-subject",
     "health/health-records",
     "programmes/manage-programmes",
     "organisations/manage-organisations",

@@ -19,20 +19,22 @@ describe("portfolio schemas", () => {
   });
 
   it("checks exam scores by kind", () => {
-    const oge = { learnerId, kind: "OGE", subject: "Математика", year: "2024", primaryScore: "20", mark: "4" };
+    const oge = { learnerId, kind: "OGE", subjectId: learnerId, year: "2024", primaryScore: "20", mark: "4" };
     expect(ZAddExamInput.parse(oge)).toEqual({ ...oge, year: 2024, primaryScore: 20, mark: 4 });
     expect(issues(ZAddExamInput.safeParse({ ...oge, mark: 6 }))).toEqual({ mark: "Отметка от 2 до 5" });
     expect(issues(ZAddExamInput.safeParse({ ...oge, kind: "GVE", mark: "" }))).toEqual({ mark: "Укажите отметку" });
-    const ege = { learnerId, kind: "EGE", subject: "Физика", year: 2024, testScore: 87 };
+    const ege = { learnerId, kind: "EGE", subjectId: learnerId, year: 2024, testScore: 87 };
     expect(ZAddExamInput.parse({ ...ege, mark: 5 })).toEqual(ege); // ЕГЭ has no mark: dropped
     expect(issues(ZAddExamInput.safeParse({ ...ege, testScore: 101 }))).toEqual({ testScore: "Тестовый балл от 0 до 100" });
     expect(issues(ZAddExamInput.safeParse({ ...ege, year: 1999 }))).toEqual({ year: `Год от 2000 до ${currentYear()}` });
     expect(issues(ZAddExamInput.safeParse({ ...ege, year: currentYear() + 1 }))).toEqual({ year: `Год от 2000 до ${currentYear()}` });
     expect(ZAddExamInput.safeParse({ ...ege, kind: "IELTS" }).success).toBe(false);
+    // The subject is picked from the vocabulary: free text is refused on its field.
+    expect(issues(ZAddExamInput.safeParse({ ...ege, subjectId: "Физика" }))).toEqual({ subjectId: "Выберите предмет из справочника" });
   });
 
   it("takes a mark 2–5 or a credit, never both or neither", () => {
-    const g = { learnerId, academicYear: 2024, subject: "Музыка", period: "1 четверть" };
+    const g = { learnerId, academicYear: 2024, subjectId: learnerId, period: "1 четверть" };
     expect(ZAddGradeInput.parse({ ...g, mark: "5" })).toMatchObject({ mark: 5 });
     expect(ZAddGradeInput.parse({ ...g, credit: false })).toMatchObject({ credit: false });
     expect(issues(ZAddGradeInput.safeParse(g))).toEqual({ mark: "Укажите отметку от 2 до 5 или зачёт" });

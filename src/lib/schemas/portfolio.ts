@@ -29,7 +29,8 @@ const zPastDay = (what: string, future: string) => zDay(what).refine((v) => v <=
 const zText = (what: string, max: number) =>
   z.string({ error: `Укажите ${what}` }).trim().min(1, `Укажите ${what}`).max(max, `Не длиннее ${max} символов`);
 const zYear = (what: string) => zInt(what, 2000, currentYear, (max) => `Год от 2000 до ${max}`);
-const zSubject = zText("предмет", 100);
+/** A subject picked from the region's vocabulary (src/server/services/subjects). */
+const zSubject = z.uuid("Выберите предмет из справочника");
 const zMark = zInt("отметку", 2, () => 5, () => "Отметка от 2 до 5");
 
 export const ZAddAchievementInput = z.object({
@@ -42,7 +43,7 @@ export const ZAddAchievementInput = z.object({
   date: zPastDay("дату", "Дата не может быть в будущем"),
 });
 
-const examBase = { learnerId: z.uuid(), subject: zSubject, year: zYear("год экзамена") };
+const examBase = { learnerId: z.uuid(), subjectId: zSubject, year: zYear("год экзамена") };
 const gradeNine = {
   ...examBase,
   primaryScore: zInt("первичный балл", 0, () => 100, () => "Первичный балл от 0 до 100"),
@@ -71,7 +72,7 @@ export const ZAddGradeInput = z
   .object({
     learnerId: z.uuid(),
     academicYear: zYear("учебный год"),
-    subject: zSubject,
+    subjectId: zSubject,
     period: z.enum(GRADE_PERIODS, "Выберите период"),
     ...assessment,
   })

@@ -27,7 +27,7 @@ export const CAPABILITIES = [
   "healthStats.read",
   "users.manage", // all user accounts
   "apiClients.manage",
-  "referenceData.manage",
+  "referenceData.manage", // the subjects vocabulary (the ministry; writes need a region-level scope)
   "audit.read", // audit log, access reports, running chain verification
   "auditVerification.read", // results and history of the audit-chain verification runs
   // Two-person rule: the second person who lets a request take effect
@@ -74,7 +74,7 @@ export const ACCESS_MATRIX = {
     portal: "ministry",
     scopes: ["REGION", "MUNICIPALITY"],
     stages: { PERSONAL: "read", HEALTH: "aggregate", PORTFOLIO: "read" },
-    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "apiClients.approve", "accounts.approve.education"],
+    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "apiClients.approve", "accounts.approve.education"],
     secondFactor: "required",
   },
   HEALTH_OFFICER: {
@@ -88,7 +88,7 @@ export const ACCESS_MATRIX = {
     portal: "admin",
     scopes: ["REGION"],
     stages: { PERSONAL: "none", HEALTH: "none", PORTFOLIO: "none" },
-    capabilities: ["users.manage", "apiClients.manage", "referenceData.manage", "auditVerification.read"],
+    capabilities: ["users.manage", "apiClients.manage", "auditVerification.read"],
     secondFactor: "required",
   },
   AUDITOR: {

@@ -7,6 +7,7 @@ import { callApi, registerTestClient } from "../testing/api-clients";
 import { callerAs } from "../testing/callers";
 import { learnerInput } from "../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../testing/test-db";
+import { subjectIds } from "../testing/subjects";
 import { postJournalGrades } from "../http/api-v1/endpoints";
 import { loadSession } from "../auth/actor";
 import { exportLearners } from "../services/learners/export-learners";
@@ -17,18 +18,20 @@ const order = (n: string, date = "2026-10-01") => ({ orderNumber: n, orderDate: 
 
 describeDb("need-to-know access", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
+  let subjects: Record<string, string> = {};
   let holder: Awaited<ReturnType<typeof callerAs>>;
   let other: Awaited<ReturnType<typeof callerAs>>;
   let child: { id: string; snils: string; birthDate: string };
   beforeAll(async () => {
     db = await createSeededTestDatabase();
+    subjects = await subjectIds(db.prisma);
     holder = await callerAs(db.prisma, "school.registrar"); // МБОУ СОШ № 1
     other = await callerAs(db.prisma, "school2.admin"); // МБОУ СОШ № 4
     const input = learnerInput({ acknowledgeDuplicate: true });
     input.learner.birthDate = "2013-04-04";
     input.enrolment = { level: "BASIC", grade: 7, classLetter: "А", enrolledAt: "2023-09-01" };
     child = { id: (await holder.learners.create(input)).id, snils: input.learner.snils!, birthDate: "2013-04-04" };
-    await holder.learners.portfolio.addGrade({ learnerId: child.id, academicYear: 2026, subject: "Математика", period: "итоговая", mark: 5 });
+    await holder.learners.portfolio.addGrade({ learnerId: child.id, academicYear: 2026, subjectId: subjects.MATH!, period: "итоговая", mark: 5 });
     await (await callerAs(db.prisma, "school.medic")).learners.health.record({ learnerId: child.id, data: { recordedAt: "2026-09-01", healthGroup: "III", peGroup: "SPECIAL_A" } });
   });
   afterAll(() => db?.close());
@@ -56,7 +59,7 @@ describeDb("need-to-know access", () => {
     await expect(other.learners.addRepresentative({ learnerId: child.id, representative: guardian })).rejects.toMatchObject({ code: "FORBIDDEN" });
 
     // Its own marks are its own slot: the e-journal never supersedes the basic school's final mark.
-    await other.learners.portfolio.addGrade({ learnerId: child.id, academicYear: 2026, subject: "Робототехника", period: "итоговая", mark: 4 });
+    await other.learners.portfolio.addGrade({ learnerId: child.id, academicYear: 2026, subjectId: subjects.COMPUTER_SCIENCE!, period: "итоговая", mark: 4 });
     const journal = await registerTestClient(db.prisma, { kind: "E_JOURNAL", organisationId: db.seeded.organisationIds.school4! });
     const pushed = await callApi(db.prisma, postJournalGrades, {
       method: "post",

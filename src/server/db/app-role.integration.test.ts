@@ -72,6 +72,9 @@ const sqlState = (promise: Promise<unknown>) => promise.then(() => "succeeded", 
     expect(grants.readWrite).toEqual(expect.arrayContaining(["Learner", "Enrolment", "LearnerChangePending", "LearnerSummary", "LearnerSummaryPending"]));
     expect(await sqlState(app.sql.query(`DELETE FROM "LearnerChange" WHERE false`))).toMatch(/^42501: permission denied for table LearnerChange$/);
     expect(await sqlState(app.sql.query(`SELECT count(*) FROM "_prisma_migrations"`))).toMatch(/^42501:/);
+    // A mark may only be given its subject (issue 21's mapping): that one column, nothing else.
+    expect(await sqlState(app.sql.query(`UPDATE "SubjectGrade" SET "subjectId" = "subjectId" WHERE false`))).toBe("succeeded");
+    expect(await sqlState(app.sql.query(`UPDATE "SubjectGrade" SET "mark" = "mark" WHERE false`))).toMatch(/^42501: permission denied for table SubjectGrade$/);
   });
 
   it("does the server's work: create, import, audited reads, the dashboards' flush, a verification run", async () => {

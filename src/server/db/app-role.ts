@@ -33,6 +33,8 @@ export const AUDIT_TABLES = ["AuditEvent", "AuditEventLearner", "AuditVerificati
 
 /** Bookkeeping of the migration runner: the application has no business there. */
 const OWNER_ONLY_TABLES = ["_prisma_migrations", "_kontingent_definitions"];
+/** Columns of append-only tables the application may set (their trigger checks how: src/server/db/definitions/health-portfolio.sql). */
+const CLASSIFYING_COLUMNS: Record<string, readonly string[]> = { SubjectGrade: ["subjectId"] };
 
 /** The conventional name; any role name of lowercase letters, digits and underscores works. */
 export const DEFAULT_APP_ROLE = "kontingent_app";
@@ -119,6 +121,14 @@ export async function grantAppRole(conn: SqlConnection, role: string): Promise<A
     } else {
       statements.push(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${quoteTable(table)} TO ${who}`);
       grants.readWrite.push(table);
+    }
+  }
+  // Append-only tables whose rows may still be classified once, column by
+  // column (their trigger allows nothing else): a mark written before the
+  // subjects vocabulary gets its subject when the ministry maps its text.
+  for (const [table, columns] of Object.entries(CLASSIFYING_COLUMNS)) {
+    if (appendOnly.has(table) && tables.includes(table)) {
+      statements.push(`GRANT UPDATE (${columns.map((c) => `"${c}"`).join(", ")}) ON ${quoteTable(table)} TO ${who}`);
     }
   }
   // nextval for the bigserial ids; not UPDATE (setval could reuse an audit id).

@@ -45,6 +45,9 @@ export const REFERENCE: readonly { table: string; note?: string }[] = [
   // Referenced by JournalGrade (distributed): Citus accepts a foreign key from a
   // distributed table only to a co-located or a reference table.
   { table: "MachineClient", note: "referenced by JournalGrade, so not coordinator-only" },
+  // The subjects vocabulary (~40 rows): referenced by SubjectGrade and ExamResult (distributed).
+  { table: "Subject", note: "referenced by SubjectGrade and ExamResult" },
+  { table: "GiaSubject", note: "ФЦТ codes of the ГИА subjects, referencing Subject" },
   // A representative is shared by siblings (several learners, several shards)
   // and referenced by Consent and LearnerRepresentative. Replicated it keeps
   // those foreign keys and its unique SNILS index; ~0.9 GB per million learners.

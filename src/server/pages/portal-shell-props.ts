@@ -36,6 +36,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
     { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
+    { href: "/ministry/subjects", label: (m) => m.subjects.nav, capability: "referenceData.manage" },
     { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
     { href: "/ministry/approvals", label: (m) => m.approvals.nav, capability: "apiClients.approve" },
   ],

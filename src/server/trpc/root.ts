@@ -12,6 +12,7 @@ import { reportsRouter } from "./routers/reports";
 import { dashboardsRouter } from "./routers/dashboards";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { ministryQualityRouter } from "./routers/quality";
+import { subjectsRouter } from "./routers/subjects";
 import { sessionRouter } from "./routers/session";
 import { accountRouter } from "./routers/account";
 import { healthApprovalsRouter, ministryApprovalsRouter } from "./routers/approvals";
@@ -25,7 +26,7 @@ export const appRouter = router({
   movement: movementRouter,
   school: schoolRouter,
   // The portal's landing procedures plus the organisations registry.
-  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter }),
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter, subjects: subjectsRouter }),
   health: router({ ...healthRouter._def.record, approvals: healthApprovalsRouter }),
   admin: router({ users: usersRouter, audit: auditRouter, accessReports: accessReportsRouter, verification: verificationRouter, machineClients: machineClientsRouter, clientOversight: clientOversightRouter }),
 });

@@ -53,7 +53,15 @@ export const ZApiGradeRow = z
       .number({ error: "Укажите учебный год" })
       .int("Учебный год — целое число")
       .refine((y) => y >= 2000 && y <= currentYear(), { error: () => `Учебный год от 2000 до ${currentYear()}` }),
-    subject: z.string({ error: "Укажите предмет" }).trim().min(1, "Укажите предмет").max(100, "Предмет не длиннее 100 символов"),
+    subject: z
+      .string({ error: "Укажите предмет" })
+      .trim()
+      .min(1, "Укажите предмет")
+      .max(100, "Предмет не длиннее 100 символов")
+      .meta({
+        description:
+          "The subject's code in the region's vocabulary (e.g. MATH, ALGEBRA, RUSSIAN; see docs/api.md), or, for journals written before it, the vocabulary's exact name (case, spaces and ё/е aside). Anything else refuses the row (INVALID_ROW, issue on `subject`)",
+      }),
     period: z.enum(GRADE_PERIODS, "Период: «1 четверть» … «4 четверть», «1 полугодие», «2 полугодие», «год» или «итоговая»"),
     mark: z.number().int("Отметка — целое число").min(2, "Отметка от 2 до 5").max(5, "Отметка от 2 до 5").optional(),
     credit: z.boolean().optional().meta({ description: "Pass/fail subjects: true = зачтено; give either mark or credit" }),

@@ -61,7 +61,7 @@ describeDb("e-journal API", () => {
   });
 
   it("accepts grades, treats a re-sent record as a duplicate and changed content as a correction", async () => {
-    const first = await grades([row(), row({ journalRecordId: "r-2", learnerId: pupils[1]!.id, credit: true, mark: undefined, subject: "Физкультура" })]);
+    const first = await grades([row(), row({ journalRecordId: "r-2", learnerId: pupils[1]!.id, credit: true, mark: undefined, subject: "PHYSICAL_EDUCATION" })]);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ accepted: 2, duplicate: 0, refused: 0 });
     const gradeId = first.body.results[0].gradeId;
@@ -103,6 +103,27 @@ describeDb("e-journal API", () => {
     expect(audit).toMatchObject({ machineClientId: journal.id, actorId: null, outcome: "SUCCESS" });
     expect(audit.details).toMatchObject({ status: "refused_rows", accepted: 1, refused: 4, learnerSet: { count: 1 } });
     expect(await db.prisma.auditEventLearner.findMany({ where: { eventId: audit.id }, select: { learnerId: true } })).toEqual([{ learnerId: pupils[0]!.id }]);
+  });
+
+  it("names the subject by the vocabulary's code or its exact name; an unknown subject refuses the row on `subject`", async () => {
+    const res = await grades([
+      row({ journalRecordId: "s-1", subject: "GEOMETRY", period: "2 четверть" }),
+      row({ journalRecordId: "s-2", subject: "  ВЕРОЯТНОСТЬ и статистика ", period: "2 четверть" }),
+      row({ journalRecordId: "s-3", subject: "Геометрия 7 класс", period: "2 четверть" }),
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: { status: string }) => r.status)).toEqual(["accepted", "accepted", "refused"]);
+    expect(res.body.results[2].reason).toMatchObject({ code: "INVALID_ROW", issues: [{ path: "subject", message: expect.stringMatching(/справочник/) }] });
+    const written = await db.prisma.subjectGrade.findMany({
+      where: { id: { in: [res.body.results[0].gradeId, res.body.results[1].gradeId] } },
+      select: { subject: true, subjectRef: { select: { code: true } } },
+    });
+    expect(written.map((g) => [g.subject, g.subjectRef?.code]).sort()).toEqual([
+      ["Вероятность и статистика", "PROBABILITY"],
+      ["Геометрия", "GEOMETRY"],
+    ]);
+    // The same record sent again by name is the same content: a duplicate.
+    expect((await grades([row({ journalRecordId: "s-1", subject: "геометрия", period: "2 четверть" })])).body.results[0].status).toBe("duplicate");
   });
 
   it("refuses a malformed or oversized batch whole with a clear error", async () => {

@@ -7,21 +7,24 @@ import { callApi, registerTestClient } from "../../testing/api-clients";
 import { callerAs } from "../../testing/callers";
 import { uniqueSnils } from "../../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
+import { subjectIds } from "../../testing/subjects";
 import { getJournalClasses, postPublicPerformance } from "./endpoints";
 
 describeDb("public-services API", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
+  let subjects: Record<string, string> = {};
   let portal: { id: string; token: string };
   let child: Awaited<ReturnType<typeof enrolLearner>>;
   let other: Awaited<ReturnType<typeof enrolLearner>>;
 
   beforeAll(async () => {
     db = await createSeededTestDatabase();
+    subjects = await subjectIds(db.prisma);
     child = await enrolLearner(db.prisma, "school.registrar", "А", "Смирнов");
     other = await enrolLearner(db.prisma, "school.registrar", "А", "Соколов");
     const school = await callerAs(db.prisma, "school.admin");
-    await school.learners.portfolio.addGrade({ learnerId: child.id, academicYear: API_YEAR, subject: "Математика", period: "1 четверть", mark: 5 });
-    await school.learners.portfolio.addGrade({ learnerId: child.id, academicYear: API_YEAR, subject: "Физкультура", period: "1 четверть", credit: true });
+    await school.learners.portfolio.addGrade({ learnerId: child.id, academicYear: API_YEAR, subjectId: subjects.MATH!, period: "1 четверть", mark: 5 });
+    await school.learners.portfolio.addGrade({ learnerId: child.id, academicYear: API_YEAR, subjectId: subjects.PHYSICAL_EDUCATION!, period: "1 четверть", credit: true });
     portal = await registerTestClient(db.prisma, { kind: "PUBLIC_SERVICES" });
   });
   afterAll(() => db?.close());
@@ -35,7 +38,7 @@ describeDb("public-services API", () => {
     expect(res.body).toMatchObject({ learner: { lastName: "Смирнов" }, grade: 5, academicYear: API_YEAR, organisation: { shortName: expect.any(String) } });
     expect(res.body.marks).toEqual([
       { subject: "Математика", period: "1 четверть", mark: 5, credit: null },
-      { subject: "Физкультура", period: "1 четверть", mark: null, credit: true },
+      { subject: "Физическая культура", period: "1 четверть", mark: null, credit: true },
     ]);
     const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "api.publicServices.performance.read" }, orderBy: { id: "desc" } });
     expect(audit).toMatchObject({ machineClientId: portal.id, outcome: "SUCCESS", details: { learnerSet: { count: 1 }, representativeId: expect.any(String) } });

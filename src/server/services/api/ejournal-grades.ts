@@ -4,6 +4,8 @@
 // the audit record. Idempotent by the journal's own record id: the same
 // content again is a duplicate; changed content is a correction, a new
 // SubjectGrade superseding the earlier one (the portfolio's correction rule).
+// The subject is the vocabulary's (by code, or by its exact name for older
+// journals); an unknown one refuses the row with an issue on `subject`.
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { canonicalJson } from "../../audit/hash";
@@ -12,7 +14,7 @@ import { learnersHeldBy, learnersTaughtBy } from "../../authz/relationship";
 import type { DbTx } from "../../db";
 import type { MachineClientActor } from "../machine-clients/authenticate";
 import { answer, type ApiServiceResult } from "./api-result";
-import { likeLiteral } from "../../db/like";
+import { subjectResolver, type SubjectRef } from "../subjects/resolve-subject";
 
 type Reason = (typeof GRADE_ROW_REASONS)[number];
 
@@ -33,33 +35,40 @@ const refused = (index: number, journalRecordId: string | null, code: Reason, is
   reason: { code, message: REASONS[code], ...(issues ? { issues } : {}) },
 });
 
-const contentHash = (row: ApiGradeRow) =>
+// The subject's name in lower case, as before the vocabulary: a record sent again by
+// code after being sent by name (or the reverse) is still the same content.
+const contentHash = (row: ApiGradeRow, subject: SubjectRef) =>
   createHash("sha256")
-    .update(canonicalJson([row.learnerId, row.academicYear, row.subject.toLocaleLowerCase("ru"), row.period, row.mark ?? null, row.credit ?? null]))
+    .update(canonicalJson([row.learnerId, row.academicYear, subject.name.toLocaleLowerCase("ru"), row.period, row.mark ?? null, row.credit ?? null]))
     .digest("hex");
 
-const sameSlot = (a: { learnerId: string; academicYear: number; subject: string; period: string }, b: ApiGradeRow) =>
-  a.learnerId === b.learnerId && a.academicYear === b.academicYear && a.period === b.period && a.subject.toLocaleLowerCase("ru") === b.subject.toLocaleLowerCase("ru");
+const sameSlot = (a: { learnerId: string; academicYear: number; subject: string; subjectId: string | null; period: string }, b: ApiGradeRow, subject: SubjectRef) =>
+  a.learnerId === b.learnerId &&
+  a.academicYear === b.academicYear &&
+  a.period === b.period &&
+  (a.subjectId ? a.subjectId === subject.id : a.subject.toLocaleLowerCase("ru") === subject.name.toLocaleLowerCase("ru"));
+
+const UNKNOWN_SUBJECT = "Предмета нет в справочнике: передайте его код (например, MATH) или точное название из справочника";
 
 /** The mark currently in force in a correction chain that starts at the learner's `gradeId`. */
 async function chainHead(tx: DbTx, learnerId: string, gradeId: string) {
   // A chain never leaves its learner (the correction key is (learnerId, supersedesId)).
   let current = await tx.subjectGrade.findUniqueOrThrow({
     where: { learnerId_id: { learnerId, id: gradeId } },
-    select: { id: true, learnerId: true, academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
+    select: { id: true, learnerId: true, academicYear: true, subject: true, subjectId: true, period: true, supersededBy: { select: { id: true } } },
   });
   while (current.supersededBy) {
     current = await tx.subjectGrade.findUniqueOrThrow({
       where: { learnerId_id: { learnerId, id: current.supersededBy.id } },
-      select: { id: true, learnerId: true, academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
+      select: { id: true, learnerId: true, academicYear: true, subject: true, subjectId: true, period: true, supersededBy: { select: { id: true } } },
     });
   }
   return current;
 }
 
 /** `own`: the organisation only teaches the learner in an additional programme, so its marks are a slot of their own. */
-async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row: ApiGradeRow, own: boolean): Promise<ApiGradeRowResult> {
-  const hash = contentHash(row);
+async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row: ApiGradeRow, subject: SubjectRef, own: boolean): Promise<ApiGradeRowResult> {
+  const hash = contentHash(row, subject);
   const previous = await tx.journalGrade.findFirst({
     where: { clientId: client.id, journalRecordId: row.journalRecordId },
     orderBy: { createdAt: "desc" },
@@ -68,14 +77,14 @@ async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row
   let supersedes: string | null = null;
   if (previous) {
     const head = await chainHead(tx, previous.learnerId, previous.subjectGradeId);
-    if (!sameSlot(head, row)) return refused(index, row.journalRecordId, "RECORD_LEARNER_MISMATCH");
+    if (!sameSlot(head, row, subject)) return refused(index, row.journalRecordId, "RECORD_LEARNER_MISMATCH");
     if (previous.contentHash === hash) return { index, journalRecordId: row.journalRecordId, status: "duplicate", gradeId: previous.subjectGradeId };
     supersedes = head.id;
   } else {
     // A mark already in force for the slot (typed at school, or another record) is corrected, not doubled;
     // an additional programme's journal never supersedes another organisation's marks.
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId: row.learnerId, ...(own ? { organisationId: client.organisationId! } : {}), academicYear: row.academicYear, subject: { equals: likeLiteral(row.subject), mode: "insensitive" }, period: row.period, supersededBy: null },
+      where: { learnerId: row.learnerId, ...(own ? { organisationId: client.organisationId! } : {}), academicYear: row.academicYear, subjectId: subject.id, period: row.period, supersededBy: null },
       select: { id: true },
     });
     supersedes = current?.id ?? null;
@@ -85,7 +94,8 @@ async function writeRow(tx: DbTx, client: MachineClientActor, index: number, row
       learnerId: row.learnerId,
       organisationId: client.organisationId!,
       academicYear: row.academicYear,
-      subject: row.subject,
+      subject: subject.name,
+      subjectId: subject.id,
       period: row.period,
       mark: row.mark ?? null,
       credit: row.credit ?? null,
@@ -112,6 +122,7 @@ export async function pushJournalGrades(
   // Held (basic programme) or taught in an additional programme: the two relationships that may send marks.
   const held = await ids(learnersHeldBy(client.organisationId!));
   const taught = await ids(learnersTaughtBy(client.organisationId!));
+  const resolve = await subjectResolver(tx);
   const seen = new Set<string>();
   const results: ApiGradeRowResult[] = [];
   for (const [index, p] of parsed.entries()) {
@@ -123,9 +134,11 @@ export async function pushJournalGrades(
       continue;
     }
     const row = p.data;
-    if (seen.has(row.journalRecordId)) results.push(refused(index, row.journalRecordId, "DUPLICATE_IN_BATCH"));
+    const subject = resolve(row.subject);
+    if (!subject) results.push(refused(index, row.journalRecordId, "INVALID_ROW", [{ path: "subject", message: UNKNOWN_SUBJECT }]));
+    else if (seen.has(row.journalRecordId)) results.push(refused(index, row.journalRecordId, "DUPLICATE_IN_BATCH"));
     else if (!taught.has(row.learnerId)) results.push(refused(index, row.journalRecordId, "LEARNER_NOT_IN_ORGANISATION"));
-    else results.push(await writeRow(tx, client, index, row, !held.has(row.learnerId)));
+    else results.push(await writeRow(tx, client, index, row, subject, !held.has(row.learnerId)));
     seen.add(row.journalRecordId);
   }
   const count = (status: ApiGradeRowResult["status"]) => results.filter((r) => r.status === status).length;

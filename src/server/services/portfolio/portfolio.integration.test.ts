@@ -4,15 +4,18 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
+import { subjectIds } from "../../testing/subjects";
 
 const year = new Date().getUTCFullYear() - 1;
 
 describeDb("learner portfolio", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
+  let subjects: Record<string, string> = {};
   let learnerId: string;
   let otherLearnerId: string;
   beforeAll(async () => {
     db = await createSeededTestDatabase();
+    subjects = await subjectIds(db.prisma);
     learnerId = (await (await callerAs(db.prisma, "school.registrar")).learners.create(learnerInput())).id;
     otherLearnerId = (await (await callerAs(db.prisma, "school.registrar")).learners.create(learnerInput({ learner: { firstName: "Олег" } }))).id;
   });
@@ -51,7 +54,7 @@ describeDb("learner portfolio", () => {
     for (const [login, expected] of Object.entries(expectations)) {
       const caller = await callerAs(db.prisma, login);
       const read = () => caller.learners.portfolio.get({ learnerId });
-      const write = () => caller.learners.portfolio.addExam({ learnerId, kind: "EGE", subject: "Физика", year, testScore: 70 });
+      const write = () => caller.learners.portfolio.addExam({ learnerId, kind: "EGE", subjectId: subjects.PHYSICS!, year, testScore: 70 });
       if (expected.read === "ok") {
         expect((await read()).achievements.length, login).toBeGreaterThanOrEqual(2);
         const audit = await db.prisma.auditEvent.findFirstOrThrow({ where: { action: "learner.portfolio.read", actorLogin: login }, orderBy: { id: "desc" } });
@@ -64,7 +67,7 @@ describeDb("learner portfolio", () => {
 
   it("returns exactly the four lists, with only the view's columns", async () => {
     const registrar = await callerAs(db.prisma, "school.registrar");
-    await registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "Музыка", period: "год", credit: true });
+    await registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subjectId: subjects.MUSIC!, period: "год", credit: true });
     await registrar.learners.portfolio.setCertificate({ learnerId, level: "BASIC_GENERAL", number: "0001234567", issuedAt: `${year}-06-28`, withHonours: true });
     const p = await (await callerAs(db.prisma, "edu.officer")).learners.portfolio.get({ learnerId });
     expect(Object.keys(p).sort()).toEqual(["achievements", "certificates", "exams", "grades"]);
@@ -74,6 +77,17 @@ describeDb("learner portfolio", () => {
     expect(p.certificates).toEqual([{ id: expect.any(String), level: "BASIC_GENERAL", number: "0001234567", issuedAt: new Date(`${year}-06-28T00:00:00Z`), withHonours: true }]);
   });
 
+  it("refuses a subject outside the vocabulary on its field, writing nothing", async () => {
+    const registrar = await callerAs(db.prisma, "school.registrar");
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const before = await db.prisma.subjectGrade.count({ where: { learnerId } });
+    await expect(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subjectId: unknown, period: "год", mark: 4 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(registrar.learners.portfolio.addExam({ learnerId, kind: "EGE", subjectId: unknown, year, testScore: 70 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    expect(await db.prisma.subjectGrade.count({ where: { learnerId } })).toBe(before);
+    // What the form offers: the vocabulary's active subjects.
+    expect((await registrar.learners.portfolio.subjects()).map((s) => s.code)).toEqual(expect.arrayContaining(["RUSSIAN", "MATH", "ALGEBRA"]));
+  });
+
   it("refuses invalid scores with Russian messages on the right field", async () => {
     const registrar = await callerAs(db.prisma, "school.registrar");
     const fieldOf = async (p: Promise<unknown>) => {
@@ -81,13 +95,13 @@ describeDb("learner portfolio", () => {
       expect(error.code).toBe("BAD_REQUEST");
       return Object.fromEntries(error.cause.issues.map((i: { path: string[]; message: string }) => [i.path.join("."), i.message]));
     };
-    expect(await fieldOf(registrar.learners.portfolio.addExam({ learnerId, kind: "EGE", subject: "Физика", year, testScore: 101 }))).toEqual({
+    expect(await fieldOf(registrar.learners.portfolio.addExam({ learnerId, kind: "EGE", subjectId: subjects.PHYSICS!, year, testScore: 101 }))).toEqual({
       testScore: "Тестовый балл от 0 до 100",
     });
-    expect(await fieldOf(registrar.learners.portfolio.addExam({ learnerId, kind: "OGE", subject: "Математика", year, primaryScore: 20, mark: 6 }))).toEqual({
+    expect(await fieldOf(registrar.learners.portfolio.addExam({ learnerId, kind: "OGE", subjectId: subjects.MATH!, year, primaryScore: 20, mark: 6 }))).toEqual({
       mark: "Отметка от 2 до 5",
     });
-    expect(await fieldOf(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subject: "Физика", period: "5 четверть" as "год", mark: 5 }))).toEqual({
+    expect(await fieldOf(registrar.learners.portfolio.addGrade({ learnerId, academicYear: year, subjectId: subjects.PHYSICS!, period: "5 четверть" as "год", mark: 5 }))).toEqual({
       period: "Выберите период",
     });
   });
@@ -110,7 +124,7 @@ describeDb("learner portfolio", () => {
 
   it("corrects a grade with a new row and keeps the old one as history", async () => {
     const registrar = await callerAs(db.prisma, "school.registrar");
-    const g = { learnerId, academicYear: year, subject: "Алгебра", period: "1 четверть" as const };
+    const g = { learnerId, academicYear: year, subjectId: subjects.ALGEBRA!, period: "1 четверть" as const };
     const { id: oldId } = await registrar.learners.portfolio.addGrade({ ...g, mark: 3 });
     await expect(registrar.learners.portfolio.addGrade({ ...g, mark: 4 })).rejects.toMatchObject({ code: "CONFLICT", cause: { field: "period" } });
     const { id: newId } = await registrar.learners.portfolio.correctGrade({ learnerId, gradeId: oldId, mark: 4 });

@@ -14,7 +14,7 @@ import { day } from "../person/person-data";
 import { isUniqueViolation } from "../movement/record-event";
 import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
 import { compareRu } from "@/lib/collation";
-import { likeLiteral } from "../../db/like";
+import { requireSubject } from "../subjects/resolve-subject";
 
 type WriteKind = "achievement" | "exam" | "grade" | "gradeCorrection" | "certificate";
 
@@ -101,8 +101,9 @@ export function addExam(db: Db, actor: Actor, input: AddExamInput, ip: string | 
       ? { primaryScore: null, mark: null, testScore: exam.testScore }
       : { primaryScore: exam.primaryScore, mark: exam.mark, testScore: null };
   return writePortfolio(db, actor, ip, learnerId, "exam", async (tx, organisationId) => {
+    const subject = await requireSubject(tx, exam.subjectId);
     const row = await tx.examResult.create({
-      data: { kind: exam.kind, subject: exam.subject, year: exam.year, ...scores, learnerId, organisationId, createdById: actor.id },
+      data: { kind: exam.kind, subject: subject.name, subjectId: subject.id, year: exam.year, ...scores, learnerId, organisationId, createdById: actor.id },
       select: { id: true },
     });
     return { ...row, details: { examKind: exam.kind, year: exam.year } };
@@ -110,16 +111,17 @@ export function addExam(db: Db, actor: Actor, input: AddExamInput, ip: string | 
 }
 
 export function addGrade(db: Db, actor: Actor, input: AddGradeInput, ip: string | null) {
-  const { learnerId, academicYear, subject, period } = input;
+  const { learnerId, academicYear, period } = input;
   return writePortfolio(db, actor, ip, learnerId, "grade", async (tx, organisationId, own) => {
+    const subject = await requireSubject(tx, input.subjectId);
     // An additional programme's marks are its own slot: they never collide with the basic school's.
     const current = await tx.subjectGrade.findFirst({
-      where: { learnerId, ...(own ? { organisationId } : {}), academicYear, subject: { equals: likeLiteral(subject), mode: "insensitive" }, period, supersededBy: null },
+      where: { learnerId, ...(own ? { organisationId } : {}), academicYear, subjectId: subject.id, period, supersededBy: null },
       select: { id: true },
     });
     if (current) throw conflict("Отметка за этот период уже внесена: исправьте её в таблице", "period", { existingId: current.id });
     const row = await tx.subjectGrade.create({
-      data: { learnerId, organisationId, academicYear, subject, period, mark: input.mark ?? null, credit: input.credit ?? null, createdById: actor.id },
+      data: { learnerId, organisationId, academicYear, subject: subject.name, subjectId: subject.id, period, mark: input.mark ?? null, credit: input.credit ?? null, createdById: actor.id },
       select: { id: true },
     });
     return { ...row, details: { academicYear, period } };
@@ -132,7 +134,7 @@ export async function correctGrade(db: Db, actor: Actor, input: CorrectGradeInpu
     return await writePortfolio(db, actor, ip, learnerId, "gradeCorrection", async (tx, organisationId, own) => {
       const old = await tx.subjectGrade.findFirst({
         where: { id: gradeId, learnerId, ...(own ? { organisationId } : {}) },
-        select: { academicYear: true, subject: true, period: true, supersededBy: { select: { id: true } } },
+        select: { academicYear: true, subject: true, subjectId: true, period: true, supersededBy: { select: { id: true } } },
       });
       if (!old) throw notFound("Отметка не найдена");
       if (old.supersededBy) throw conflict("Эта отметка уже исправлена: исправляйте действующую", "gradeId");
@@ -142,6 +144,7 @@ export async function correctGrade(db: Db, actor: Actor, input: CorrectGradeInpu
           organisationId,
           academicYear: old.academicYear,
           subject: old.subject,
+          subjectId: old.subjectId,
           period: old.period,
           mark: input.mark ?? null,
           credit: input.credit ?? null,

@@ -63,7 +63,6 @@ function expectRows(rows: { id: string }[], all: { id: string; organisationId: s
 }
 
 const CONTACT_KEYS = ["id", "relation", "isPrimaryContact", "lastName", "firstName", "middleName", "phone", "email"];
-const uniqueSubject = (a: AttackActor) => `Предмет ${a.login}`;
 const health = { recordedAt: "2026-10-01", healthGroup: "II", peGroup: "PREPARATORY" };
 
 export const ATTACK_CASES: Record<string, AttackCase> = {
@@ -158,9 +157,9 @@ export const ATTACK_CASES: Record<string, AttackCase> = {
     expect: portfolioWrite("achievement"),
     mutates: true,
   },
-  "learners.portfolio.addExam": { input: (w) => ({ learnerId: w.learnerId, kind: "OGE", subject: "Математика", year: 2026, primaryScore: 20, mark: 4 }), expect: portfolioWrite("exam"), mutates: true },
+  "learners.portfolio.addExam": { input: (w) => ({ learnerId: w.learnerId, kind: "OGE", subjectId: w.subjects.math, year: 2026, primaryScore: 20, mark: 4 }), expect: portfolioWrite("exam"), mutates: true },
   "learners.portfolio.addGrade": {
-    input: (w, a) => ({ learnerId: w.learnerId, academicYear: 2026, subject: uniqueSubject(a), period: "2 четверть", mark: 3 }),
+    input: (w, a) => ({ learnerId: w.learnerId, academicYear: 2026, subjectId: w.subjects.of(a.login), period: "2 четверть", mark: 3 }),
     expect: portfolioWrite("grade"),
     mutates: true,
   },

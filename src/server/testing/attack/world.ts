@@ -13,6 +13,7 @@ import type { Db } from "../../db";
 import { callerAs } from "../callers";
 import { learnerInput } from "../learner-fixtures";
 import { createSeededTestDatabase } from "../test-db";
+import { subjectIdOf, testSubject } from "../subjects";
 
 export type Tie = Relationship | "CANCELLED";
 export interface AttackActor {
@@ -58,6 +59,11 @@ export async function buildWorld(db: Db, seeded: { regionId: string; organisatio
 
   const as = (key: string, role: (typeof SCHOOL_ROLES)[number]) => callerAs(db, `att.${key}.${role.toLowerCase()}`);
   const orgId = (key: string) => seeded.organisationIds[key]!;
+  const math = await subjectIdOf(db, "MATH");
+  const computing = await subjectIdOf(db, "COMPUTER_SCIENCE");
+  // One subject of its own per actor: each writer's mark takes a slot of its own.
+  const subjectOf: Record<string, string> = {};
+  for (const [i, a] of actors.entries()) subjectOf[a.login] = await testSubject(db, `ATTACK_${i}`, `Предмет ${a.login}`);
 
   // gymn2 holds the learner first and writes marks, an achievement and a health record.
   const input = learnerInput();
@@ -68,7 +74,7 @@ export async function buildWorld(db: Db, seeded: { regionId: string; organisatio
   const { id: learnerId } = await gymnRegistrar.learners.create(input);
   const snils = input.learner.snils!;
   const birthDate = input.learner.birthDate;
-  await gymnRegistrar.learners.portfolio.addGrade({ learnerId, academicYear: 2025, subject: "Математика", period: "1 четверть", mark: 4 });
+  await gymnRegistrar.learners.portfolio.addGrade({ learnerId, academicYear: 2025, subjectId: math, period: "1 четверть", mark: 4 });
   await gymnRegistrar.learners.portfolio.addAchievement({ learnerId, kind: "Олимпиада", title: "Гимназическая олимпиада", level: "SCHOOL", result: "WINNER", date: "2025-03-01" });
   await (await as("gymn2", "SCHOOL_MEDIC")).learners.health.record({ learnerId, data: { recordedAt: "2025-09-10", healthGroup: "II", peGroup: "MAIN" } });
 
@@ -76,7 +82,7 @@ export async function buildWorld(db: Db, seeded: { regionId: string; organisatio
   const { transferId } = await gymnRegistrar.movement.transfers.start({ learnerId, toOrganisationId: orgId("school1"), order: order("Г-1", "2026-09-01") });
   const school1 = await as("school1", "SCHOOL_REGISTRAR");
   await school1.movement.transfers.accept({ learnerId, transferId, placement: { level: "BASIC", grade: 6, classLetter: "Б" }, order: order("1-П", "2026-09-02") });
-  await school1.learners.portfolio.addGrade({ learnerId, academicYear: 2026, subject: "Математика", period: "1 четверть", mark: 5 });
+  await school1.learners.portfolio.addGrade({ learnerId, academicYear: 2026, subjectId: math, period: "1 четверть", mark: 5 });
   await (await as("school1", "SCHOOL_MEDIC")).learners.health.record({ learnerId, data: { recordedAt: "2026-09-20", healthGroup: "I", peGroup: "MAIN" } });
 
   // cdt teaches the learner in an additional programme and records its own achievement and mark.
@@ -84,7 +90,7 @@ export async function buildWorld(db: Db, seeded: { regionId: string; organisatio
   const additional = { snils, birthDate, placement: { level: "ADDITIONAL" as const }, order: order("ДО-7") };
   const cdtEnrolment = await cdt.movement.enrolExisting(additional);
   await cdt.learners.portfolio.addAchievement({ learnerId, kind: "Конкурс", title: "Конкурс ЦДТ", level: "MUNICIPAL", result: "PRIZE_WINNER", date: "2026-10-01" });
-  await cdt.learners.portfolio.addGrade({ learnerId, academicYear: 2026, subject: "Робототехника", period: "1 полугодие", mark: 5 });
+  await cdt.learners.portfolio.addGrade({ learnerId, academicYear: 2026, subjectId: computing, period: "1 полугодие", mark: 5 });
 
   // school4 enrols the learner by mistake and cancels the order: no relationship remains.
   const school4 = await as("school4", "SCHOOL_REGISTRAR");
@@ -98,6 +104,7 @@ export async function buildWorld(db: Db, seeded: { regionId: string; organisatio
   return {
     actors,
     learnerId,
+    subjects: { math, of: (login: string) => subjectOf[login]! },
     snils,
     birthDate,
     transferId,

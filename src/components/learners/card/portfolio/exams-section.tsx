@@ -7,10 +7,10 @@ import { SelectField } from "@/components/select-field";
 import { currentYear, EXAM_KINDS, ZAddExamInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, useSubjectOptions, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
-const empty = () => ({ kind: "OGE", subject: "", year: String(currentYear()), primaryScore: "", mark: "", testScore: "" });
+const empty = () => ({ kind: "OGE", subjectId: "", year: String(currentYear()), primaryScore: "", mark: "", testScore: "" });
 
 export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string; rows: PortfolioData["exams"]; canWrite: boolean }) {
   const { m } = useMessages();
@@ -18,6 +18,7 @@ export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string;
   const f = t.fields;
   const trpc = useTRPC();
   const form = useDraftForm(empty, learnerId);
+  const subjects = useSubjectOptions(form.open);
   const add = useMutation(trpc.learners.portfolio.addExam.mutationOptions(form.saved));
   const d = form.draft;
   const field = form.bind;
@@ -39,7 +40,7 @@ export function ExamsSection({ learnerId, rows, canWrite }: { learnerId: string;
       {form.open && (
         <FormFrame testId="exam-form" onSubmit={submit} onCancel={form.close} pending={add.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           <SelectField label={f.examKind} {...field("kind")} options={optionsOf(t.examKinds, EXAM_KINDS)} />
-          <Field label={f.subject} {...field("subject")} />
+          <SelectField label={f.subject} {...field("subjectId")} options={subjects} placeholder={m.learnerForm.choose} />
           <Field label={f.year} type="number" inputMode="numeric" {...field("year")} />
           {ege ? (
             <Field label={f.testScore} type="number" inputMode="numeric" {...field("testScore")} />

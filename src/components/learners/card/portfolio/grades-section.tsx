@@ -8,12 +8,12 @@ import { SelectField } from "@/components/select-field";
 import { currentYear, GRADE_PERIODS, ZAddGradeInput, ZCorrectGradeInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
-import { AddButton, FormFrame, optionsOf, PlainTable, smallButton, useDraftForm } from "./portfolio-form";
+import { AddButton, FormFrame, optionsOf, PlainTable, useSubjectOptions, smallButton, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
 type Grade = PortfolioData["grades"][number];
 const ASSESSMENTS = ["5", "4", "3", "2", "credit", "noCredit"] as const;
-const empty = () => ({ gradeId: "", academicYear: String(currentYear()), subject: "", period: "", assessment: "" });
+const empty = () => ({ gradeId: "", academicYear: String(currentYear()), subjectId: "", period: "", assessment: "" });
 
 /** The select's value as the input's `mark` or `credit`. */
 function assessmentInput(value: string) {
@@ -29,6 +29,7 @@ export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string
   const f = t.fields;
   const trpc = useTRPC();
   const form = useDraftForm(empty, learnerId);
+  const subjects = useSubjectOptions(form.open);
   const done = form.saved;
   const add = useMutation(trpc.learners.portfolio.addGrade.mutationOptions(done));
   const correct = useMutation(trpc.learners.portfolio.correctGrade.mutationOptions(done));
@@ -63,7 +64,7 @@ export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string
           ) : (
             <>
               <Field label={f.academicYear} type="number" inputMode="numeric" {...field("academicYear")} />
-              <Field label={f.subject} {...field("subject")} />
+              <SelectField label={f.subject} {...field("subjectId")} options={subjects} placeholder={m.learnerForm.choose} />
               <SelectField label={f.period} {...field("period")} options={optionsOf(t.periods, GRADE_PERIODS)} placeholder={m.learnerForm.choose} />
             </>
           )}

@@ -1,7 +1,7 @@
 "use client";
 // Shared pieces of the Portfolio tab: a draft form with field errors, its
 // frame (save / cancel), and a plain table over a short list.
-import { useQueryClient } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useMessages } from "@/components/messages-provider";
@@ -50,6 +50,13 @@ export function useDraftForm<D extends Draft>(initial: () => D, learnerId: strin
     },
     close: () => setOpen(false),
   };
+}
+
+/** The vocabulary's active subjects as select options, fetched once a form opens. */
+export function useSubjectOptions(enabled: boolean) {
+  const trpc = useTRPC();
+  const query = useQuery({ ...trpc.learners.portfolio.subjects.queryOptions(), enabled, staleTime: 5 * 60_000 });
+  return (query.data ?? []).map((s) => ({ value: s.id, label: s.name }));
 }
 
 /** Refetches the portfolio after a change. */
