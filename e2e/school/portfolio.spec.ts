@@ -33,7 +33,7 @@ test("the registrar fills the portfolio; the medic does not see it", async ({ br
   await panel.getByTestId("exam-add").click();
   const exam = panel.getByTestId("exam-form");
   await expect(exam.locator("[name=kind]")).toHaveValue("OGE");
-  await exam.getByLabel("Предмет", { exact: true }).selectOption({ label: "Математика" });
+  await exam.getByRole("combobox", { name: "Предмет", exact: true }).selectOption({ label: "Математика" });
   await exam.getByLabel("Год", { exact: true }).fill("2025");
   await exam.getByLabel("Первичный балл", { exact: true }).fill("20");
   await exam.locator("[name=mark]").fill("6");

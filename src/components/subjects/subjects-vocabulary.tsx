@@ -129,7 +129,7 @@ export function SubjectsVocabulary() {
             <PlainTable
               testId="subjects-table"
               empty="—"
-              headers={[t.fields.code, t.fields.name, t.fields.levels, t.fields.parent, t.fields.gia, t.fields.uses, t.fields.active, ""]}
+              headers={[t.fields.code, t.fields.name, t.fields.levels, t.fields.parent, t.fields.gia, t.fields.uses, t.fields.active, <span key="actions" className="sr-only">{m.transfers.actions}</span>]}
               rows={rows.map((s) => ({
                 id: s.id,
                 muted: !s.active,

@@ -21,6 +21,13 @@ describeDb("learner portfolio", () => {
   });
   afterAll(() => db?.close());
 
+  it("lists the vocabulary's active subjects to the roles that write portfolios, and to nobody else", async () => {
+    const choices = await (await callerAs(db.prisma, "school.registrar")).learners.portfolio.subjects();
+    expect(choices.map((c) => c.name)).toContain("Математика");
+    expect(choices.every((c) => c.id && c.code)).toBe(true);
+    await expect((await callerAs(db.prisma, "school.medic")).learners.portfolio.subjects()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   const achievement = (id: string) => ({
     learnerId: id,
     kind: "Олимпиада",

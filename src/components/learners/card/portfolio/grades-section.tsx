@@ -79,7 +79,7 @@ export function GradesSection({ learnerId, rows, canWrite }: { learnerId: string
       <PlainTable
         testId="grades-table"
         empty={t.noGrades}
-        headers={[f.academicYear, f.subject, f.period, f.assessment, f.status, ""]}
+        headers={[f.academicYear, f.subject, f.period, f.assessment, f.status, <span key="actions" className="sr-only">{m.transfers.actions}</span>]}
         rows={rows.map((g) => ({
           id: g.id,
           muted: g.superseded,

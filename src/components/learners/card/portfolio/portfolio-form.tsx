@@ -110,7 +110,7 @@ export function AddButton({ show, testId, label, onClick }: { show: boolean; tes
 }
 
 /** A short list in full: header cells and rows of cells. */
-export function PlainTable({ headers, rows, empty, testId }: { headers: string[]; rows: { id: string; cells: ReactNode[]; muted?: boolean }[]; empty: string; testId: string }) {
+export function PlainTable({ headers, rows, empty, testId }: { headers: ReactNode[]; rows: { id: string; cells: ReactNode[]; muted?: boolean }[]; empty: string; testId: string }) {
   if (rows.length === 0) return <p className="text-sm text-slate-500" data-testid={testId}>{empty}</p>;
   return (
     <TableFrame>
