@@ -1,8 +1,15 @@
 // End-to-end tests in Debian's Chromium against the production build, with a
 // fresh embedded database per run (or E2E_DATABASE_URL, e.g. PostgreSQL, with
 // E2E_DATABASE_OWNER_URL when the server connects as the application role).
+import fs from "node:fs";
 import { defineConfig } from "@playwright/test";
 
+// Debian's old headless shell (package chromium-headless-shell, the same Chromium
+// build without the browser's own UI) when installed: the full browser in
+// headless mode also renders its toolbar, which cost the crawl a third more CPU
+// for the same pages (docs/testing.md). CHROMIUM_PATH overrides both.
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (fs.existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const BASE_URL = `http://localhost:${PORT}`;
 const DATABASE_URL = process.env.E2E_DATABASE_URL ?? "pglite:.data/e2e";
@@ -32,7 +39,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: [
         "--no-sandbox",
         "--headless",

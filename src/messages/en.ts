@@ -12,7 +12,12 @@ import { healthEn } from "./health-en";
 import { healthStatsEn } from "./health-stats-en";
 import { qualityEn } from "./quality-en";
 import { subjectsEn } from "./subjects-en";
+import { giaImportEn } from "./gia-import-en";
+import { performanceEn } from "./performance-en";
 import { reportsEn } from "./reports-en";
+import { frdoEn } from "./frdo-en";
+import { studyCertificatesEn } from "./study-certificates-en";
+import { giaResultsEn } from "./gia-results-en";
 import { dashboardEn } from "./dashboard-en";
 import { securityEn } from "./security-en";
 import { accessReportsEn } from "./access-reports-en";
@@ -180,7 +185,12 @@ export const en: Messages = {
   ...healthStatsEn,
   ...qualityEn,
   ...subjectsEn,
+  ...giaImportEn,
+  ...performanceEn,
   ...reportsEn,
+  ...frdoEn,
+  ...studyCertificatesEn,
+  ...giaResultsEn,
   ...dashboardEn,
   ...securityEn,
   ...accessReportsEn,

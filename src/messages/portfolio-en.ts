@@ -38,6 +38,10 @@ export const portfolioEn: typeof portfolioRu = {
       number: "Number",
       issuedAt: "Issue date",
       withHonours: "With honours",
+      series: "Series",
+      registrationNumber: "Registration number",
+      duplicate: "Duplicate",
+      certificateState: "State",
     },
     academicYear: (year: number) => `${year}/${year + 1}`,
     creditYes: "pass",
@@ -53,6 +57,7 @@ export const portfolioEn: typeof portfolioRu = {
     results: { WINNER: "Winner", PRIZE_WINNER: "Prize-winner", PARTICIPANT: "Participant" },
     examKinds: { OGE: "OGE", GVE: "GVE", EGE: "EGE" },
     certificateLevels: { BASIC_GENERAL: "Basic general education", SECONDARY_GENERAL: "Secondary general education" },
+    certificateStates: { ACTIVE: "Valid", LOST: "Lost", EXCHANGED: "Exchanged", DESTROYED: "Destroyed" },
     periods: {
       "1 четверть": "Term 1",
       "2 четверть": "Term 2",

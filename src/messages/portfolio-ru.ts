@@ -37,6 +37,10 @@ export const portfolioRu = {
       number: "Номер",
       issuedAt: "Дата выдачи",
       withHonours: "С отличием",
+      series: "Серия",
+      registrationNumber: "Регистрационный номер",
+      duplicate: "Дубликат",
+      certificateState: "Состояние",
     },
     academicYear: (year: number) => `${year}/${year + 1}`,
     creditYes: "зачтено",
@@ -52,6 +56,7 @@ export const portfolioRu = {
     results: { WINNER: "Победитель", PRIZE_WINNER: "Призёр", PARTICIPANT: "Участник" },
     examKinds: { OGE: "ОГЭ", GVE: "ГВЭ", EGE: "ЕГЭ" },
     certificateLevels: { BASIC_GENERAL: "Основное общее образование", SECONDARY_GENERAL: "Среднее общее образование" },
+    certificateStates: { ACTIVE: "Действует", LOST: "Утрачен", EXCHANGED: "Обменён", DESTROYED: "Уничтожен" },
     periods: {
       "1 четверть": "1 четверть",
       "2 четверть": "2 четверть",

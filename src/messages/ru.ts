@@ -11,7 +11,12 @@ import { healthRu } from "./health-ru";
 import { healthStatsRu } from "./health-stats-ru";
 import { qualityRu } from "./quality-ru";
 import { subjectsRu } from "./subjects-ru";
+import { giaImportRu } from "./gia-import-ru";
+import { performanceRu } from "./performance-ru";
 import { reportsRu } from "./reports-ru";
+import { frdoRu } from "./frdo-ru";
+import { studyCertificatesRu } from "./study-certificates-ru";
+import { giaResultsRu } from "./gia-results-ru";
 import { dashboardRu } from "./dashboard-ru";
 import { securityRu } from "./security-ru";
 import { accessReportsRu } from "./access-reports-ru";
@@ -178,7 +183,12 @@ export const ru = {
   ...healthStatsRu,
   ...qualityRu,
   ...subjectsRu,
+  ...giaImportRu,
+  ...performanceRu,
   ...reportsRu,
+  ...frdoRu,
+  ...studyCertificatesRu,
+  ...giaResultsRu,
   ...dashboardRu,
   ...securityRu,
   ...accessReportsRu,

@@ -37,7 +37,7 @@ function recording(db: Db, statements: Statement[]): Db {
   });
 }
 
-async function captured(db: Db, run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
+export async function captured(db: Db, run: (db: Db) => Promise<unknown>): Promise<Statement[]> {
   const statements: Statement[] = [];
   await run(recording(db, statements));
   if (!statements.length) throw new Error("The service issued no $queryRaw statement to replay");

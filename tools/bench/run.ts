@@ -17,6 +17,7 @@ import { startAppServer } from "./app-server";
 import { signedInClient } from "./clients";
 import { importCsv, sustained, uploadImport } from "./import-and-load";
 import { indexOfLearnerId, registryScenarios, type Scenario } from "./registry-scenarios";
+import { httpResultsCalls, resultsScenarios } from "./results-scenarios";
 import { printSizes } from "./sizes";
 import { measure, printHeader, printRow } from "./stats";
 
@@ -79,6 +80,7 @@ try {
       snilsWhere: (snils) => (snilsColumn === "snilsIndex" ? { column: "snilsIndex", value: blindIndex("snils", snils) } : { column: "snils", value: snils }),
     }),
     ...(await aggregateScenarios({ db: app.prisma, sql, officer, health, officerActor: await actorOf("edu.officer"), healthActor: await actorOf("health.officer"), municipalityId: municipality.id }, picked)),
+    ...(await resultsScenarios({ db: app.prisma, sql, calls: httpResultsCalls(school, officer), officerActor: await actorOf("edu.officer"), schoolId }, picked)),
   ].filter((s) => picked(s.name));
 
   printHeader();

@@ -9,6 +9,8 @@ import { decryptIdentity, snilsIndexOf } from "@/server/services/person/identity
 import { describeDb, type TestDatabase } from "@/server/testing/test-db";
 import { ageOn } from "./dates";
 import { generateRegion } from "./generate-region";
+import { coreSubjects, periodsOf } from "./period-marks";
+import { ACADEMIC_YEAR } from "./plan";
 import { createTestRegion, type TestRegion } from "./test-region";
 
 const LEARNERS = 800;
@@ -119,6 +121,61 @@ describeDb("synthetic region generator", () => {
     await db.sql.query(`SELECT "learner_summary_compute"(array(SELECT "learnerId" FROM "LearnerSummary"))`);
     expect(await db.prisma.learnerSummary.findMany({ orderBy: { learnerId: "asc" } })).toEqual(before);
     expect(before.some((r) => r.hasHealth) && before.some((r) => r.hasPortfolio) && before.some((r) => r.personalComplete)).toBe(true);
+  });
+
+  it("marks the current year's periods in the core subjects of each grade, by the learner's school", async () => {
+    const rows = await db.sql.query<{ learnerId: string; grade: number; level: string; period: string; mark: number; subjectOk: boolean; sameSchool: boolean }>(
+      `SELECT g."learnerId", e."grade", e."level"::text AS "level", g."period", g."mark",
+              (s."id" IS NOT NULL AND e."level"::text = ANY (s."levels"::text[])) AS "subjectOk",
+              g."organisationId" = e."organisationId" AS "sameSchool"
+         FROM "SubjectGrade" g
+         JOIN "Enrolment" e ON e."learnerId" = g."learnerId" AND e."isBasic" AND e."status" = 'ACTIVE'
+         LEFT JOIN "Subject" s ON s."id" = g."subjectId"
+        WHERE g."academicYear" = ${ACADEMIC_YEAR} AND g."period" <> 'год'`,
+    );
+    const pupils = await db.sql.query<{ learnerId: string; grade: number }>(
+      `SELECT "learnerId", "grade" FROM "Enrolment" WHERE "isBasic" AND "status" = 'ACTIVE' AND "level" IN ('PRIMARY', 'BASIC', 'SECONDARY')`,
+    );
+    const perLearner = new Map<string, number>();
+    for (const r of rows) perLearner.set(r.learnerId, (perLearner.get(r.learnerId) ?? 0) + 1);
+    // Every pupil from grade 2 has exactly its grade's subjects × its periods; grade 1 none.
+    const wrongCount = pupils.filter((p) => (perLearner.get(p.learnerId) ?? 0) !== coreSubjects(p.grade).length * periodsOf(p.grade).length);
+    expect(wrongCount).toEqual([]);
+    expect(pupils.filter((p) => p.grade >= 2).length).toBeGreaterThan(LEARNERS * 0.4);
+    expect(rows.filter((r) => !r.subjectOk || !r.sameSchool || r.mark < 2 || r.mark > 5)).toEqual([]);
+    expect(rows.filter((r) => !periodsOf(r.grade).includes(r.period))).toEqual([]);
+    // Mostly 4s and 3s, some 5s, few 2s.
+    const share = (m: number) => rows.filter((r) => r.mark === m).length / rows.length;
+    expect(share(3) + share(4)).toBeGreaterThan(0.6);
+    expect(share(5)).toBeGreaterThan(0.05);
+    expect(share(5)).toBeLessThan(share(4));
+    expect(share(2)).toBeGreaterThan(0.005);
+    expect(share(2)).toBeLessThan(0.1);
+  });
+
+  it("gives last year's grade-11 leavers at college their ЕГЭ results, coded as the exam centre codes them", async () => {
+    const rows = await db.sql.query<{ learnerId: string; giaSubjectCode: number | null; mark: number | null; testScore: number | null; year: number; mapped: boolean; bySchool: boolean; atCollege: boolean }>(
+      `SELECT x."learnerId", x."giaSubjectCode", x."mark", x."testScore", x."year",
+              gs."subjectId" IS NOT DISTINCT FROM x."subjectId" AND x."subjectId" IS NOT NULL AS "mapped",
+              o."type" IN ('GENERAL_SCHOOL', 'BOARDING_SCHOOL') AS "bySchool",
+              EXISTS (SELECT 1 FROM "Enrolment" e WHERE e."learnerId" = x."learnerId" AND e."isBasic" AND e."level" = 'VOCATIONAL') AS "atCollege"
+         FROM "ExamResult" x
+         LEFT JOIN "GiaSubject" gs ON gs."code" = x."giaSubjectCode"
+         JOIN "Organisation" o ON o."id" = x."organisationId"
+        WHERE x."kind" = 'EGE'`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const bad = rows.filter((r) => !r.mapped || !r.bySchool || !r.atCollege || r.year !== ACADEMIC_YEAR
+      || !(r.giaSubjectCode === 22 ? r.mark! >= 2 && r.mark! <= 5 && r.testScore === null : r.testScore! >= 0 && r.testScore! <= 100 && r.mark === null));
+    expect(bad).toEqual([]);
+    const byLearner = new Map<string, typeof rows>();
+    for (const r of rows) byLearner.set(r.learnerId, [...(byLearner.get(r.learnerId) ?? []), r]);
+    for (const exams of byLearner.values()) {
+      expect(exams.length).toBeGreaterThanOrEqual(3);
+      expect(exams.length).toBeLessThanOrEqual(4);
+      expect(exams.filter((e) => e.giaSubjectCode === 1)).toHaveLength(1);
+      expect(exams.filter((e) => e.giaSubjectCode === 2 || e.giaSubjectCode === 22)).toHaveLength(1);
+    }
   });
 
   it("refuses to generate into a database that already holds learners", async () => {

@@ -188,7 +188,7 @@ export function gradeRows(plan: RegionPlan, seed: number, i: number, years: numb
     }
   };
   const grade = p.grade[i]!;
-  if (grade >= 2 && grade <= 9) add(ACADEMIC_YEAR, "1 четверть");
+  // The current year's period marks are period-marks.ts's (core subjects by grade).
   for (let k = 1; k <= years; k++) if (grade - k >= 2) add(ACADEMIC_YEAR - k, "год");
   return rows;
 }

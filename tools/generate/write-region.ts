@@ -3,6 +3,8 @@
 import type { BulkTarget, Cell } from "./copy";
 import { addDays, TODAY } from "./dates";
 import { achievementRows, ACHIEVEMENT_COLUMNS, enrolmentRows, ENROLMENT_COLUMNS, EXAM_COLUMNS, examRows, GRADE_COLUMNS, gradeRows, HEALTH_COLUMNS, healthRows, movementRows, MOVEMENT_COLUMNS, pathOf, TRANSFER_COLUMNS, transferRow } from "./history";
+import { egeRows, EGE_COLUMNS } from "./ege-results";
+import { periodMarkRows, PERIOD_MARK_COLUMNS } from "./period-marks";
 import { familyOf, learnerPerson, representativePerson, type Family } from "./people";
 import type { RegionPlan } from "./plan";
 import { chance, idFor, mix, rng } from "./random";
@@ -91,6 +93,9 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
   const subjectIds = new Map((await db.query(`SELECT "name", "id"::text AS "id" FROM "Subject"`)).map((s) => [String(s.name), String(s.id)]));
   await copy("ExamResult", EXAM_COLUMNS, each((i) => examRows(plan, o.seed, i, o.actorId, subjectIds)));
   await copy("SubjectGrade", GRADE_COLUMNS, each((i) => gradeRows(plan, o.seed, i, o.gradeYears, o.actorId, subjectIds)));
+  const subjectsByCode = new Map((await db.query(`SELECT "code", "name", "id"::text AS "id" FROM "Subject"`)).map((s) => [String(s.code), { id: String(s.id), name: String(s.name) }]));
+  await copy("SubjectGrade", PERIOD_MARK_COLUMNS, each((i) => periodMarkRows(plan, o.seed, i, o.actorId, subjectsByCode)));
+  await copy("ExamResult", EGE_COLUMNS, each((i) => egeRows(plan, o.seed, i, birth(i), o.actorId, subjectsByCode)));
   // The load skips row triggers, the federal change log's among them: one
   // change per learner puts the whole region in the feed, as a replay needs.
   await copy("LearnerChange", ["learnerId"], each(function* (i) {

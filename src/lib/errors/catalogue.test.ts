@@ -62,7 +62,7 @@ const SOURCES = [
   "src/server/trpc/init.ts",
   "src/server/db/unavailable.ts",
   "src/server/auth/password-policy.ts",
-  ...["person", "learner", "representative", "health", "portfolio", "subjects", "organisation", "users", "movement", "auth", "api-clients", "programme"].map(
+  ...["person", "learner", "representative", "health", "portfolio", "subjects", "organisation", "users", "movement", "auth", "api-clients", "programme", "study-certificates"].map(
     (f) => `src/lib/schemas/${f}.ts`,
   ),
   ...[
@@ -90,6 +90,8 @@ const SOURCES = [
     "approvals/client-approvals",
     "machine-clients/manage-clients",
     "audit/acknowledgements",
+    "study-certificates/issue",
+    "study-certificates/content",
   ].map((f) => `src/server/services/${f}.ts`),
 ];
 // Russian literals in those files that are data, not error texts.

@@ -47,7 +47,13 @@ describe("portfolio schemas", () => {
 
   it("checks the certificate number and issue date", () => {
     const c = { learnerId, level: "BASIC_GENERAL", number: "12345678901234", issuedAt: "2024-06-28" };
-    expect(ZSetCertificateInput.parse(c)).toEqual({ ...c, withHonours: false });
+    expect(ZSetCertificateInput.parse(c)).toEqual({ ...c, withHonours: false, duplicate: false, state: "ACTIVE" });
+    expect(issues(ZSetCertificateInput.safeParse({ ...c, series: "A B", registrationNumber: "1".repeat(21), state: "SOLD" }))).toEqual({
+      series: "Серия: буквы и цифры",
+      registrationNumber: "Регистрационный номер не длиннее 20 символов",
+      state: "Выберите состояние аттестата",
+    });
+    expect(ZSetCertificateInput.parse({ ...c, series: " ", registrationNumber: "" })).toEqual({ ...c, withHonours: false, duplicate: false, state: "ACTIVE" });
     expect(issues(ZSetCertificateInput.safeParse({ ...c, number: "12 34-5" }))).toEqual({ number: "Номер аттестата: только цифры" });
     expect(issues(ZSetCertificateInput.safeParse({ ...c, number: "1".repeat(31) }))).toEqual({ number: "Номер аттестата не длиннее 30 цифр" });
     expect(issues(ZSetCertificateInput.safeParse({ ...c, number: "", issuedAt: "2999-06-28" }))).toEqual({

@@ -7,6 +7,8 @@ export const ACHIEVEMENT_LEVELS = ["SCHOOL", "MUNICIPAL", "REGIONAL", "INTERREGI
 export const ACHIEVEMENT_RESULTS = ["WINNER", "PRIZE_WINNER", "PARTICIPANT"] as const;
 export const EXAM_KINDS = ["OGE", "GVE", "EGE"] as const;
 export const CERTIFICATE_LEVELS = ["BASIC_GENERAL", "SECONDARY_GENERAL"] as const;
+/** What became of a certificate: in use, or confirmed lost, exchanged or destroyed (ФИС ФРДО flags). */
+export const CERTIFICATE_STATES = ["ACTIVE", "LOST", "EXCHANGED", "DESTROYED"] as const;
 /** Stored as written: the period names schools use in their journals. */
 export const GRADE_PERIODS = ["1 четверть", "2 четверть", "3 четверть", "4 четверть", "1 полугодие", "2 полугодие", "год", "итоговая"] as const;
 
@@ -92,7 +94,19 @@ export const ZSetCertificateInput = z.object({
     .min(1, "Укажите номер аттестата")
     .max(30, "Номер аттестата не длиннее 30 цифр")
     .regex(/^\d*$/, "Номер аттестата: только цифры"),
+  // Blanks since 2014 carry no series; older ones a short series of letters and digits.
+  series: optional(
+    z
+      .string()
+      .trim()
+      .max(10, "Серия не длиннее 10 символов")
+      .regex(/^[0-9A-Za-zА-ЯЁа-яё-]*$/, "Серия: буквы и цифры"),
+  ),
+  // The number in the school's book of issued certificates: free text.
+  registrationNumber: optional(z.string().trim().max(20, "Регистрационный номер не длиннее 20 символов")),
   issuedAt: zPastDay("дату выдачи", "Дата выдачи не может быть в будущем"),
   withHonours: z.boolean().default(false),
+  duplicate: z.boolean().default(false),
+  state: z.enum(CERTIFICATE_STATES, "Выберите состояние аттестата").default("ACTIVE"),
 });
 export type SetCertificateInput = z.infer<typeof ZSetCertificateInput>;

@@ -15,6 +15,13 @@ import { learnerDigest, useAttackWorld, type Tie } from "../testing/attack/world
 const ROUTES: Record<string, string> = {
   "admin/access-reports/[report]": "the auditor's reports (audit.read), region-wide by design",
   "auth/[...nextauth]": "sign-in; no learner data",
+  "frdo": "issued certificates of the caller's own organisation, municipality or region (canExportFrdo; frdo tests)",
+  "ministry/gia": "aggregate ГИА tables (canReadGiaResults), no learner rows (gia-results tests)",
+  "ministry/gia-import": "exam-centre results matched region- or municipality-wide by SNILS; outside the scope as unknown (gia-import tests)",
+  "ministry/gia-import/template": "an empty template",
+  "ministry/performance": "aggregate marks by territory (canReadTerritoryPerformance), no learner rows (performance tests)",
+  "school/study-certificates/[id]": "a справка of the caller's own organisation only (study-certificates tests)",
+  "school/study-certificates/register": "the caller's own organisation's register (study-certificates tests)",
   "health/export": "the Ministry of Health's per-organisation list (HEALTH read, region)",
   "ministry/reports/[report]": "aggregate reports (reports.read), no learner rows",
   "school/learners/export": "the school's own list; additional-programme learners exported as identity and contacts",

@@ -28,6 +28,7 @@ export const CAPABILITIES = [
   "users.manage", // all user accounts
   "apiClients.manage",
   "referenceData.manage", // the subjects vocabulary (the ministry; writes need a region-level scope)
+  "giaResults.import", // the exam centre's ГИА results files (the ministry; a municipality's officer for its own learners)
   "audit.read", // audit log, access reports, running chain verification
   "auditVerification.read", // results and history of the audit-chain verification runs
   // Two-person rule: the second person who lets a request take effect
@@ -74,7 +75,7 @@ export const ACCESS_MATRIX = {
     portal: "ministry",
     scopes: ["REGION", "MUNICIPALITY"],
     stages: { PERSONAL: "read", HEALTH: "aggregate", PORTFOLIO: "read" },
-    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "apiClients.approve", "accounts.approve.education"],
+    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "giaResults.import", "apiClients.approve", "accounts.approve.education"],
     secondFactor: "required",
   },
   HEALTH_OFFICER: {

@@ -17,8 +17,14 @@ const ADMITTED: Record<Check, readonly Role[]> = {
   canReadAccessReports: ["AUDITOR"],
   canImportLearners: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
   canExportLearners: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
+  canExportFrdo: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR", "EDU_OFFICER"],
   canReadQualityOverview: ["EDU_OFFICER"],
   canApproveAccounts: ["EDU_OFFICER", "HEALTH_OFFICER"],
+  canImportGiaResults: ["EDU_OFFICER"],
+  canReadGiaResults: ["EDU_OFFICER"],
+  canIssueStudyCertificates: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
+  canReadClassPerformance: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
+  canReadTerritoryPerformance: ["EDU_OFFICER"],
 };
 
 const subject = (role: Role, kind: ScopeKind) => ({ role, scope: { kind } });

@@ -6,7 +6,7 @@
 // matrix: a role's rights are still written nowhere else. A single
 // capability or stage needs no name; capabilityProcedure and stageProcedure
 // ask the matrix directly.
-import { allowsStage, hasCapability, portalOf, type Role, type ScopeKind } from "./matrix";
+import { allowsLearnerStage, allowsStage, hasCapability, portalOf, type Role, type ScopeKind } from "./matrix";
 
 /** What a check reads of the signed-in account; the portal follows from the role. */
 export interface PermissionSubject {
@@ -51,12 +51,49 @@ export const canImportLearners: Permission = (s) => atSchool(s) && hasCapability
 /** The learner list's export: PERSONAL at "read" (the card's full fields), for one's own school. */
 export const canExportLearners: Permission = (s) => atSchool(s) && allowsStage(s.role, "PERSONAL", "read");
 
+/**
+ * The ФИС ФРДО export of issued certificates: PORTFOLIO at "read" (the
+ * certificate) with PERSONAL at "identity" (name, birth date, SNILS), from a
+ * school (its own certificates) or the ministry portal (its municipality or region).
+ */
+export const canExportFrdo: Permission = (s) =>
+  allowsStage(s.role, "PORTFOLIO", "read") && allowsStage(s.role, "PERSONAL", "identity") && (atSchool(s) || inPortal(s, "ministry"));
+
 /** The ministry's data-quality counts per organisation; school heads hold the capability for their own list only. */
 export const canReadQualityOverview: Permission = (s) => inPortal(s, "ministry") && hasCapability(s.role, "dataQuality.read");
 
 /** Pending account requests: either ministry's approving capability (which requests it may decide is the service's part). */
 export const canApproveAccounts: Permission = (s) =>
   hasCapability(s.role, "accounts.approve.education") || hasCapability(s.role, "accounts.approve.health");
+
+/**
+ * The справка об обучении (issue 21) and its register: the school's own
+ * document, issued by staff who read the learner's marks (PORTFOLIO at "read").
+ * Which learners (the holding or a former school, never an additional-programme
+ * one) is the service's part, through the relationship.
+ */
+export const canIssueStudyCertificates: Permission = (s) => inPortal(s, "school") && atSchool(s) && allowsStage(s.role, "PORTFOLIO", "read");
+
+/**
+ * The school's performance view of a class (issue 21): a school role that may
+ * read the portfolio stage (marks) of a learner its school holds — the
+ * relationship ceiling applied to the role, never a list of roles.
+ */
+export const canReadClassPerformance: Permission = (s) =>
+  inPortal(s, "school") && atSchool(s) && allowsLearnerStage(s.role, "HOLDING", "PORTFOLIO", "read");
+
+/** The ministry's performance view by territory and its files: the reports' rule, and marks at least as aggregates. */
+export const canReadTerritoryPerformance: Permission = (s) => canReadReports(s) && allowsStage(s.role, "PORTFOLIO", "aggregate");
+
+/** The ministry's ГИА results by subject and territory and their files (issue 21): the reports' rule, and exam results at least as aggregates. */
+export const canReadGiaResults: Permission = (s) => canReadReports(s) && allowsStage(s.role, "PORTFOLIO", "aggregate");
+
+/**
+ * The ГИА results import from the exam centre's files (issue 21): the import
+ * capability, in the ministry portal, at a region or municipality scope
+ * (which learners a municipality's officer reaches is the service's part).
+ */
+export const canImportGiaResults: Permission = (s) => inPortal(s, "ministry") && !atSchool(s) && hasCapability(s.role, "giaResults.import");
 
 /** Every named check, for the table-driven test. */
 export const PERMISSIONS = {
@@ -68,8 +105,14 @@ export const PERMISSIONS = {
   canReadAccessReports,
   canImportLearners,
   canExportLearners,
+  canExportFrdo,
   canReadQualityOverview,
   canApproveAccounts,
+  canImportGiaResults,
+  canIssueStudyCertificates,
+  canReadClassPerformance,
+  canReadTerritoryPerformance,
+  canReadGiaResults,
 } as const satisfies Record<string, Permission>;
 
 /** Deny on doubt: a check that throws (a malformed subject) refuses. */

@@ -32,6 +32,7 @@ export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
   { table: "Enrolment", column: "learnerId", ready: true },
   { table: "MovementEvent", column: "learnerId", ready: true },
   { table: "Transfer", column: "learnerId", ready: true },
+  { table: "StudyCertificate", column: "learnerId", ready: true },
 ];
 
 /** Small (or rarely written) tables copied to every node: any table may reference them. */
@@ -104,6 +105,10 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   {
     table: "CertificateNumberClaim",
     reason: "a certificate number is unique per level region-wide; kept like LearnerSnilsClaim",
+  },
+  {
+    table: "StudyCertificateCounter",
+    reason: "the last справка number per organisation and year (a row per school and year), incremented in the issuing transaction; on Citus written by the application like LearnerSnilsClaim",
   },
   { table: "_prisma_migrations", reason: "migration bookkeeping" },
   { table: "_kontingent_definitions", reason: "bookkeeping of the definition files (src/server/db/repeatable.ts)" },

@@ -12,7 +12,7 @@ import { createSeededTestDatabase, describeDb } from "../testing/test-db";
 import { accessReportExport } from "./access-report-files";
 import { healthExport } from "./health-files";
 import { learnerExport, learnerImport, learnerTemplate } from "./learner-files";
-import { reportExport } from "./report-files";
+import { giaResultsExport, reportExport } from "./report-files";
 import type { DoorHandler } from "./route-door";
 
 const ORIGIN = "http://localhost:3000";
@@ -25,6 +25,8 @@ const DOWNLOADS: Download[] = [
   { name: "import template", login: "school.registrar", url: "/api/school/learners/import/template", handler: learnerTemplate as never, action: null },
   { name: "health export", login: "health.officer", url: `/api/health/export?report=groups&asOf=${AS_OF}`, handler: healthExport as never, action: "health.export" },
   { name: "ministry report", login: "edu.officer", url: `/api/ministry/reports/oo1?asOf=${AS_OF}&format=xlsx`, handler: reportExport, params: { report: "oo1" }, action: "report.export" },
+  { name: "ГИА results XLSX", login: "edu.officer", url: "/api/ministry/gia?year=2025&kind=EGE&format=xlsx", handler: giaResultsExport as never, action: "report.export" },
+  { name: "ГИА results PDF", login: "edu.officer", url: "/api/ministry/gia?year=2025&kind=OGE&format=pdf", handler: giaResultsExport as never, action: "report.export" },
   { name: "access report", login: "auditor", url: "/api/admin/access-reports/account-reads?login=school.admin&format=csv", handler: accessReportExport, params: { report: "account-reads" }, action: "audit.report.export" },
 ];
 

@@ -7,6 +7,7 @@ import type { ShellNavItem } from "@/components/shell/nav-links";
 import type { Messages } from "@/lib/i18n";
 import type { Actor } from "../auth/actor";
 import { hasCapability, type Capability, type Portal } from "../authz/matrix";
+import { canExportFrdo, canImportGiaResults, canIssueStudyCertificates, canReadClassPerformance, canReadTerritoryPerformance, permits, type Permission } from "../authz/permissions";
 import { getDb } from "../db";
 import { getServerMessages } from "../i18n";
 import { countPendingIncomingTransfers } from "../services/movement/transfers";
@@ -17,6 +18,8 @@ interface NavItem {
   href: string;
   label: (m: Messages) => string;
   capability?: Capability;
+  /** A named check of ../authz/permissions.ts, for a section no single capability opens. */
+  permission?: Permission;
   badge?: "incomingTransfers";
 }
 
@@ -28,6 +31,9 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/school/transfers", label: (m) => m.transfers.nav, capability: "movement.write", badge: "incomingTransfers" },
     { href: "/school/rollover", label: (m) => m.rollover.nav, capability: "movement.write" },
     { href: "/school/quality", label: (m) => m.quality.nav },
+    { href: "/school/performance", label: (m) => m.performance.nav, permission: canReadClassPerformance },
+    { href: "/school/frdo", label: (m) => m.frdo.nav, permission: canExportFrdo },
+    { href: "/school/study-certificates", label: (m) => m.studyCertificates.nav, permission: canIssueStudyCertificates },
   ],
   ministry: [
     { href: "/ministry", label: (m) => m.nav.home },
@@ -37,7 +43,11 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
     { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
     { href: "/ministry/subjects", label: (m) => m.subjects.nav, capability: "referenceData.manage" },
+    { href: "/ministry/gia-import", label: (m) => m.giaImport.nav, permission: canImportGiaResults },
     { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
+    { href: "/ministry/performance", label: (m) => m.performance.nav, permission: canReadTerritoryPerformance },
+    { href: "/ministry/frdo", label: (m) => m.frdo.nav, permission: canExportFrdo },
+    { href: "/ministry/gia", label: (m) => m.giaResults.nav, capability: "reports.read" },
     { href: "/ministry/approvals", label: (m) => m.approvals.nav, capability: "apiClients.approve" },
   ],
   health: [
@@ -66,7 +76,7 @@ export interface PortalShellProps {
 
 export async function portalShellProps(actor: Actor): Promise<PortalShellProps> {
   const m = await getServerMessages();
-  const allowed = NAV[actor.portal].filter((i) => !i.capability || hasCapability(actor.role, i.capability));
+  const allowed = NAV[actor.portal].filter((i) => (!i.capability || hasCapability(actor.role, i.capability)) && (!i.permission || permits(i.permission, actor)));
   const nav = await Promise.all(allowed.map((item) => toShellItem(item, actor, m)));
   return { actor, m, nav, lowVision: await lowVisionRequested() };
 }

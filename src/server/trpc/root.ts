@@ -13,10 +13,14 @@ import { dashboardsRouter } from "./routers/dashboards";
 import { healthRouter, ministryRouter, schoolRouter } from "./routers/portals";
 import { ministryQualityRouter } from "./routers/quality";
 import { subjectsRouter } from "./routers/subjects";
+import { giaResultsRouter } from "./routers/gia-results";
 import { sessionRouter } from "./routers/session";
 import { accountRouter } from "./routers/account";
 import { healthApprovalsRouter, ministryApprovalsRouter } from "./routers/approvals";
 import { clientOversightRouter } from "./routers/admin/client-oversight";
+import { frdoRouter } from "./routers/frdo";
+import { ministryPerformanceRouter, schoolPerformanceRouter } from "./routers/performance";
+import { studyCertificatesRouter } from "./routers/study-certificates";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -24,9 +28,12 @@ export const appRouter = router({
   account: accountRouter,
   learners: learnersRouter,
   movement: movementRouter,
-  school: schoolRouter,
+  // The school's справка об обучении (issue 21): the learner card's section and the register.
+  studyCertificates: studyCertificatesRouter,
+  frdo: frdoRouter,
+  school: router({ ...schoolRouter._def.record, performance: schoolPerformanceRouter }),
   // The portal's landing procedures plus the organisations registry.
-  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter, subjects: subjectsRouter }),
+  ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter, subjects: subjectsRouter, gia: giaResultsRouter, performance: ministryPerformanceRouter }),
   health: router({ ...healthRouter._def.record, approvals: healthApprovalsRouter }),
   admin: router({ users: usersRouter, audit: auditRouter, accessReports: accessReportsRouter, verification: verificationRouter, machineClients: machineClientsRouter, clientOversight: clientOversightRouter }),
 });

@@ -18,6 +18,7 @@ import { ContactsDetails } from "./contacts-details";
 import { IdentityDetails } from "./identity-details";
 import { PersonalTab } from "./personal-tab";
 import { PortfolioTab } from "./portfolio/portfolio-tab";
+import { StudyCertificateSection } from "../../study-certificates/learner-section";
 
 type Stage = CardData["stages"][number];
 const STATUS_TONES: Record<string, string> = {
@@ -114,6 +115,8 @@ function CardBody({ card, portal, canMove }: { card: CardData; portal: Exclude<P
         )}
         {tab === "HEALTH" && <HealthTab learnerId={l.id} />}
         {tab === "PORTFOLIO" && <PortfolioTab learnerId={l.id} writes={school ? card.portfolioWrites : []} />}
+        {/* The справка об обучении: the holding or a former school's own document (the server checks again). */}
+        {tab === "PORTFOLIO" && school && (card.relationship === "HOLDING" || card.relationship === "FORMER") && <StudyCertificateSection learnerId={l.id} />}
       </div>
     </>
   );

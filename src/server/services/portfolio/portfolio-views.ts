@@ -1,7 +1,7 @@
 // What the portfolio procedures return: the rows of the four lists, with the
 // columns a reader of the stage may see (no creator ids or organisation ids).
 import { z } from "zod";
-import { ACHIEVEMENT_LEVELS, ACHIEVEMENT_RESULTS, CERTIFICATE_LEVELS, EXAM_KINDS } from "@/lib/schemas/portfolio";
+import { ACHIEVEMENT_LEVELS, ACHIEVEMENT_RESULTS, CERTIFICATE_LEVELS, CERTIFICATE_STATES, EXAM_KINDS } from "@/lib/schemas/portfolio";
 
 export const ZAchievementView = z.object({
   id: z.string(),
@@ -41,8 +41,12 @@ export const ZCertificateView = z.object({
   id: z.string(),
   level: z.enum(CERTIFICATE_LEVELS),
   number: z.string(),
+  series: z.string().nullable(),
+  registrationNumber: z.string().nullable(),
   issuedAt: z.date(),
   withHonours: z.boolean(),
+  duplicate: z.boolean(),
+  state: z.enum(CERTIFICATE_STATES),
 });
 
 export const ZPortfolio = z.object({
@@ -66,4 +70,14 @@ export const gradeSelect = {
   supersedesId: true,
   supersededBy: { select: { id: true } },
 } as const;
-export const certificateSelect = { id: true, level: true, number: true, issuedAt: true, withHonours: true } as const;
+export const certificateSelect = {
+  id: true,
+  level: true,
+  number: true,
+  series: true,
+  registrationNumber: true,
+  issuedAt: true,
+  withHonours: true,
+  duplicate: true,
+  state: true,
+} as const;

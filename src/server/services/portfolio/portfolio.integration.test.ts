@@ -81,7 +81,19 @@ describeDb("learner portfolio", () => {
     expect(Object.keys(p.achievements[0]!).sort()).toEqual(["date", "id", "kind", "level", "organiser", "result", "title"]);
     expect(Object.keys(p.exams[0]!).sort()).toEqual(["id", "kind", "mark", "primaryScore", "subject", "testScore", "year"]);
     expect(Object.keys(p.grades[0]!).sort()).toEqual(["academicYear", "createdAt", "credit", "id", "mark", "period", "subject", "superseded", "supersedesId"]);
-    expect(p.certificates).toEqual([{ id: expect.any(String), level: "BASIC_GENERAL", number: "0001234567", issuedAt: new Date(`${year}-06-28T00:00:00Z`), withHonours: true }]);
+    expect(p.certificates).toEqual([
+      {
+        id: expect.any(String),
+        level: "BASIC_GENERAL",
+        number: "0001234567",
+        series: null,
+        registrationNumber: null,
+        issuedAt: new Date(`${year}-06-28T00:00:00Z`),
+        withHonours: true,
+        duplicate: false,
+        state: "ACTIVE",
+      },
+    ]);
   });
 
   it("refuses a subject outside the vocabulary on its field, writing nothing", async () => {
@@ -123,10 +135,35 @@ describeDb("learner portfolio", () => {
     });
     // Same number at another level is another certificate.
     await expect(registrar.learners.portfolio.setCertificate({ learnerId: otherLearnerId, ...cert, level: "BASIC_GENERAL" })).resolves.toHaveProperty("id");
-    const again = await registrar.learners.portfolio.setCertificate({ learnerId, ...cert, number: "7700000002", withHonours: true });
+    const again = await registrar.learners.portfolio.setCertificate({
+      learnerId,
+      ...cert,
+      number: "7700000002",
+      withHonours: true,
+      series: "АА",
+      registrationNumber: "11-27",
+      duplicate: true,
+      state: "LOST",
+    });
     expect(again.id).toBe(first.id);
     const p = await registrar.learners.portfolio.get({ learnerId });
-    expect(p.certificates.find((c) => c.level === "SECONDARY_GENERAL")).toMatchObject({ number: "7700000002", withHonours: true });
+    expect(p.certificates.find((c) => c.level === "SECONDARY_GENERAL")).toMatchObject({
+      number: "7700000002",
+      withHonours: true,
+      series: "АА",
+      registrationNumber: "11-27",
+      duplicate: true,
+      state: "LOST",
+    });
+    // Recording it again without the details clears them (a reissue replaces every detail).
+    await registrar.learners.portfolio.setCertificate({ learnerId, ...cert, number: "7700000002" });
+    expect((await registrar.learners.portfolio.get({ learnerId })).certificates.find((c) => c.level === "SECONDARY_GENERAL")).toMatchObject({
+      series: null,
+      registrationNumber: null,
+      duplicate: false,
+      state: "ACTIVE",
+    });
+    await expect(registrar.learners.portfolio.setCertificate({ learnerId, ...cert, registrationNumber: "x".repeat(21) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("corrects a grade with a new row and keeps the old one as history", async () => {

@@ -166,16 +166,18 @@ const numberTaken = () => conflict("Аттестат с таким номеро�
 
 /** One certificate per level per learner: setting it again replaces its details. */
 export async function setCertificate(db: Db, actor: Actor, input: SetCertificateInput, ip: string | null) {
-  const { learnerId, level, number, withHonours } = input;
+  const { learnerId, level, number, withHonours, duplicate, state } = input;
   const issuedAt = day(input.issuedAt);
+  // Cleared on the form → cleared in the row (a reissue replaces every detail).
+  const details = { number, series: input.series ?? null, registrationNumber: input.registrationNumber ?? null, issuedAt, withHonours, duplicate, state };
   try {
     return await writePortfolio(db, actor, ip, learnerId, "certificate", async (tx, organisationId) => {
       const taken = await tx.certificateNumberClaim.findUnique({ where: { level_number: { level, number } }, select: { learnerId: true } });
       if (taken && taken.learnerId !== learnerId) throw numberTaken();
       const existing = await tx.certificate.findFirst({ where: { learnerId, level }, select: { id: true } });
       const row = existing
-        ? await tx.certificate.update({ where: { learnerId_id: { learnerId, id: existing.id } }, data: { number, issuedAt, withHonours, organisationId }, select: { id: true } })
-        : await tx.certificate.create({ data: { learnerId, organisationId, level, number, issuedAt, withHonours, createdById: actor.id }, select: { id: true } });
+        ? await tx.certificate.update({ where: { learnerId_id: { learnerId, id: existing.id } }, data: { ...details, organisationId }, select: { id: true } })
+        : await tx.certificate.create({ data: { learnerId, organisationId, level, ...details, createdById: actor.id }, select: { id: true } });
       return { ...row, details: { level, replaced: Boolean(existing) } };
     });
   } catch (error) {

@@ -20,8 +20,8 @@ export const fileTitle = (model: ReportModel) => `${model.title} — ${model.hea
 /** Header lines shared by both formats: label → value. */
 export function headerLines(model: ReportModel): [string, string][] {
   const hd = model.header;
-  const when: [string, string] = hd.asOf ? [h.asOf, hd.asOf] : [h.period, `${hd.from} — ${hd.to}`];
-  return [[h.region, hd.region], [h.scope, hd.scope], when, [h.generatedBy, hd.generatedBy], [h.generatedAt, hd.generatedAt]];
+  const when: [string, string][] = hd.asOf ? [[h.asOf, hd.asOf]] : hd.from ? [[h.period, `${hd.from} — ${hd.to}`]] : [];
+  return [[h.region, hd.region], [h.scope, hd.scope], ...when, ...(hd.lines ?? []), [h.generatedBy, hd.generatedBy], [h.generatedAt, hd.generatedAt]];
 }
 
 export async function renderXlsx(model: ReportModel): Promise<Buffer> {
@@ -43,7 +43,8 @@ export async function renderXlsx(model: ReportModel): Promise<Buffer> {
 }
 
 let printer: PdfPrinter | null = null;
-function pdfPrinter(): PdfPrinter {
+/** The one pdfmake printer with the embedded Roboto fonts (also the справка об обучении's, services/study-certificates). */
+export function pdfPrinter(): PdfPrinter {
   if (printer) return printer;
   const mod = vfsModule as unknown as { default?: unknown; pdfMake?: { vfs: Record<string, string> }; vfs?: Record<string, string> };
   const root = (mod.default ?? mod) as { pdfMake?: { vfs: Record<string, string> }; vfs?: Record<string, string> };

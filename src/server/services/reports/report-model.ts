@@ -18,6 +18,8 @@ import { territoryName, type Drill } from "../dashboards/scope";
 
 export const REPORTS = ["oo1", "do1", "movement", "health"] as const;
 export type ReportKind = (typeof REPORTS)[number];
+/** Every kind of model: the reports above and those built by their own services with their own inputs (ГИА results). */
+export const MODEL_KINDS = [...REPORTS, "gia", "performance"] as const;
 
 export type ReportInput = { asOf?: string; from?: string; to?: string; municipalityId?: string; organisationId?: string };
 
@@ -34,7 +36,7 @@ export const ZReportTable = z.object({
 export type ReportTable = z.infer<typeof ZReportTable>;
 
 export const ZReportModel = z.object({
-  kind: z.enum(REPORTS),
+  kind: z.enum(MODEL_KINDS),
   title: z.string(),
   header: z.object({
     region: z.string(),
@@ -44,6 +46,8 @@ export const ZReportModel = z.object({
     to: z.string().nullable(),
     generatedBy: z.string(),
     generatedAt: z.string(),
+    /** Further lines (label, value) of a report chosen by more than a date, such as the ГИА's year and exam. */
+    lines: z.array(z.tuple([z.string(), z.string()])).optional(),
   }),
   tables: z.array(ZReportTable),
   /** Set when counts below it are shown as «<n» (docs/domain.md, "Small numbers"). */

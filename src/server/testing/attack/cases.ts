@@ -13,6 +13,7 @@ import {
   type Stage,
   type StageAccess,
 } from "../../authz/matrix";
+import { canIssueStudyCertificates, permits } from "../../authz/permissions";
 import { ZLearnerContacts, ZLearnerIdentity, ZLearnerPersonal } from "../../services/learners/learner-views";
 import { learnerInput } from "../learner-fixtures";
 import type { AttackActor, AttackWorld } from "./world";
@@ -53,6 +54,13 @@ function holdingOrder(a: AttackActor): Outcome {
   if (!hasCapability(a.role, "movement.write")) return "FORBIDDEN";
   const relationship = relationshipOfActor(a);
   return relationship === "NONE" ? "NOT_FOUND" : relationship === "HOLDING" ? "ok" : "FORBIDDEN";
+}
+/** The справка об обучении: the named check (school staff reading portfolios), then only the holding or a former school. */
+function studyCertificateRule(a: AttackActor): Outcome {
+  if (!permits(canIssueStudyCertificates, { role: a.role, scope: { kind: a.organisationId ? "ORGANISATION" : "REGION" } })) return "FORBIDDEN";
+  const relationship = relationshipOfActor(a);
+  if (relationship === "NONE") return "NOT_FOUND";
+  return relationship === "HOLDING" || relationship === "FORMER" ? "ok" : "FORBIDDEN";
 }
 const movementGate = (then: (a: AttackActor) => Outcome) => (a: AttackActor): Outcome => (hasCapability(a.role, "movement.write") ? then(a) : "FORBIDDEN");
 
@@ -177,6 +185,22 @@ export const ATTACK_CASES: Record<string, AttackCase> = {
     expect: portfolioWrite("certificate"),
     mutates: true,
   },
+  "studyCertificates.forLearner": {
+    input: (w) => ({ learnerId: w.learnerId }),
+    expect: studyCertificateRule,
+    // Only the years the school itself taught the learner: gymn2 from 2024/25 until the transfer in
+    // September 2026 (school1 accepted on the 2nd), school1 since then.
+    check: (out, a) => {
+      const years = (out as { years: { academicYear: number }[] }).years.map((y) => y.academicYear);
+      if (relationshipOfActor(a) === "FORMER") expect(years, a.login).toEqual([2026, 2025, 2024]);
+      else expect(Math.min(...years), a.login).toBe(2026);
+    },
+  },
+  "studyCertificates.issue": {
+    input: (w) => ({ learnerId: w.learnerId, academicYear: 2025, period: "1 четверть" }),
+    expect: studyCertificateRule,
+    mutates: true,
+  },
   "movement.trajectory": {
     input: (w) => ({ learnerId: w.learnerId }),
     expect: (a) => (!allowsStage(a.role, "PERSONAL", "read") ? "FORBIDDEN" : relationshipOfActor(a) === "NONE" ? "NOT_FOUND" : "ok"),
@@ -221,9 +245,12 @@ export const ATTACK_CASES: Record<string, AttackCase> = {
 
 /** Procedures whose id inputs are not a learner's, with the reason; each is covered by its own tests. */
 export const NOT_LEARNER_SCOPED: Record<string, string> = {
+  "frdo.check": "an organisation's or territory's certificates, never one learner's; scope and roles in frdo.integration.test.ts",
   "admin.accessReports.learnerAccess": "the auditor's region-wide report, gated by audit.read (access-reports tests)",
   "admin.accessReports.lookupLearner": "the auditor's region-wide lookup, gated by audit.read (access-reports tests)",
   "movement.rollover.commit": "acts on the caller's own roll; enrolment ids only override actions within it (school-events tests)",
+  "ministry.gia.results": "aggregates of a territory's or organisation's ГИА results, never one learner's; scope and roles in gia-results.integration.test.ts",
+  "school.performance.class": "a class of the caller's own school (another school's: NOT_FOUND), its own marks only; role gate canReadClassPerformance (performance tests)",
 };
 /** Prefixes of procedures that take ids of accounts, clients, organisations or programmes, never of a learner. */
-export const NOT_LEARNER_PREFIXES = ["admin.users.", "admin.machineClients.", "ministry.approvals.", "health.approvals.", "ministry.organisations.", "ministry.dashboard.", "ministry.reports.", "ministry.healthStats.", "health.stats.", "school.programmes."];
+export const NOT_LEARNER_PREFIXES = ["admin.users.", "admin.machineClients.", "ministry.approvals.", "health.approvals.", "ministry.organisations.", "ministry.dashboard.", "ministry.reports.", "ministry.healthStats.", "health.stats.", "school.programmes.", "ministry.performance."];

@@ -120,7 +120,7 @@ export type AttackWorld = Awaited<ReturnType<typeof buildWorld>>;
 
 /** A digest of everything stored about the learner: equal before and after a refused call. */
 export async function learnerDigest(db: Db, learnerId: string): Promise<string> {
-  const tables = ["Enrolment", "MovementEvent", "Transfer", "HealthRecord", "Achievement", "ExamResult", "SubjectGrade", "Certificate", "LearnerRepresentative", "Consent"];
+  const tables = ["Enrolment", "MovementEvent", "Transfer", "HealthRecord", "Achievement", "ExamResult", "SubjectGrade", "Certificate", "StudyCertificate", "LearnerRepresentative", "Consent"];
   const parts = tables.map((t) => `(SELECT coalesce(string_agg(row_to_json(x)::text, ',' ORDER BY row_to_json(x)::text), '') FROM "${t}" x WHERE x."learnerId" = $1::uuid)`);
   const [row] = await db.$queryRawUnsafe<{ digest: string }[]>(
     `SELECT md5(concat_ws('|', (SELECT row_to_json(l)::text FROM "Learner" l WHERE l.id = $1::uuid),

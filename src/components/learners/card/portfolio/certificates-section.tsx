@@ -5,13 +5,22 @@ import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { formatDate } from "@/lib/format";
-import { CERTIFICATE_LEVELS, ZSetCertificateInput } from "@/lib/schemas/portfolio";
+import { CERTIFICATE_LEVELS, CERTIFICATE_STATES, ZSetCertificateInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
 import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
 import type { PortfolioData } from "./portfolio-tab";
 
-const empty = () => ({ level: "", number: "", issuedAt: "", withHonours: false as boolean });
+const empty = () => ({
+  level: "",
+  series: "",
+  number: "",
+  registrationNumber: "",
+  issuedAt: "",
+  withHonours: false as boolean,
+  duplicate: false as boolean,
+  state: "ACTIVE",
+});
 
 export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: string; rows: PortfolioData["certificates"]; canWrite: boolean }) {
   const { m } = useMessages();
@@ -37,21 +46,35 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
       {form.open && (
         <FormFrame testId="certificate-form" onSubmit={submit} onCancel={form.close} pending={set.isPending} error={form.errors.formError} fieldErrors={form.errors.errors} focusToken={form.errors.failedSubmits}>
           <SelectField label={f.certificateLevel} {...field("level")} options={optionsOf(t.certificateLevels, CERTIFICATE_LEVELS)} placeholder={m.learnerForm.choose} />
+          <Field label={f.series} {...field("series")} />
           <Field label={f.number} inputMode="numeric" {...field("number")} />
+          <Field label={f.registrationNumber} {...field("registrationNumber")} />
           <Field label={f.issuedAt} type="date" {...field("issuedAt")} />
+          <SelectField label={f.certificateState} {...field("state")} options={optionsOf(t.certificateStates, CERTIFICATE_STATES)} />
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
             <input type="checkbox" name="withHonours" checked={d.withHonours} onChange={(ev) => form.set("withHonours", ev.target.checked)} />
             {f.withHonours}
+          </label>
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" name="duplicate" checked={d.duplicate} onChange={(ev) => form.set("duplicate", ev.target.checked)} />
+            {f.duplicate}
           </label>
         </FormFrame>
       )}
       <PlainTable
         testId="certificates-table"
         empty={t.noCertificates}
-        headers={[f.certificateLevel, f.number, f.issuedAt, f.withHonours]}
+        headers={[f.certificateLevel, f.number, f.registrationNumber, f.issuedAt, f.withHonours, f.certificateState]}
         rows={rows.map((c) => ({
           id: c.id,
-          cells: [t.certificateLevels[c.level], <span className="font-mono">{c.number}</span>, formatDate(c.issuedAt), c.withHonours ? m.common.yes : m.common.no],
+          cells: [
+            t.certificateLevels[c.level],
+            <span className="font-mono">{c.series ? `${c.series} ${c.number}` : c.number}</span>,
+            c.registrationNumber ?? "—",
+            formatDate(c.issuedAt),
+            c.withHonours ? m.common.yes : m.common.no,
+            c.duplicate ? `${t.certificateStates[c.state]}, ${f.duplicate.toLowerCase()}` : t.certificateStates[c.state],
+          ],
         }))}
       />
     </Section>

@@ -1,0 +1,6 @@
+// Performance of learners as XLSX/PDF, through the one door (src/server/http/route-door.ts): no cross-site download, session, role.
+import { performanceExport } from "@/server/http/report-files";
+
+export const dynamic = "force-dynamic";
+
+export const GET = performanceExport;

@@ -1,0 +1,13 @@
+import { forbidden } from "next/navigation";
+import { FrdoPage } from "@/components/frdo/frdo-page";
+import { canExportFrdo } from "@/server/authz/permissions";
+import { requirePortal } from "@/server/pages/guards";
+import { pageTitle } from "@/server/pages/page-title";
+
+export const generateMetadata = pageTitle((t) => t.frdo);
+
+export default async function MinistryFrdo() {
+  const actor = await requirePortal("ministry");
+  if (!canExportFrdo(actor)) forbidden();
+  return <FrdoPage portal="ministry" />;
+}

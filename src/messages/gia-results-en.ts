@@ -1,0 +1,53 @@
+// English text of the ministry's ГИА results page; mirrors gia-results-ru.ts
+// (the files are always Russian).
+export const giaResultsEn = {
+  giaResults: {
+    nav: "State exam results",
+    title: "State exam results (ГИА)",
+    lead: "ОГЭ, ГВЭ and ЕГЭ results by subject of the vocabulary for a year beside the year before; by territory, drilling down from municipality to organisation.",
+    year: "Year",
+    kind: "Exam",
+    kinds: { OGE: "ОГЭ (grade 9)", GVE: "ГВЭ", EGE: "ЕГЭ (grade 11)" } as Record<string, string>,
+    yearError: "Enter a year from 2000 to 2100",
+    fileTitle: "ГИА results",
+    reportTitle: "State final examination results ({kind}, {year})",
+    header: { year: "Year", kind: "Exam", unmapped: "Results not matched to a subject" },
+    captions: {
+      subjectsMarks: "By subject: marks",
+      subjectsScores: "By subject: test scores",
+      subjectsBasicMath: "ЕГЭ mathematics, basic level: marks",
+      places: "By territory",
+    },
+    /** ЕГЭ mathematics comes at two levels under one vocabulary subject. */
+    levels: { profile: "{name} (profile level)", basic: "{name} (basic level)" },
+    columns: {
+      subject: "Subject",
+      participants: "Participants",
+      mark: "“{m}”",
+      noMark: "No mark",
+      noScore: "No score",
+      belowMin: "0 – below minimum",
+      minTo60: "Minimum – 60",
+      band61: "61–80",
+      band81: "81–99",
+      band100: "100 points",
+      minimum: "Minimum score",
+      belowShare: "Below minimum, %",
+      averageMark: "Average mark",
+      averageScore: "Average test score",
+      previous: "{year}: {what}",
+      municipality: "Municipality",
+      organisation: "Organisation",
+      results: "Results",
+      below: "Below minimum",
+      honours: "Certificates with honours",
+      total: "Total",
+    },
+    drill: "Drill down to:",
+    back: "The whole territory",
+    downloadXlsx: "Download XLSX",
+    downloadPdf: "Download PDF",
+    definitions:
+      "A participant is a learner with a result in the subject (of several records the latest counts). Below minimum: ОГЭ and ГВЭ — mark “2”, ЕГЭ — a test score below Rosobrnadzor's minimum; ЕГЭ mathematics at the basic level is marked (below minimum — “2”) and never counts into the profile level's scores. The subjects' total counts results: a learner with three exams counts three times.",
+  },
+};
