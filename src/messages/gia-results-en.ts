@@ -43,6 +43,10 @@ export const giaResultsEn = {
       honours: "Certificates with honours",
       total: "Total",
     },
+    chart: {
+      title: "Results by subject, distribution",
+      note: "No bar is drawn where any number of the row is hidden.",
+    },
     drill: "Drill down to:",
     back: "The whole territory",
     downloadXlsx: "Download XLSX",

@@ -44,6 +44,11 @@ export const giaResultsRu = {
       honours: "Аттестатов с отличием",
       total: "Всего",
     },
+    /** The bars under a subjects table (decoration: the table holds the figures). */
+    chart: {
+      title: "Распределение результатов по предметам",
+      note: "Полоса не строится, если хотя бы одно число строки скрыто.",
+    },
     drill: "Подробнее по территории:",
     back: "Вся доступная территория",
     downloadXlsx: "Скачать XLSX",

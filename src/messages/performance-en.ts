@@ -46,5 +46,11 @@ export const performanceEn: typeof performanceRu = {
     fileTitle: "Performance",
     header: { year: "Academic year", period: "Period", subject: "Subject" },
     previousColumn: "{measure} ({year})",
+    chart: {
+      column: "Chart, %",
+      success: "Pass rate",
+      quality: "Quality rate",
+      previous: "{year}: the thin light bar",
+    },
   },
 };

@@ -47,5 +47,12 @@ export const performanceRu = {
     fileTitle: "Успеваемость",
     header: { year: "Учебный год", period: "Период", subject: "Предмет" },
     previousColumn: "{measure} ({year})",
+    /** The bars beside the numbers (decoration: the table holds the figures). */
+    chart: {
+      column: "Диаграмма, %",
+      success: "Успеваемость",
+      quality: "Качество знаний",
+      previous: "{year} — тонкая светлая полоса",
+    },
   },
 };

@@ -3,7 +3,8 @@
 // and one of its organisations, from the officer's scope), the tables of the
 // model the server builds (small numbers already hidden there), links one
 // level down, and the XLSX / PDF of the same model. The choices live in the
-// URL, so a refresh, a bookmark or Back shows the same view.
+// URL, so a refresh, a bookmark or Back shows the same view. Under each
+// subjects table, its distribution as bars (./subject-distribution.tsx).
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import Link from "next/link";
 import type { GiaResultsOutput } from "@/server/services/gia-results/gia-results";
@@ -14,6 +15,7 @@ import { ReportTableView } from "../reports/report-table-view";
 import { SelectField } from "../select-field";
 import { TableFrame } from "../table-frame";
 import { useUrlFilters } from "../use-url-filters";
+import { SubjectDistribution } from "./subject-distribution";
 
 const KEYS = ["year", "kind", "municipalityId", "organisationId"] as const;
 const KINDS = ["OGE", "GVE", "EGE"] as const;
@@ -109,6 +111,7 @@ export function GiaResultsPage() {
                 <TableFrame className="rounded-lg border border-slate-200 bg-white">
                   <ReportTableView table={table} index={ti} />
                 </TableFrame>
+                <SubjectDistribution table={table} index={ti} />
               </section>
             ))}
             {drill && drill.places.length > 0 && (

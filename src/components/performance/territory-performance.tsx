@@ -2,11 +2,11 @@
 // The ministry's «Успеваемость обучающихся» (issue 21): year, period and
 // subject chosen from lists; rows by municipality → organisation → class, a
 // click on a row drills one level down, a breadcrumb walks back. Figures come
-// from the server with small numbers already hidden («<n»). Table only: the
-// dashboard's charts are split by sex and have no general bar chart to reuse.
+// from the server with small numbers already hidden («<n»); a column of bars
+// shows the two shares beside them (./measure-bars.tsx). The choices and the
+// place live in the URL, so a reload or a shared link shows the same view.
 import { useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
-import { useState } from "react";
 import { PERFORMANCE_PERIODS, type PerformancePeriod } from "@/lib/schemas/performance";
 import { currentAcademicYear, academicYearLabel } from "@/lib/schemas/programme";
 import type { TerritoryPerformance } from "@/server/services/performance/territory-performance";
@@ -15,37 +15,49 @@ import { useMessages } from "../messages-provider";
 import { QueryState } from "../query-state";
 import { SelectField } from "../select-field";
 import { StaticTable } from "../static-table";
+import { useUrlFilters } from "../use-url-filters";
 import { formatChange, formatCount, formatMeasure } from "./format";
+import { MeasureBars, MeasureLegend } from "./measure-bars";
 
 type Row = TerritoryPerformance["rows"][number];
 type Figures = Row["current"];
-interface Place {
-  municipalityId?: string;
-  organisationId?: string;
-  label: string;
-}
 
 const YEARS_BACK = 5;
+const KEYS = ["year", "period", "subjectId", "municipalityId", "organisationId"] as const;
+type Key = (typeof KEYS)[number];
 
 export function TerritoryPerformanceView() {
   const trpc = useTRPC();
   const { m, locale } = useMessages();
   const t = m.performance;
   const thisYear = currentAcademicYear();
-  const [year, setYear] = useState(String(thisYear));
-  const [period, setPeriod] = useState<PerformancePeriod>(PERFORMANCE_PERIODS[0]);
-  const [subjectId, setSubjectId] = useState("");
-  const [trail, setTrail] = useState<Place[]>([]);
-  const place = trail.at(-1);
+  const years = Array.from({ length: YEARS_BACK }, (_, i) => thisYear - i);
+  const { applied, apply } = useUrlFilters(KEYS);
+  // A link's year or period outside the lists falls back to the default rather than to an error.
+  const year = years.includes(Number(applied.year)) ? Number(applied.year) : thisYear;
+  const period = (PERFORMANCE_PERIODS as readonly string[]).includes(applied.period) ? (applied.period as PerformancePeriod) : PERFORMANCE_PERIODS[0];
+  const { subjectId, municipalityId, organisationId } = applied;
+  const choose = (changes: Partial<Record<Key, string>>) => apply({ year: String(year), period, subjectId, municipalityId, organisationId, ...changes });
   const subjects = useQuery(trpc.ministry.performance.subjects.queryOptions());
+  // Names of the breadcrumb's places (the same list the reports' territory filter uses).
+  const territories = useQuery(trpc.ministry.reports.territories.queryOptions());
+  const municipalityName = territories.data?.find((mu) => mu.id === municipalityId)?.name;
+  const organisationName = territories.data?.flatMap((mu) => mu.organisations).find((o) => o.id === organisationId)?.shortName;
   const input = {
-    academicYear: Number(year),
+    academicYear: year,
     period,
     ...(subjectId ? { subjectId } : {}),
-    ...(place?.municipalityId ? { municipalityId: place.municipalityId } : {}),
-    ...(place?.organisationId ? { organisationId: place.organisationId } : {}),
+    ...(municipalityId ? { municipalityId } : {}),
+    ...(organisationId ? { organisationId } : {}),
   };
   const view = useQuery(trpc.ministry.performance.table.queryOptions(input));
+  // Until the names arrive, the place shown is the table's own territory.
+  const trail = [
+    ...(municipalityId ? [{ label: municipalityName ?? (organisationId ? "…" : view.data?.territory) ?? "…", to: { municipalityId, organisationId: "" } }] : []),
+    ...(organisationId ? [{ label: organisationName ?? view.data?.territory ?? "…", to: { municipalityId, organisationId } }] : []),
+  ];
+  // An organisation drilled into from a municipality keeps the municipality in the URL (its crumb); a municipality starts afresh.
+  const drillInto = (row: Row) => row.drill && choose({ municipalityId: row.drill.municipalityId ?? municipalityId, organisationId: row.drill.organisationId ?? "" });
   const download = (format: "xlsx" | "pdf") =>
     `/api/ministry/performance?${new URLSearchParams({ ...Object.fromEntries(Object.entries(input).map(([k, v]) => [k, String(v)])), format })}`;
   return (
@@ -56,28 +68,28 @@ export function TerritoryPerformanceView() {
         <SelectField
           label={t.year}
           name="academicYear"
-          value={year}
-          onChange={(e) => setYear(e.target.value)}
-          options={Array.from({ length: YEARS_BACK }, (_, i) => thisYear - i).map((y) => ({ value: String(y), label: academicYearLabel(y) }))}
+          value={String(year)}
+          onChange={(e) => choose({ year: e.target.value })}
+          options={years.map((y) => ({ value: String(y), label: academicYearLabel(y) }))}
         />
-        <SelectField label={t.period} name="period" value={period} onChange={(e) => setPeriod(e.target.value as PerformancePeriod)} options={PERFORMANCE_PERIODS.map((p) => ({ value: p, label: p }))} />
+        <SelectField label={t.period} name="period" value={period} onChange={(e) => choose({ period: e.target.value })} options={PERFORMANCE_PERIODS.map((p) => ({ value: p, label: p }))} />
         <SelectField
           label={t.subject}
           name="subjectId"
           value={subjectId}
           placeholder={t.allSubjects}
-          onChange={(e) => setSubjectId(e.target.value)}
+          onChange={(e) => choose({ subjectId: e.target.value })}
           options={(subjects.data ?? []).map((s) => ({ value: s.id, label: s.parentId ? `— ${s.name}` : s.name }))}
         />
       </div>
       <nav aria-label={t.territory} className="flex flex-wrap gap-2 text-sm">
-        <button type="button" className="text-blue-700 underline" onClick={() => setTrail([])}>
+        <button type="button" className="text-blue-700 underline" onClick={() => choose({ municipalityId: "", organisationId: "" })}>
           {t.wholeScope}
         </button>
         {trail.map((p, i) => (
           <span key={p.label + i}>
             {"/ "}
-            <button type="button" className="text-blue-700 underline" onClick={() => setTrail(trail.slice(0, i + 1))}>
+            <button type="button" className="text-blue-700 underline" onClick={() => choose(p.to)}>
               {p.label}
             </button>
           </span>
@@ -88,7 +100,7 @@ export function TerritoryPerformanceView() {
           <Results
             data={data}
             locale={locale}
-            onDrill={(row) => row.drill && setTrail([...trail, { ...row.drill, label: row.label }])}
+            onDrill={drillInto}
             xlsx={download("xlsx")}
             pdf={download("pdf")}
           />
@@ -124,6 +136,8 @@ function Results({ data, locale, onDrill, xlsx, pdf }: { data: TerritoryPerforma
     },
     { id: "learners", header: t.learners, accessorFn: (r) => r.current.learners, cell: (c) => count(c.row.original.current.learners) },
     ...measureColumns((r) => r.current, (s) => s),
+    // Decoration beside the two shares (aria-hidden cells; no accessor, so not sortable).
+    { id: "chart", header: t.chart.column, cell: (c) => <MeasureBars current={c.row.original.current} previous={c.row.original.previous} /> },
     ...(["m5", "m4", "m3", "m2"] as const).map((k): ColumnDef<Row, unknown> => ({ id: k, header: t.marks[k], accessorFn: (r) => r.current.marks[k], cell: (c) => count(c.row.original.current.marks[k]) })),
     ...measureColumns((r) => r.previous, was),
     { id: "dAvg", header: `${t.delta} ${t.average}`, accessorFn: (r) => r.delta.average, cell: (c) => formatChange(c.row.original.delta.average, 2, locale) },
@@ -138,6 +152,7 @@ function Results({ data, locale, onDrill, xlsx, pdf }: { data: TerritoryPerforma
     formatMeasure(now.average, 2, locale),
     formatMeasure(now.successRate, 1, locale),
     formatMeasure(now.qualityRate, 1, locale),
+    <MeasureBars key="chart" current={now} previous={before} />,
     count(now.marks.m5),
     count(now.marks.m4),
     count(now.marks.m3),
@@ -162,6 +177,7 @@ function Results({ data, locale, onDrill, xlsx, pdf }: { data: TerritoryPerforma
           {t.downloadPdf}
         </a>
       </div>
+      <MeasureLegend previousYearLabel={data.previousYearLabel} />
       <StaticTable columns={columns} data={data.rows} emptyText={t.empty} testId="performance-territory" getRowId={(r) => r.key} label={t.ministryTitle} sortable totals={totals} />
       <p className="text-sm text-slate-600">{t.hiddenNote.replaceAll("{n}", String(data.threshold))}</p>
     </div>

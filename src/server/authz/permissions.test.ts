@@ -25,6 +25,11 @@ const ADMITTED: Record<Check, readonly Role[]> = {
   canIssueStudyCertificates: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
   canReadClassPerformance: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
   canReadTerritoryPerformance: ["EDU_OFFICER"],
+  canManageReferenceData: ["EDU_OFFICER"],
+};
+/** Checks that admit a role at some of its scopes only: the scopes they admit it at. */
+const ONLY_AT: Partial<Record<Check, readonly ScopeKind[]>> = {
+  canManageReferenceData: ["REGION"],
 };
 
 const subject = (role: Role, kind: ScopeKind) => ({ role, scope: { kind } });
@@ -39,7 +44,10 @@ describe("named permission checks", () => {
       for (const role of ROLES) {
         const expected = ADMITTED[name].includes(role);
         it(`${expected ? "admits" : "refuses"} ${role} at each scope the role may hold`, () => {
-          for (const kind of allowedScopes(role)) expect(permits(check, subject(role, kind))).toBe(expected);
+          for (const kind of allowedScopes(role)) {
+            const atScope = expected && (ONLY_AT[name]?.includes(kind) ?? true);
+            expect(permits(check, subject(role, kind)), kind).toBe(atScope);
+          }
         });
       }
     });

@@ -95,6 +95,13 @@ export const canReadGiaResults: Permission = (s) => canReadReports(s) && allowsS
  */
 export const canImportGiaResults: Permission = (s) => inPortal(s, "ministry") && !atSchool(s) && hasCapability(s.role, "giaResults.import");
 
+/**
+ * The subjects vocabulary (issue 21): the reference-data capability at a
+ * region's scope — the vocabulary is the whole region's, so a municipality's
+ * officer, who holds the capability, neither sees nor changes it.
+ */
+export const canManageReferenceData: Permission = (s) => hasCapability(s.role, "referenceData.manage") && s.scope.kind === "REGION";
+
 /** Every named check, for the table-driven test. */
 export const PERMISSIONS = {
   canReadReports,
@@ -113,6 +120,7 @@ export const PERMISSIONS = {
   canReadClassPerformance,
   canReadTerritoryPerformance,
   canReadGiaResults,
+  canManageReferenceData,
 } as const satisfies Record<string, Permission>;
 
 /** Deny on doubt: a check that throws (a malformed subject) refuses. */

@@ -7,7 +7,16 @@ import type { ShellNavItem } from "@/components/shell/nav-links";
 import type { Messages } from "@/lib/i18n";
 import type { Actor } from "../auth/actor";
 import { hasCapability, type Capability, type Portal } from "../authz/matrix";
-import { canExportFrdo, canImportGiaResults, canIssueStudyCertificates, canReadClassPerformance, canReadTerritoryPerformance, permits, type Permission } from "../authz/permissions";
+import {
+  canExportFrdo,
+  canImportGiaResults,
+  canIssueStudyCertificates,
+  canManageReferenceData,
+  canReadClassPerformance,
+  canReadTerritoryPerformance,
+  permits,
+  type Permission,
+} from "../authz/permissions";
 import { getDb } from "../db";
 import { getServerMessages } from "../i18n";
 import { countPendingIncomingTransfers } from "../services/movement/transfers";
@@ -42,7 +51,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/movement", label: (m) => m.movementOversight.nav, capability: "transfers.oversee" },
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
     { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
-    { href: "/ministry/subjects", label: (m) => m.subjects.nav, capability: "referenceData.manage" },
+    { href: "/ministry/subjects", label: (m) => m.subjects.nav, permission: canManageReferenceData },
     { href: "/ministry/gia-import", label: (m) => m.giaImport.nav, permission: canImportGiaResults },
     { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
     { href: "/ministry/performance", label: (m) => m.performance.nav, permission: canReadTerritoryPerformance },

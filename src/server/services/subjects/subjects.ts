@@ -7,6 +7,7 @@ import type { AddSubjectInput, UpdateSubjectInput } from "@/lib/schemas/subjects
 import { auditActorOf, recordAudit } from "../../audit/recorder";
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
+import { canManageReferenceData, permits } from "../../authz/permissions";
 import { badRequest, conflict, forbidden, notFound } from "../../errors";
 
 export const subjectSelect = {
@@ -22,7 +23,7 @@ export const subjectSelect = {
 
 /** The vocabulary belongs to the whole region: a municipality's officer may not change it. */
 export function requireRegionLevel(actor: Actor) {
-  if (actor.scope.kind !== "REGION") throw forbidden("Справочник предметов ведёт специалист регионального уровня");
+  if (!permits(canManageReferenceData, actor)) throw forbidden("Справочник предметов ведёт специалист регионального уровня");
 }
 
 /** The whole vocabulary with the number of marks and exam results using each subject. */
