@@ -105,36 +105,32 @@ function ClassResults({ data, fmt }: { data: ClassPerformance; fmt: (v: number |
         <h2 className="text-lg font-semibold">{t.subjectsCaption}</h2>
         <StaticTable columns={subjectColumns} data={data.subjects} emptyText={t.noMarks} testId="performance-subjects" rowTestId={(r) => `subject-${r.code}`} getRowId={(r) => r.subjectId} label={t.subjectsCaption} sortable totals={totals} />
       </section>
-      <section className="space-y-2" data-testid="performance-failing">
-        <h2 className="text-lg font-semibold">{t.failingTitle}</h2>
-        {data.failing.length === 0 ? (
-          <p>{t.failingNone}</p>
-        ) : (
-          <ul className="space-y-1">
-            {data.failing.map((l) => (
-              <li key={l.learnerId}>
-                {cardLink(l)} <span className="text-slate-600">— {l.subjects.join(", ")}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="space-y-2" data-testid="performance-without-result">
-        <h2 className="text-lg font-semibold">{t.withoutResultTitle}</h2>
-        {data.withoutResult.length === 0 ? (
-          <p>{t.withoutResultNone}</p>
-        ) : (
-          <ul className="space-y-1">
-            {data.withoutResult.map((l) => (
-              <li key={l.learnerId}>{cardLink(l)}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <LearnerList testId="performance-failing" title={t.failingTitle} none={t.failingNone}>
+        {data.failing.map((l) => (
+          <li key={l.learnerId}>
+            {cardLink(l)} <span className="text-slate-600">— {l.subjects.join(", ")}</span>
+          </li>
+        ))}
+      </LearnerList>
+      <LearnerList testId="performance-without-result" title={t.withoutResultTitle} none={t.withoutResultNone}>
+        {data.withoutResult.map((l) => (
+          <li key={l.learnerId}>{cardLink(l)}</li>
+        ))}
+      </LearnerList>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t.tableTitle}</h2>
         <StaticTable columns={learnerColumns} data={data.table} emptyText={t.noLearners} testId="performance-marks" getRowId={(r) => r.learnerId} label={t.tableTitle} sortable />
       </section>
     </div>
+  );
+}
+
+/** A titled list of named learners, or a sentence saying there are none. */
+function LearnerList({ testId, title, none, children }: { testId: string; title: string; none: string; children: React.ReactNode[] }) {
+  return (
+    <section className="space-y-2" data-testid={testId}>
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children.length === 0 ? <p>{none}</p> : <ul className="space-y-1">{children}</ul>}
+    </section>
   );
 }

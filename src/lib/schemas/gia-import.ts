@@ -1,10 +1,6 @@
-// The ГИА import's form fields and its answer, shared by the ministry page
-// (src/app/ministry/gia-import) and the upload route (src/server/http/gia-import-files.ts).
-import { z } from "zod";
-
-/** «Проверить» (nothing written) or «Загрузить» (all rows or none). */
-export const ZGiaImportMode = z.enum(["dry-run", "commit"], { error: "Режим загрузки: dry-run или commit" });
-export type GiaImportMode = z.infer<typeof ZGiaImportMode>;
+// The ГИА import's answer, shared by the ministry page (src/app/ministry/gia-import)
+// and the upload route (src/server/http/gia-import-files.ts, whose form is read
+// by src/server/http/upload-form.ts like the learner import's).
 
 /**
  * What a row would do (dry run) or did (commit):

@@ -8,37 +8,19 @@ import { DomainError } from "../errors";
 import { exportLearners } from "../services/learners/export-learners";
 import { mapHeader } from "../services/learners/import/columns";
 import { importLearners } from "../services/learners/import/import-learners";
-import { ImportFileError, MAX_FILE_BYTES, MAX_UPLOAD_BODY_BYTES, readRows, type Sheet } from "../services/learners/import/read-file";
+import type { Sheet } from "../services/learners/import/read-file";
 import { templateCsv, templateXlsx, XLSX_TYPE } from "../services/learners/import/workbook";
 import { attachment, jsonError, NO_STORE, unexpectedErrorMessage } from "./route-actor";
 import { routeDoor } from "./route-door";
+import { readUploadedSheet } from "./upload-form";
 import { todayIn } from "@/lib/time-zone";
 import { serverTimeZone } from "../time-zone";
 
 async function readUpload(req: NextRequest): Promise<{ sheet: Sheet; fileName: string; commit: boolean; createClasses: boolean } | Response> {
-  // Refuse an oversized body before buffering it (multipart adds a little overhead).
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_UPLOAD_BODY_BYTES) {
-    return jsonError(413, `Файл больше ${MAX_FILE_BYTES / 1024 / 1024} МБ: разделите его на части`);
-  }
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    return jsonError(400, "Ожидается форма с файлом (multipart/form-data)");
-  }
-  const file = form.get("file");
-  const mode = form.get("mode");
-  if (!(file instanceof File) || file.size === 0) return jsonError(400, "Выберите непустой файл CSV или XLSX");
-  if (mode !== "dry-run" && mode !== "commit") return jsonError(400, "Режим загрузки: dry-run или commit");
-  try {
-    const sheet = await readRows(new Uint8Array(await file.arrayBuffer()), file.name);
-    mapHeader(sheet.header); // a wrong header refuses the file before any row is checked
-    // «Создать классы …» ticked after a dry run listed the classes the school lacks.
-    return { sheet, fileName: file.name, commit: mode === "commit", createClasses: form.get("createClasses") === "1" };
-  } catch (error) {
-    if (error instanceof ImportFileError) return jsonError(error.status, error.message);
-    throw error;
-  }
+  const upload = await readUploadedSheet(req, mapHeader);
+  if (upload instanceof Response) return upload;
+  // «Создать классы …» ticked after a dry run listed the classes the school lacks.
+  return { ...upload, createClasses: upload.form.get("createClasses") === "1" };
 }
 
 /** POST multipart (file, mode, createClasses=1 optional) → NDJSON: {type:"progress",phase,done,total}… then {type:"result",…} or {type:"error",error}. */
