@@ -68,7 +68,7 @@ export function TotpEnrolment({ required, continueTo }: { required: boolean; con
         <span className="text-slate-500">{m.enrol.secret}: </span>
         <code className="break-all font-mono" data-testid="totp-secret">{begin.data.secret}</code>
       </div>
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
         <Field label={m.enrol.code} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} error={codeError ?? undefined} />
         <button type="submit" disabled={confirm.isPending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
           {confirm.isPending ? m.enrol.confirming : m.enrol.confirm}

@@ -59,6 +59,7 @@ export function FrdoPage({ portal }: { portal: "school" | "ministry" }) {
         <p className="max-w-3xl text-sm text-slate-500">{t.lead}</p>
       </div>
       <form
+        method="post"
         className="flex flex-wrap items-end gap-4"
         onSubmit={(e) => {
           e.preventDefault();

@@ -57,7 +57,7 @@ export function RegistrySearch({ portal }: { portal: "ministry" | "health" }) {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.title}</h1>
-      <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="registry-search">
+      <form method="post" onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="registry-search">
         <label className="block grow sm:grow-0">
           <span className="mb-1 block text-sm font-medium text-slate-700">{t.query}</span>
           <input

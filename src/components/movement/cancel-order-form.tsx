@@ -35,7 +35,7 @@ export function CancelOrderForm({ learnerId, eventId, title, onDone }: { learner
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 space-y-4 rounded-lg border border-brand-600/30 p-4" data-testid="movement-cancel-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="mt-4 space-y-4 rounded-lg border border-brand-600/30 p-4" data-testid="movement-cancel-form">
       <h3 className="font-semibold text-slate-800">{title}</h3>
       <OrderFields title={t.cancelOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <ReasonField label={t.cancelReason} value={reason} error={form.errors.reason} onChange={setReason} />

@@ -48,7 +48,7 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="movement-record-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="movement-record-form">
       <h2 className="font-semibold text-slate-800">{t.recordTitle}</h2>
       <SelectField
         label={t.type}

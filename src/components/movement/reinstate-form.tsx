@@ -33,7 +33,7 @@ export function ReinstateForm({ learnerId, onDone }: { learnerId: string; onDone
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="movement-reinstate-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="movement-reinstate-form">
       <h2 className="font-semibold text-slate-800">{t.reinstateTitle}</h2>
       <PlacementFields title={m.transfers.placementSection} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} date={order.effectiveDate} basicOnly />
       <OrderFields title={t.reinstateOrderSection} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />

@@ -58,7 +58,7 @@ export function TransferStartForm({ learnerId, ownOrganisationId, onDone }: Prop
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="transfer-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-white p-4" data-testid="transfer-form">
       <h2 className="font-semibold text-slate-800">{t.startTitle}</h2>
       <div className="max-w-xl">
         <SelectField

@@ -63,6 +63,7 @@ export function StudyCertificateSection({ learnerId }: { learnerId: string }) {
         <p className="text-sm text-slate-500" data-testid="study-certificate-no-years">{t.section.noYears}</p>
       ) : (
         <form
+          method="post"
           className="mb-4 flex flex-wrap items-end gap-3"
           data-testid="study-certificate-form"
           noValidate

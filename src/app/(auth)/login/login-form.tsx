@@ -6,9 +6,11 @@ import { Field } from "@/components/field";
 import { issuesToErrors, type FieldErrors } from "@/lib/errors/form-errors";
 import { ZSignInInput } from "@/lib/schemas/auth";
 import { signInMessage } from "./sign-in-message";
+import { useHydrated } from "@/components/forms/use-hydrated";
 
 /** `errorCode`: the fixed code of a failed sign-in that redirected here (/login?error=…). */
 export function LoginForm({ errorCode }: { errorCode?: string }) {
+  const hydrated = useHydrated();
   const { m, locale } = useMessages();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(() => signInMessage(m, errorCode));
@@ -42,7 +44,7 @@ export function LoginForm({ errorCode }: { errorCode?: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <Field label={m.login.login} name="login" autoComplete="username" error={fieldErrors.login} maxLength={64} />
       <Field
         label={m.login.password}
@@ -59,7 +61,7 @@ export function LoginForm({ errorCode }: { errorCode?: string }) {
       )}
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
         {pending ? m.login.submitting : m.login.submit}

@@ -140,7 +140,7 @@ export function LearnerAccessPage() {
           </button>
         </div>
         <p className="text-sm text-slate-600">{t.learnerAccess.coverage}</p>
-        <form onSubmit={onPeriod} className="flex flex-wrap items-start gap-3">
+        <form method="post" onSubmit={onPeriod} className="flex flex-wrap items-start gap-3">
           <LabelledInput type="date" label={t.period.from} name="from" value={draft.from} onChange={(e) => setField("from", e.target.value)} error={reportErrors.from} />
           <LabelledInput type="date" label={t.period.to} name="to" value={draft.to} onChange={(e) => setField("to", e.target.value)} error={reportErrors.to} />
           <button type="submit" className="self-end rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
@@ -174,7 +174,7 @@ export function LearnerAccessPage() {
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.lookup.title}</h1>
       <p className="text-sm text-slate-600">{t.lookup.hint}</p>
-      <form onSubmit={onLookup} role="search" className="flex flex-wrap items-start gap-3">
+      <form method="post" onSubmit={onLookup} role="search" className="flex flex-wrap items-start gap-3">
         <LabelledInput label={t.lookup.snils} name="snils" value={draft.snils} onChange={(e) => setField("snils", e.target.value)} error={lookupErrors.snils} maxLength={20} />
         <span className="self-center pt-6 text-slate-500">{t.lookup.or}</span>
         <LabelledInput label={t.lookup.lastName} name="lastName" value={draft.lastName} onChange={(e) => setField("lastName", e.target.value)} error={lookupErrors.lastName} maxLength={100} />

@@ -142,7 +142,7 @@ export function AuditPage() {
         </p>
       )}
 
-      <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-start gap-3">
+      <form method="post" onSubmit={onSubmit} role="search" className="flex flex-wrap items-start gap-3">
         <label className="block">
           <span className="mb-1 block text-sm font-medium text-slate-700">{t.login}</span>
           <input name="login" value={draft.login} onChange={(e) => setField("login", e.target.value)} maxLength={64} className={`${inputClass} border-slate-300`} />

@@ -44,7 +44,7 @@ export function ClientForm({ onIssued, onCancel }: { onIssued: (name: string, to
       <h2 id="client-form-title" className="mb-4 text-lg font-semibold">
         {t.registerTitle}
       </h2>
-      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <form method="post" onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
           <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>

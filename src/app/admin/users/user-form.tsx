@@ -86,7 +86,7 @@ export function UserForm({ user, onDone, onCancel }: { user?: UserRow; onDone: (
       <h2 id="user-form-title" className="mb-4 text-lg font-semibold">
         {user ? m.adminUsers.editTitle(user.login) : m.adminUsers.createTitle}
       </h2>
-      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <form method="post" onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
           <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>

@@ -105,7 +105,7 @@ export function UsersPage() {
         </p>
       )}
 
-      <form onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
+      <form method="post" onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
         <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={64} findLabel={t.find} />
         <FilterSelect label={t.role} name="roleFilter" value={draft.role} allLabel={t.allRoles} options={ROLES.map((role) => ({ value: role, label: m.roles[role] }))} onChange={(role) => apply({ role })} />
         <FilterSelect

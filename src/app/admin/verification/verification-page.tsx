@@ -113,6 +113,7 @@ export function VerificationPage({ canRun }: { canRun: boolean }) {
           <p className="text-sm text-red-700">{t.openBreak}</p>
           {canRun && (
             <form
+              method="post"
               className="flex flex-wrap items-end gap-2"
               onSubmit={(e) => {
                 e.preventDefault();

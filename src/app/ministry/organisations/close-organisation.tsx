@@ -59,7 +59,7 @@ export function CloseOrganisation({ organisation, onDone, onCancel }: CloseOrgan
         {t.closeTitle(organisation.shortName)}
       </h2>
       <p className="mb-4 text-sm text-slate-600">{t.closeHint}</p>
-      <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3">
+      <form method="post" onSubmit={onSubmit} noValidate className="flex flex-wrap items-start gap-3">
         <Field label={t.closedAt} name="closedAt" type="date" value={closedAt} max={todayIso()} onChange={(e) => setClosedAt(e.target.value)} error={fieldError} />
         <div className="flex gap-3 pt-6">
           <button type="submit" disabled={close.isPending} className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-800 disabled:opacity-60">

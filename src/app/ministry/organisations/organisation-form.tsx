@@ -112,7 +112,7 @@ export function OrganisationForm({ organisation, municipalities, onDone, onCance
       <h2 id="organisation-form-title" className="mb-4 text-lg font-semibold">
         {organisation ? t.editTitle(organisation.shortName) : t.createTitle}
       </h2>
-      <form onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
+      <form method="post" onSubmit={onSubmit} noValidate className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <div className="md:col-span-2 empty:hidden">
           <ErrorSummary errors={errors} message={form.formError} focusToken={form.failedSubmits} />
         </div>

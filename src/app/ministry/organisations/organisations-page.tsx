@@ -92,7 +92,7 @@ export function OrganisationsPage() {
         </p>
       )}
 
-      <form onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
+      <form method="post" onSubmit={onSearch} role="search" className="flex flex-wrap items-end gap-3">
         <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={100} findLabel={t.find} />
         {municipalities.length > 1 && (
           <FilterSelect label={t.municipality} name="municipalityFilter" value={draft.municipalityId} allLabel={t.allMunicipalities} options={municipalities.map((mun) => ({ value: mun.id, label: mun.name }))} onChange={(municipalityId) => apply({ municipalityId })} />

@@ -65,7 +65,7 @@ export function ClassForm({ academicYear, programmes, onDone, onCancel }: ClassF
     onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [key]: e.target.value })),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="class-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="class-form">
       <h3 className="font-semibold">{`${t.createClassTitle} (${academicYearLabel(academicYear)})`}</h3>
       <div className="grid gap-4 md:grid-cols-4">
         <SelectField

@@ -77,7 +77,7 @@ export function ProgrammeForm({ programme, onDone, onCancel }: { programme?: Pro
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="programme-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="programme-form">
       <h3 className="font-semibold">{programme ? t.editProgrammeTitle(programme.name) : t.createProgrammeTitle}</h3>
       <div className="grid gap-4 md:grid-cols-2">
         <Field label={t.name} {...bind("name")} className="md:col-span-2" maxLength={300} />

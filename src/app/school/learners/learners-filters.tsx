@@ -34,7 +34,7 @@ export function LearnersFilters({ filters }: { filters: ReturnType<typeof useUrl
   );
 
   return (
-    <form onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="learners-filters">
+    <form method="post" onSubmit={onSubmit} role="search" className="flex flex-wrap items-end gap-3" data-testid="learners-filters">
       <SearchBox label={t.search} value={draft.search} onChange={(v) => setField("search", v)} maxLength={100} />
       {select("grade", t.grade, GRADES.map((g) => ({ value: g, label: g })))}
       {select("classLetter", t.classLetter, letters.map((l) => ({ value: l, label: l })))}

@@ -111,7 +111,7 @@ function RolloverPlan({ rows, academicYear, classes, onDone }: { rows: RolloverR
         <span className="ml-2 text-slate-600">{c.yearNote(academicYearLabel(academicYear))}</span>
       </div>
       <RolloverTable rows={rows} decisions={decisions} have={have} lettersOf={lettersOf} onDecide={decide} disabled={commit.isPending} />
-      <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="rollover-form">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="rollover-form">
         {tally.undecided > 0 && (
           <div className="space-y-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" data-testid="rollover-missing-classes">
             <p className="font-semibold">{c.missingTitle(missing)}</p>

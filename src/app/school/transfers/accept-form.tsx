@@ -56,7 +56,7 @@ export function AcceptForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
 
   const bind = binder<keyof typeof placement>("placement", placement, form.errors, (key, value) => setPlacement((p) => ({ ...p, [key]: value })));
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="transfer-accept-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4" data-testid="transfer-accept-form">
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-semibold text-slate-800">{t.placementSection}</legend>
         <SelectField label={t.level} options={LEVELS.map((l) => ({ value: l, label: m.vocab.levels[l] }))} placeholder={t.choose} {...bind("level")} />

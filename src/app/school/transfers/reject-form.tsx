@@ -36,7 +36,7 @@ export function RejectForm({ row, onCancel, onDone }: { row: TransferRow; onCanc
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-3" data-testid="transfer-reject-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-3" data-testid="transfer-reject-form">
       <ReasonField label={t.rejectReason} value={reason} error={form.errors.reason} onChange={setReason} />
       <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />
       <FormButtons submit={t.submitReject} pending={reject.isPending} onCancel={onCancel} />

@@ -79,7 +79,7 @@ export function ConsentsSection({ learnerId, consents, representatives, canWrite
         </p>
       )}
       {giving && (
-        <form onSubmit={onSubmit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="consent-editor">
+        <form method="post" onSubmit={onSubmit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="consent-editor">
           <ErrorSummary errors={errors} focusToken={failedSubmits} />
           <SelectField
             label={t.consentBy}

@@ -99,7 +99,7 @@ export function HealthForm({ learnerId, correcting, onDone, onCancel }: HealthFo
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-slate-50 p-4" data-testid="health-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4 rounded-lg border border-brand-600/30 bg-slate-50 p-4" data-testid="health-form">
       <h3 className="font-semibold text-slate-800">{correcting ? t.correctTitle : t.recordTitle}</h3>
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <div className="grid gap-3 sm:grid-cols-3">

@@ -72,7 +72,7 @@ export function RepresentativeEditor({ learnerId, representativeId, initial, onD
   }
 
   return (
-    <form onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="representative-editor">
+    <form method="post" onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid="representative-editor">
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <RepresentativeFields prefix="representative" draft={draft} errors={errors} onChange={(p) => setDraft((d) => ({ ...d, ...p }))} />
       <div className="flex gap-2">

@@ -89,7 +89,7 @@ export function LearnerForm(props: LearnerFormProps) {
 
   const cancelHref = props.mode === "edit" ? `/school/learners/${props.id}` : "/school/learners";
   return (
-    <form onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-4" data-testid="learner-form">
+    <form method="post" onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-4" data-testid="learner-form">
       <h1 className="text-xl font-semibold">{props.mode === "edit" ? props.title : t.createTitle}</h1>
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
       <LearnerFields draft={learner} errors={errors} onChange={(key, value) => setLearner((d) => ({ ...d, [key]: value }))} />

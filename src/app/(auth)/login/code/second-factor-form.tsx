@@ -8,8 +8,10 @@ import { useMessages } from "@/components/messages-provider";
 import { issuesToErrors, serverErrorsOf } from "@/lib/errors/form-errors";
 import { ZSecondFactorInput } from "@/lib/schemas/auth";
 import { useTRPC } from "@/trpc/react";
+import { useHydrated } from "@/components/forms/use-hydrated";
 
 export function SecondFactorForm() {
+  const hydrated = useHydrated();
   const { m, locale } = useMessages();
   const trpc = useTRPC();
   const [error, setError] = useState<string | null>(null);
@@ -32,10 +34,10 @@ export function SecondFactorForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <p className="text-sm text-slate-600">{m.secondFactor.intro}</p>
       <Field label={m.secondFactor.code} name="code" autoComplete="one-time-code" maxLength={32} autoFocus error={error ?? undefined} />
-      <button type="submit" disabled={verify.isPending} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button type="submit" disabled={verify.isPending || !hydrated} className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
         {verify.isPending ? m.secondFactor.submitting : m.secondFactor.submit}
       </button>
       <button type="button" onClick={() => void signOut({ callbackUrl: "/login" })} className="w-full text-sm text-slate-600 hover:underline">

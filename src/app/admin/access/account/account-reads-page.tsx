@@ -103,7 +103,7 @@ export function AccountReadsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{t.title}</h1>
-      <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3">
+      <form method="post" onSubmit={onSubmit} className="flex flex-wrap items-start gap-3">
         <LabelledInput label={t.login} name="login" value={draft.login} onChange={(e) => setField("login", e.target.value)} error={errors.login ?? serverLoginError} maxLength={64} />
         <LabelledInput type="date" label={m.accessReports.period.from} name="from" value={draft.from} onChange={(e) => setField("from", e.target.value)} error={errors.from} />
         <LabelledInput type="date" label={m.accessReports.period.to} name="to" value={draft.to} onChange={(e) => setField("to", e.target.value)} error={errors.to} />

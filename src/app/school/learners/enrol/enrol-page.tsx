@@ -49,7 +49,7 @@ export function EnrolPage() {
       <Link href="/school/learners" className="text-sm text-brand-600 hover:underline">
         ← {m.learnerCard.back}
       </Link>
-      <form onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" data-testid="enrol-form">
+      <form method="post" onSubmit={onSubmit} noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4" data-testid="enrol-form">
         <div>
           <h1 className="text-xl font-semibold">{t.enrolTitle}</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-600">{t.enrolIntro}</p>

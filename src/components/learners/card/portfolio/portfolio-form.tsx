@@ -82,7 +82,7 @@ export function FormFrame(props: {
     props.onSubmit();
   };
   return (
-    <form onSubmit={submit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid={props.testId}>
+    <form method="post" onSubmit={submit} noValidate className="mb-3 space-y-3 rounded border border-brand-600/30 bg-slate-50 p-3" data-testid={props.testId}>
       <ErrorSummary errors={props.fieldErrors ?? {}} message={props.error} focusToken={props.focusToken ?? 0} />
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">{props.children}</div>
       <div className="flex gap-2">
