@@ -5,6 +5,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { API_HEADERS, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner } from "../learner-data";
+import { regionToday } from "../../src/lib/time-zone";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -187,7 +188,7 @@ test("the receiving school's «Переводы» item counts its pending incomi
 
   for (const n of [1, 2]) {
     const id = await createLearnerViaApi(page, newLearner());
-    const order = { orderNumber: `badge-${n}`, orderDate: new Date().toISOString().slice(0, 10), effectiveDate: new Date().toISOString().slice(0, 10) };
+    const order = { orderNumber: `badge-${n}`, orderDate: regionToday(), effectiveDate: regionToday() };
     const res = await page.request.post("/api/trpc/movement.transfers.start", { headers: API_HEADERS, data: { json: { learnerId: id, toOrganisationId: school4, order } } });
     expect(res.status(), await res.text()).toBe(200);
   }

@@ -5,8 +5,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { API_HEADERS, signInAndLand } from "../helpers";
 import { createLearnerViaApi, newLearner } from "../learner-data";
 import { ensureClass } from "../school-classes";
+import { regionToday } from "../../src/lib/time-zone";
 
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = regionToday(); // the server's today (Moscow's), not UTC's
 const TODAY_RU = TODAY.split("-").reverse().join(".");
 
 async function recordOrder(page: Page, type: string, orderNumber: string, reason?: string) {

@@ -9,6 +9,9 @@ import { uniqueSnils } from "../../testing/learner-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
 import { subjectIds } from "../../testing/subjects";
 import { getJournalClasses, postPublicPerformance } from "./endpoints";
+import { regionToday } from "@/lib/time-zone";
+import { readPublicPerformance } from "../../services/api/public-performance";
+import type { MachineClientActor } from "../../services/machine-clients/authenticate";
 
 describeDb("public-services API", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
@@ -57,7 +60,7 @@ describeDb("public-services API", () => {
 
     const consent = await db.prisma.consent.findFirstOrThrow({ where: { learnerId: child.id } });
     const school = await callerAs(db.prisma, "school.registrar");
-    await school.learners.withdrawConsent({ learnerId: child.id, consentId: consent.id, withdrawnAt: new Date().toISOString().slice(0, 10) });
+    await school.learners.withdrawConsent({ learnerId: child.id, consentId: consent.id, withdrawnAt: regionToday() });
     const withdrawn = await ask(child.snils, child.parentSnils);
 
     for (const res of [unknownLearner, unlinkedParent, unknownParent, withdrawn]) {
@@ -67,6 +70,18 @@ describeDb("public-services API", () => {
     expect(unknownLearner.body.error.code).toBe("LEARNER_NOT_FOUND");
     const reasons = await db.prisma.auditEvent.findMany({ where: { action: "api.publicServices.performance.read", outcome: "FAILURE" }, orderBy: { id: "asc" } });
     expect(reasons.map((r) => (r.details as { refused: string }).refused)).toEqual(["unknown_learner", "not_linked", "unknown_parent", "no_consent"]);
+  });
+
+  it("counts a withdrawal from the region's midnight, not UTC's", async () => {
+    // 21:30 UTC on 7 December is 00:30 on 8 December in Moscow: a consent withdrawn on
+    // the 8th no longer holds, although UTC's calendar still says the 7th.
+    const consent = await db.prisma.consent.findFirstOrThrow({ where: { learnerId: other.id } });
+    await db.prisma.consent.update({ where: { learnerId_id: { learnerId: other.id, id: consent.id } }, data: { givenAt: new Date("2026-01-01"), withdrawnAt: new Date("2026-12-08") } });
+    const client = { regionId: db.seeded.regionId } as MachineClientActor;
+    const asked = { learnerSnils: other.snils, parentSnils: other.parentSnils };
+    const at = (instant: string) => db.prisma.$transaction((tx) => readPublicPerformance(tx, client, asked, new Date(instant)));
+    expect((await at("2026-12-07T20:30:00Z")).ok).toBe(true); // 23:30 on the 7th in Moscow
+    expect(await at("2026-12-07T21:30:00Z")).toMatchObject({ ok: false, error: "LEARNER_NOT_FOUND", details: { refused: "no_consent" } });
   });
 
   it("refuses a malformed SNILS on its field and another kind's endpoint", async () => {

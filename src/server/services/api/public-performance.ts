@@ -9,6 +9,7 @@ import { day } from "../person/person-data";
 import { findLearnerIdBySnils, findRepresentativeIdBySnils } from "../learners/snils-lookup";
 import type { MachineClientActor } from "../machine-clients/authenticate";
 import { answer, refuse, type ApiServiceResult } from "./api-result";
+import { regionToday } from "@/lib/time-zone";
 
 /** Matches no row: lets the checks run even when a lookup found nobody. */
 const NO_ONE = "00000000-0000-0000-0000-000000000000";
@@ -20,7 +21,8 @@ export async function readPublicPerformance(
   today = new Date(),
 ): Promise<ApiServiceResult<ApiPerformance>> {
   const [learnerId, representativeId] = await Promise.all([findLearnerIdBySnils(tx, query.learnerSnils), findRepresentativeIdBySnils(tx, query.parentSnils)]);
-  const on = day(today.toISOString().slice(0, 10));
+  // The region's today, not UTC's (a consent withdrawn today stops the answer from 00:00 Moscow time).
+  const on = day(regionToday(today));
   const pair = { learnerId: learnerId ?? NO_ONE, representativeId: representativeId ?? NO_ONE };
   const [link, consent] = await Promise.all([
     tx.learnerRepresentative.findFirst({ where: { ...pair, learner: { regionId: client.regionId } }, select: { learnerId: true } }),

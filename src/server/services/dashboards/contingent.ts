@@ -10,6 +10,7 @@ import { flushLearnerSummary } from "../summary/learner-summary";
 import type { DrillInput } from "@/lib/schemas/dashboards";
 import { currentCounts, currentLearners, resolveDrill, type Drill } from "./scope";
 import { compareRuNumeric } from "@/lib/collation";
+import { regionToday } from "@/lib/time-zone";
 
 const ZSex = z.enum(["MALE", "FEMALE"]);
 export const ZContingentOutput = z.object({
@@ -60,13 +61,13 @@ export async function countContingent(db: Db, actor: Actor, input: DrillInput): 
   };
 }
 
-/** Learners by age in full years today × sex (counted per birth date first: one age per date). */
+/** Learners by age in full years today (the region's today, not the database session's) × sex (counted per birth date first: one age per date). */
 export async function countAgePyramid(db: Db, actor: Actor, input: DrillInput) {
   const drill = await resolveDrill(db, actor, input);
   await flushLearnerSummary(db);
   const rows = await db.$queryRaw<{ age: number; sex: "MALE" | "FEMALE"; count: number }[]>(Prisma.sql`
     WITH enr AS (${currentLearners(drill)})
-    SELECT date_part('year', age(CURRENT_DATE, b."birthDate"))::int AS "age", b."sex"::text AS "sex", sum(b."n")::int AS "count"
+    SELECT date_part('year', age(${regionToday()}::date, b."birthDate"))::int AS "age", b."sex"::text AS "sex", sum(b."n")::int AS "count"
     FROM (SELECT enr."birthDate", enr."sex", count(*) AS "n" FROM enr GROUP BY 1, 2) b
     GROUP BY 1, 2
     ORDER BY 1, 2`);

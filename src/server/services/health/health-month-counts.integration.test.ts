@@ -5,6 +5,7 @@ import { createTestRegion, type TestRegion } from "../../../../tools/generate/te
 import { describeDb, type TestDatabase } from "../../testing/test-db";
 import { rebuildLearnerSummary } from "../summary/learner-summary";
 import { HEALTH_MONTHS_KEPT, countHealthMonth, countNextHealthMonth, healthMonthHeld, oldestKeptMonth } from "./health-month-counts";
+import { regionToday } from "@/lib/time-zone";
 
 describeDb("health month counts: the months held", () => {
   let region: TestRegion;
@@ -26,7 +27,7 @@ describeDb("health month counts: the months held", () => {
       counted.push(month);
     }
     expect(counted).toHaveLength(HEALTH_MONTHS_KEPT);
-    expect(counted[0]).toBe(`${new Date().toISOString().slice(0, 7)}-01`);
+    expect(counted[0]).toBe(`${regionToday().slice(0, 7)}-01`); // the region's month, not UTC's
     expect([...counted].sort().reverse()).toEqual(counted);
     expect(await held()).toEqual(counted);
     const [counts] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "HealthMonthCount" WHERE "month" = $1::date`, [counted[0]]);

@@ -5,6 +5,7 @@ import { callerAs } from "../../testing/callers";
 import { learnerInput } from "../../testing/learner-fixtures";
 import { currentTestYear } from "../../testing/class-fixtures";
 import { createSeededTestDatabase, describeDb } from "../../testing/test-db";
+import { regionToday } from "@/lib/time-zone";
 
 const order = (n: string, date = "2026-05-31") => ({ orderNumber: n, orderDate: date, effectiveDate: date });
 
@@ -150,7 +151,7 @@ describeDb("school movement orders", () => {
 
     const receiver = await callerAs(db.prisma, "school.admin");
     await receiver.movement.transfers.accept({ learnerId: id, transferId, placement: { level: "BASIC", grade: 5, classLetter: "А" }, order: order("402", "2026-09-02") });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = regionToday();
     const flows = await officer.movement.oversight.flows({ from: "2026-01-01", to: today });
     expect(flows).toContainEqual({ fromMunicipality: "Озёрский муниципальный округ", toMunicipality: "Городской округ Заречный", transfers: 1 });
     // The receiving school now sees the sender's orders in the trajectory.

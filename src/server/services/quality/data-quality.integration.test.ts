@@ -12,6 +12,7 @@ import { QUALITY_CHECKS, type QualityCheck } from "./data-quality";
 import { countsPerOrganisation, snapshotToday } from "./quality-snapshots";
 import { loadActor } from "../../auth/actor";
 import { signedInClaims } from "../../testing/sessions";
+import { regionToday } from "@/lib/time-zone";
 
 describeDb("data quality", () => {
   let db: Awaited<ReturnType<typeof createSeededTestDatabase>>;
@@ -124,7 +125,7 @@ describeDb("data quality", () => {
     expect(await db.prisma.dataQualitySnapshot.count()).toBe(first);
     const trend = await (await callerAs(db.prisma, "edu.officer")).ministry.quality.trend({ days: 30 });
     expect(trend).toHaveLength(1);
-    expect(trend[0]!.day).toBe(new Date().toISOString().slice(0, 10));
+    expect(trend[0]!.day).toBe(regionToday());
     expect(trend[0]!.counts.missingSnils).toBe(1);
     expect(trend[0]!.counts.possibleDuplicates).toBe(2);
     const municipal = await (await callerAs(db.prisma, "edu.dq.municipal")).ministry.quality.trend({ days: 30 });

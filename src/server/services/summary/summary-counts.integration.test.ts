@@ -12,11 +12,13 @@ import { describeDb, type TestDatabase } from "../../testing/test-db";
 import { countContingent } from "../dashboards/contingent";
 import { countHealthStatsMany } from "../health/health-stats";
 import { flushLearnerSummary, rebuildLearnerSummary } from "./learner-summary";
+import { regionToday } from "@/lib/time-zone";
 
 const CONTINGENT_KEY = `"organisationId", "level", "grade", "classLetter", "sex"`;
 const HEALTH_KEY = `"organisationId", "grade", "healthGroup", "peGroup", "disability", "needsAdaptedProgramme", "ovzCategory"`;
-const today = new Date().toISOString().slice(0, 10);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+// The server's today is the region's (Europe/Moscow here), not UTC's: they differ from 21:00 to 24:00 UTC.
+const today = regionToday();
+const inDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Health statistics for a date by definition: summary rows whose placement and record began by then. */
 const HEALTH_RECOUNT = (key: string, category: string) => `
