@@ -27,6 +27,7 @@ export const DEFINITION_FILES: readonly string[] = [
   "src/server/db/definitions/health-portfolio.sql",
   "src/server/db/definitions/machine-api.sql",
   "src/server/services/movement/movement-counts.sql",
+  "src/server/services/performance/class-performance-counts.sql",
   "src/server/services/reports/additional-participation.sql",
   "src/server/services/health/health-history.sql",
   "src/server/services/health/health-month-counts.sql",

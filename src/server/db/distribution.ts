@@ -92,6 +92,15 @@ export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAb
   },
   { table: "HealthMonth", reason: "the months HealthMonthCount holds (at most 36 rows)" },
   {
+    table: "ClassPerformanceCount",
+    reason: "marks counted per class, period and subject group for the ministry's view (~40 rows per class and year); on Citus recomputed by the flush from the shards' marks, as MovementCount",
+  },
+  { table: "ClassPerformanceMembers", reason: "learners per class (a row per class), kept with ClassPerformanceCount" },
+  {
+    table: "ClassPerformancePending",
+    reason: "classes whose performance counts are out of date; on Citus the shards' triggers cannot write here, so the flush would recount the classes of recent writes instead, as MovementCountDelta",
+  },
+  {
     table: "PendingIdentityEncryption",
     reason: "transient: exists only while an old database's plaintext identity fields await encryption",
     mayBeAbsent: true,

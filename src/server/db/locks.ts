@@ -38,6 +38,11 @@ export const ADVISORY_LOCKS = {
       "health_month_count_ensure",
     ],
   },
+  classPerformanceFlush: {
+    key: 7_243_005,
+    purpose: "recomputing the queued classes' performance counts (the ministry's marks view); the summary flush takes it inside summaryFlush",
+    sqlFunctions: ["class_performance_flush", "class_performance_rebuild"],
+  },
   qualityRecount: {
     key: 7_243_003,
     purpose: "recounting the ministry's data-quality snapshots",

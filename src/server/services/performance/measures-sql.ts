@@ -3,18 +3,13 @@
 // statements, grouped by class, organisation or municipality. Set-based, plain
 // PostgreSQL (runs on PGlite too). Definitions: docs/performance-of-learners.md.
 //
-// Learners of a class of academic year Y (its first calendar year):
-//   - a non-cancelled enrolment with that classId, not ended before 1 June of
-//     Y+1 (the end of the school year's lessons: those who left during the
-//     year count in the class they moved to, those who finished it count here;
-//     for the current year this is the ACTIVE and PENDING_TRANSFER ones), or
-//   - a non-cancelled promotion or repeat-year order that moved the learner out
-//     of that class (the year-end rollover moves the same enrolment on to next
-//     year's class, so the order is what remembers last year's class).
-// A mark counts when it was written by the class's organisation (an additional
-// programme's marks are their own slot), for that year and period, is current
-// (no row supersedes it), names a subject (subjectId not NULL) and is a mark
-// 2–5 or a credit (зачёт / незачёт).
+// Who the learners of a class are and which of their results count is defined
+// once, in SQL: the functions class_performance_members and
+// class_performance_marks of ./class-performance-counts.sql, which also keep
+// the derived counts per class the ministry's view reads
+// (./class-performance-counts.ts). The statements here compute the measures
+// live from them: the school's view of one class, and the recount the derived
+// counts are tested against.
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 
@@ -54,45 +49,40 @@ const GROUP_KEY: Record<GroupLevel, Prisma.Sql> = {
   municipality: Prisma.sql`o."municipalityId"`,
 };
 
-/** The first day after the school year's lessons: who was enrolled until then finished the year in the class. */
-export const yearEnd = (academicYear: number) => `${academicYear + 1}-06-01`;
+/** The nil UUID: the derived counts' subject key for every subject together (class-performance-counts.sql). */
+export const ALL_SUBJECTS = "00000000-0000-0000-0000-000000000000";
 
-/** CTEs cls (classes), members (learners of each group) and marks (counted results). */
-function baseCtes(q: MeasureQuery): Prisma.Sql {
-  const subject = q.subjectId
-    ? Prisma.sql`AND g."subjectId" IN (SELECT s."id" FROM "Subject" s WHERE s."id" = ${q.subjectId}::uuid OR s."parentId" = ${q.subjectId}::uuid)`
-    : Prisma.empty;
+/** Body of a CTE: the classes of the year in `where` ("classId", "organisationId") with their group's key. */
+export function classesInScope(q: Pick<MeasureQuery, "level" | "academicYear" | "where">): Prisma.Sql {
   return Prisma.sql`
-    cls AS (
       SELECT c."id" AS "classId", c."organisationId", ${GROUP_KEY[q.level]}::text AS "groupKey"
       FROM "SchoolClass" c
       JOIN "Organisation" o ON o."id" = c."organisationId"
       JOIN "Municipality" mu ON mu."id" = o."municipalityId"
-      WHERE c."academicYear" = ${q.academicYear}::int AND ${q.where}
-    ),
+      WHERE c."academicYear" = ${q.academicYear}::int AND ${q.where}`;
+}
+
+/**
+ * CTEs cls (classes), members (learners of each group) and marks (counted
+ * results of each group): a learner or a mark belongs to a group once, however
+ * many of its classes hold them.
+ */
+function baseCtes(q: MeasureQuery): Prisma.Sql {
+  const subject = q.subjectId
+    ? Prisma.sql`AND k."subjectId" IN (SELECT s."id" FROM "Subject" s WHERE s."id" = ${q.subjectId}::uuid OR s."parentId" = ${q.subjectId}::uuid)`
+    : Prisma.empty;
+  return Prisma.sql`
+    cls AS (${classesInScope(q)}),
     members AS (
-      SELECT DISTINCT cls."groupKey", cls."organisationId", m."learnerId"
-      FROM cls
-      JOIN LATERAL (
-        SELECT e."learnerId" FROM "Enrolment" e
-        WHERE e."classId" = cls."classId" AND e."cancelledAt" IS NULL
-          AND (e."status" <> 'ENDED' OR e."endedAt" >= ${yearEnd(q.academicYear)}::date)
-        UNION
-        SELECT ev."learnerId" FROM "MovementEvent" ev
-        WHERE ev."organisationId" = cls."organisationId" AND ev."type" IN ('PROMOTION', 'REPEAT_YEAR')
-          AND ev."fromClassId" = cls."classId"
-          AND NOT EXISTS (SELECT 1 FROM "MovementEvent" x WHERE x."learnerId" = ev."learnerId" AND x."cancelsEventId" = ev."id")
-      ) m ON true
+      SELECT DISTINCT cls."groupKey", m."learnerId"
+      FROM "class_performance_members"(ARRAY(SELECT "classId" FROM cls)) m
+      JOIN cls ON cls."classId" = m."classId"
     ),
     marks AS (
-      SELECT mb."groupKey", mb."learnerId", g."subjectId", g."mark", g."credit"
-      FROM members mb
-      JOIN "SubjectGrade" g ON g."learnerId" = mb."learnerId" AND g."academicYear" = ${q.academicYear}::int
-        AND g."period" = ${q.period} AND g."organisationId" = mb."organisationId"
-      WHERE g."subjectId" IS NOT NULL
-        AND (g."mark" BETWEEN 2 AND 5 OR (g."mark" IS NULL AND g."credit" IS NOT NULL))
-        ${subject}
-        AND NOT EXISTS (SELECT 1 FROM "SubjectGrade" n WHERE n."learnerId" = g."learnerId" AND n."supersedesId" = g."id")
+      SELECT DISTINCT cls."groupKey", k."learnerId", k."gradeId", k."subjectId", k."mark", k."credit"
+      FROM "class_performance_marks"(ARRAY(SELECT "classId" FROM cls), ${q.period}::text) k
+      JOIN cls ON cls."classId" = k."classId"
+      WHERE true ${subject}
     ),
     learners AS (SELECT "groupKey", count(DISTINCT "learnerId")::int AS "n" FROM members GROUP BY 1)`;
 }

@@ -14,7 +14,8 @@ import { rowPattern, suppressTable, type MarginPattern, type SuppressedTable, ty
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { averageMark, markCount, percent, sumCounts } from "./measures";
-import { groupMeasures, type GroupLevel, type GroupRow, type MeasureCounts } from "./measures-sql";
+import { countedGroupMeasures } from "./class-performance-counts";
+import type { GroupLevel, GroupRow, MeasureCounts } from "./measures-sql";
 
 export interface Figures {
   learners: number | null;
@@ -93,19 +94,19 @@ export interface ChainInput {
   threshold: number;
 }
 
-/** The table of the level the view shows, decided down the chain from the region. */
+/** The table of the level the view shows, decided down the chain from the region (flush the class counts first). */
 export async function suppressedLevel(db: Db | DbTx, p: ChainInput): Promise<LevelTable> {
   const base = { academicYear: p.academicYear, period: p.period, subjectId: p.subjectId };
-  const region = solve(await groupMeasures(db, { ...base, level: "municipality", where: Prisma.sql`mu."regionId" = ${p.regionId}::uuid` }), p.threshold);
+  const region = solve(await countedGroupMeasures(db, { ...base, level: "municipality", where: Prisma.sql`mu."regionId" = ${p.regionId}::uuid` }), p.threshold);
   if (!p.municipalityId) return levelTable("municipality", region);
   const municipality = solve(
-    await groupMeasures(db, { ...base, level: "organisation", where: Prisma.sql`mu."id" = ${p.municipalityId}::uuid` }),
+    await countedGroupMeasures(db, { ...base, level: "organisation", where: Prisma.sql`mu."id" = ${p.municipalityId}::uuid` }),
     p.threshold,
     patternOf(region, p.municipalityId),
   );
   if (!p.organisationId) return levelTable("organisation", municipality);
   const organisation = solve(
-    await groupMeasures(db, { ...base, level: "class", where: Prisma.sql`o."id" = ${p.organisationId}::uuid` }),
+    await countedGroupMeasures(db, { ...base, level: "class", where: Prisma.sql`o."id" = ${p.organisationId}::uuid` }),
     p.threshold,
     patternOf(municipality, p.organisationId),
   );

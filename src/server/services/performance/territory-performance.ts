@@ -16,6 +16,7 @@ import type { Db, DbTx } from "../../db";
 import { serverEnv } from "../../env";
 import { badRequest, forbidden } from "../../errors";
 import { drillMunicipality, resolveDrill, territoryName } from "../dashboards/scope";
+import { flushClassPerformance } from "./class-performance-counts";
 import { change } from "./measures";
 import type { GroupLevel } from "./measures-sql";
 import { suppressedLevel, type Figures, type LevelTable } from "./suppressed-levels";
@@ -88,6 +89,8 @@ export async function territoryPerformance(db: Db | DbTx, actor: Actor, input: T
     subjectId: subject?.id ?? null,
     threshold: serverEnv().KONTINGENT_SMALL_CELL_THRESHOLD,
   };
+  // Every committed write is in the figures, as on the dashboards.
+  await flushClassPerformance(db);
   const current = await suppressedLevel(db, { ...chain, academicYear: input.academicYear });
   const previous = await suppressedLevel(db, { ...chain, academicYear: input.academicYear - 1 });
   const [labels, previousLabels] = await Promise.all([labelsOf(db, current.level, current.keys), labelsOf(db, previous.level, previous.keys)]);

@@ -75,7 +75,8 @@ $$;
 -- the source tables, in the reader's transaction, before it counts: their
 -- summary rows and every per-learner derived table (these ride on the
 -- summary's queue: Enrolment, Learner and HealthRecord, their only sources,
--- queue the learners they touch). It folds the movement deltas first.
+-- queue the learners they touch). It folds the movement deltas and recounts
+-- the queued classes' performance counts first (their own queues).
 --
 -- It also moves each recomputed learner's counting on the health months held:
 -- their groups as counted from the derived rows before the recompute are
@@ -91,6 +92,7 @@ DECLARE
 BEGIN
     PERFORM pg_advisory_xact_lock(7243002);
     PERFORM "movement_count_flush"();
+    PERFORM "class_performance_flush"();
     WITH taken AS (DELETE FROM "LearnerSummaryPending" RETURNING "learnerId")
     SELECT array_agg("learnerId") INTO ids FROM taken;
     IF ids IS NULL THEN
@@ -173,6 +175,7 @@ BEGIN
     TRUNCATE "SecondaryPlacement", "HealthHistory";
     PERFORM "learner_history_compute"(ARRAY(SELECT "id" FROM "Learner"));
     PERFORM "movement_count_rebuild"();
+    PERFORM "class_performance_rebuild"();
     RETURN n;
 END;
 $$;
