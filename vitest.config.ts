@@ -11,6 +11,38 @@ const integration = {
   hookTimeout: 120_000,
 };
 
+// Integration files share one module graph per worker (isolate: false): each
+// file opens its own database and passes it down, so what the app's modules
+// keep between files is only what they keep between requests anyway, and the
+// app's graph (tRPC routers, services, Prisma's client) is imported once per
+// worker instead of once per file — about 2.5 CPU-seconds a file here
+// (docs/testing.md). These files change what the shared graph would keep:
+// they stub the environment (serverEnv() and the keys are read once and
+// cached), mock a module, or rewrite process.env; they run isolated, in a
+// project of their own in the same group (same workers, same run).
+const ISOLATED = [
+  "src/server/http/route-door.integration.test.ts",
+  "src/server/http/trpc-transport.integration.test.ts",
+  "src/server/http/upload-limits.integration.test.ts",
+  "src/server/http/learner-files.integration.test.ts",
+  "src/server/trpc/error-codes.integration.test.ts",
+  "src/server/pages/guards.integration.test.ts",
+  "src/server/services/frdo/frdo.integration.test.ts",
+  "src/server/services/gia-import/gia-import.integration.test.ts",
+  "src/server/services/study-certificates/study-certificate-access.integration.test.ts",
+  "src/server/services/study-certificates/study-certificates.integration.test.ts",
+  "src/server/services/learners/encryption-at-rest.integration.test.ts",
+];
+
+/** The shared-graph project and its isolated twin for one database (same group, same workers). */
+function integrationProjects(database: "pglite" | "postgres", extra: { globalSetup: string[]; groupOrder: number }) {
+  const common = { ...integration, env: { TEST_DATABASE: database }, globalSetup: extra.globalSetup, maxWorkers: 2, sequence: { groupOrder: extra.groupOrder } };
+  return [
+    { extends: true as const, test: { name: `integration-${database}`, ...common, exclude: ISOLATED, isolate: false } },
+    { extends: true as const, test: { name: `integration-${database}-isolated`, ...common, include: ISOLATED, isolate: true } },
+  ];
+}
+
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname, "src") } },
   test: {
@@ -29,32 +61,11 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["src/**/*.test.ts", "prisma/**/*.test.ts", "tools/**/*.test.ts"], exclude: ["**/*.integration.test.ts"] },
       },
-      {
-        extends: true,
-        // Two files at a time (the default is one on 2 cores): the fuzz files alone keep a worker busy for minutes.
-        // The global setup migrates once (a snapshot in the temp directory, rebuilt when the migrations change).
-        test: {
-          name: "integration-pglite",
-          ...integration,
-          env: { TEST_DATABASE: "pglite" },
-          globalSetup: ["src/server/testing/pglite-global-setup.ts"],
-          maxWorkers: 2,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: "integration-postgres",
-          ...integration,
-          env: { TEST_DATABASE: "postgres" },
-          // Also migrates one template database per run.
-          globalSetup: ["src/server/testing/postgres-global-setup.ts"],
-          // Each file makes its own database (a copy of the template); two at a time keeps 2 cores busy.
-          maxWorkers: 2,
-          sequence: { groupOrder: 2 },
-        },
-      },
+      // Two files at a time per database (the default is one on 2 cores): the fuzz files alone keep a worker busy
+      // for minutes. The global setups migrate once per run (PGlite: a snapshot in the temp directory, rebuilt
+      // when the migrations change; PostgreSQL: a template database), and each file starts from a copy.
+      ...integrationProjects("pglite", { globalSetup: ["src/server/testing/pglite-global-setup.ts"], groupOrder: 1 }),
+      ...integrationProjects("postgres", { globalSetup: ["src/server/testing/postgres-global-setup.ts"], groupOrder: 2 }),
     ],
   },
 });

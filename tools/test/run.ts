@@ -79,8 +79,8 @@ async function main() {
     { name: "unit", command: bin("vitest"), args: ["run", "--project", "unit"] },
   ]);
   if (wanted("integration")) await stage("integration tests: PGlite ∥ PostgreSQL", [
-    { name: "pglite", command: bin("vitest"), args: ["run", "--project", "integration-pglite"] },
-    ...(withPostgres ? [{ name: "postgres", command: bin("vitest"), args: ["run", "--project", "integration-postgres"] }] : []),
+    { name: "pglite", command: bin("vitest"), args: ["run", "--project", "integration-pglite*"] },
+    ...(withPostgres ? [{ name: "postgres", command: bin("vitest"), args: ["run", "--project", "integration-postgres*"] }] : []),
   ]);
   if (wanted("build")) await stage("production build", [{ name: "build", command: bin("next"), args: ["build"] }]);
   const database = withPostgres ? await e2eDatabase() : null;

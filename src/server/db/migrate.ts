@@ -11,7 +11,7 @@ import path from "node:path";
 import { DEFINITION_FILES } from "./definitions";
 import { lockKey } from "./locks";
 import { applyDefinitions, readDefinitionFiles } from "./repeatable";
-import type { SqlConnection } from "./sql";
+import { sqlErrorText, type SqlConnection } from "./sql";
 
 export interface ApplyMigrationsOptions {
   migrationsDir?: string;
@@ -80,12 +80,6 @@ function readMigrations(dir: string): MigrationFile[] {
       if (!fs.existsSync(file)) throw new Error(`Migration ${name} has no migration.sql (${file})`);
       return { name, script: fs.readFileSync(file, "utf8") };
     });
-}
-
-function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const code = (err as { code?: unknown }).code;
-  return typeof code === "string" ? `${err.message} (SQLSTATE ${code})` : err.message;
 }
 
 export async function applyMigrations(
@@ -165,7 +159,7 @@ export async function applyMigrations(
       } catch (err) {
         // A failed ROLLBACK (lost connection) must not hide the real error.
         await conn.exec("ROLLBACK").catch(() => undefined);
-        const message = errorText(err);
+        const message = sqlErrorText(err);
         // If even this fails, the row stays unfinished and still blocks the next run.
         await conn
           .query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message])

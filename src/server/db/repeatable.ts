@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { SqlConnection } from "./sql";
+import { sqlErrorText, type SqlConnection } from "./sql";
 
 export const DEFINITIONS_TABLE = "_kontingent_definitions";
 
@@ -42,12 +42,6 @@ export function readDefinitionFiles(root: string, names: readonly string[]): Def
 
 export function definitionChecksum(script: string): string {
   return createHash("sha256").update(script, "utf8").digest("hex");
-}
-
-function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const code = (err as { code?: unknown }).code;
-  return typeof code === "string" ? `${err.message} (SQLSTATE ${code})` : err.message;
 }
 
 /**
@@ -89,7 +83,7 @@ export async function applyDefinitions(
       await conn.exec("ROLLBACK").catch(() => undefined);
       // Unlike a versioned migration nothing needs resolving by hand: the
       // file is still unrecorded, so the next run tries it again.
-      throw new Error(`Definition ${name} failed and was rolled back: ${errorText(err)}`, { cause: err });
+      throw new Error(`Definition ${name} failed and was rolled back: ${sqlErrorText(err)}`, { cause: err });
     }
     applied.push(name);
     log(`applied definition ${name}`);

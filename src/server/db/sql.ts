@@ -50,3 +50,10 @@ export async function openSqlConnection(target: DatabaseTarget): Promise<SqlConn
   await client.connect();
   return pgConnection(client);
 }
+
+/** An error's message with its SQLSTATE when the driver gives one: what the migration runners log and rethrow. */
+export function sqlErrorText(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return typeof code === "string" ? `${err.message} (SQLSTATE ${code})` : err.message;
+}
