@@ -1,7 +1,8 @@
 // The ФИС ФРДО export from the school portal: the registrar records a
-// certificate in the portfolio form (series, registration number), another
-// certificate lacks its registration number; the check lists the second with
-// the reason, and the downloaded file holds the first only.
+// duplicate certificate in the portfolio form (registration number, the
+// original it replaces), another certificate lacks its registration number;
+// the check lists the second with the reason, and the downloaded file holds
+// the first only, with its original.
 import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
@@ -14,6 +15,7 @@ const TO = "2024-06-30";
 const stamp = String(Date.now()).slice(-10);
 const goodNumber = `3000${stamp}`;
 const badNumber = `4000${stamp}`;
+const originalNumber = `2000${stamp}`;
 
 test("a registrar checks the period's certificates and downloads the ones that pass", async ({ page }) => {
   const pageErrors: string[] = [];
@@ -35,12 +37,25 @@ test("a registrar checks the period's certificates and downloads the ones that p
   await form.getByLabel("Регистрационный номер", { exact: true }).fill("9-101");
   await form.getByLabel("Дата выдачи", { exact: true }).fill("2024-06-20");
   await form.getByLabel("С отличием", { exact: true }).check();
+  // The original's fields appear once «Дубликат» is ticked.
+  await expect(form.getByLabel("Номер оригинала", { exact: true })).toHaveCount(0);
+  await form.getByLabel("Дубликат", { exact: true }).check();
+  await form.getByLabel("Серия оригинала", { exact: true }).fill("АБ");
+  await form.getByLabel("Номер оригинала", { exact: true }).fill(originalNumber);
+  await form.getByLabel("Регистрационный номер оригинала", { exact: true }).fill("9-7");
+  await form.getByLabel("Дата выдачи оригинала", { exact: true }).fill("2024-06-25");
+  // After the duplicate: refused on its field, and the form stays open.
+  await form.getByRole("button", { name: "Сохранить" }).click();
+  await expect(form).toContainText("Дата выдачи оригинала позже даты выдачи дубликата");
+  // The field's accessible name now ends with its error message.
+  await form.getByRole("textbox", { name: /^Дата выдачи оригинала/ }).fill("2022-06-24");
   await form.getByRole("button", { name: "Сохранить" }).click();
   await expect(form).toHaveCount(0);
   const row = panel.getByTestId("certificates-table-row");
   await expect(row).toContainText(goodNumber);
   await expect(row).toContainText("9-101");
-  await expect(row).toContainText("Действует");
+  await expect(row).toContainText("Действует, дубликат");
+  await expect(row).toContainText(`АБ ${originalNumber}, рег. № 9-7 от 24.06.2022`);
 
   // The second without a registration number (through the API, as an e-journal import would leave it).
   const res = await page.request.post("/api/trpc/learners.portfolio.setCertificate", {
@@ -66,10 +81,14 @@ test("a registrar checks the period's certificates and downloads the ones that p
   await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet("Шаблон")!;
   const numbers: string[] = [];
+  const originals: string[] = [];
+  const originalColumn = (sheet.getRow(1).values as unknown[]).indexOf("Номер документа оригинала");
   sheet.eachRow((r, i) => {
     if (i > 1) numbers.push(String(r.getCell(8).value));
+    if (i > 1) originals.push(String(r.getCell(originalColumn).value));
   });
   expect(numbers).toContain(goodNumber);
   expect(numbers).not.toContain(badNumber);
+  expect(originals[numbers.indexOf(goodNumber)]).toBe(originalNumber);
   expect(pageErrors).toEqual([]);
 });

@@ -40,9 +40,16 @@ export const portfolioRu = {
       series: "Серия",
       registrationNumber: "Регистрационный номер",
       duplicate: "Дубликат",
+      originalSeries: "Серия оригинала",
+      originalNumber: "Номер оригинала",
+      originalRegistrationNumber: "Регистрационный номер оригинала",
+      originalIssuedAt: "Дата выдачи оригинала",
+      original: "Оригинал",
       certificateState: "Состояние",
     },
     academicYear: (year: number) => `${year}/${year + 1}`,
+    /** A duplicate's original in the certificate table: number (with series), registration number, date. */
+    originalDetails: (number: string, registration: string, date: string) => `${number}, рег. № ${registration} от ${date}`,
     creditYes: "зачтено",
     creditNo: "не зачтено",
     levels: {

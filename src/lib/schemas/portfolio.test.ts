@@ -61,4 +61,42 @@ describe("portfolio schemas", () => {
       issuedAt: "Дата выдачи не может быть в будущем",
     });
   });
+
+  it("takes a duplicate's original with Russian messages on each field, and refuses it on an original", () => {
+    const c = { learnerId, level: "SECONDARY_GENERAL", number: "12345678901234", issuedAt: "2024-06-28", duplicate: true };
+    const original = { originalSeries: "АБ", originalNumber: "0012345", originalRegistrationNumber: "11-4", originalIssuedAt: "2020-06-25" };
+    expect(ZSetCertificateInput.parse({ ...c, ...original })).toMatchObject(original);
+    // The same day as the duplicate is not after it; blanks are simply missing (the ФРДО check lists them).
+    expect(ZSetCertificateInput.safeParse({ ...c, ...original, originalIssuedAt: c.issuedAt }).success).toBe(true);
+    expect(ZSetCertificateInput.parse({ ...c, originalSeries: " ", originalNumber: "", originalRegistrationNumber: "", originalIssuedAt: "" })).toMatchObject({
+      originalSeries: undefined,
+      originalNumber: undefined,
+      originalRegistrationNumber: undefined,
+      originalIssuedAt: undefined,
+    });
+    expect(
+      issues(ZSetCertificateInput.safeParse({ ...c, originalSeries: "А Б", originalNumber: "12-34", originalRegistrationNumber: "1".repeat(21), originalIssuedAt: "2999-06-28" })),
+    ).toEqual({
+      originalSeries: "Серия оригинала: буквы и цифры",
+      originalNumber: "Номер оригинала: только цифры",
+      originalRegistrationNumber: "Регистрационный номер оригинала не длиннее 20 символов",
+      originalIssuedAt: "Дата выдачи оригинала не может быть в будущем",
+    });
+    expect(issues(ZSetCertificateInput.safeParse({ ...c, originalSeries: "А".repeat(11), originalNumber: "1".repeat(31), originalIssuedAt: "2024-02-30" }))).toEqual({
+      originalSeries: "Серия оригинала не длиннее 10 символов",
+      originalNumber: "Номер оригинала не длиннее 30 цифр",
+      originalIssuedAt: "Такой даты нет",
+    });
+    expect(issues(ZSetCertificateInput.safeParse({ ...c, ...original, originalIssuedAt: "2024-06-29" }))).toEqual({
+      originalIssuedAt: "Дата выдачи оригинала позже даты выдачи дубликата",
+    });
+    const onOriginal = "Сведения об оригинале указываются только для дубликата";
+    expect(issues(ZSetCertificateInput.safeParse({ ...c, ...original, duplicate: false }))).toEqual({
+      originalSeries: onOriginal,
+      originalNumber: onOriginal,
+      originalRegistrationNumber: onOriginal,
+      originalIssuedAt: onOriginal,
+    });
+    expect(issues(ZSetCertificateInput.safeParse({ ...c, duplicate: undefined, originalNumber: "1" }))).toEqual({ originalNumber: onOriginal });
+  });
 });

@@ -85,28 +85,57 @@ export type AddGradeInput = z.infer<typeof ZAddGradeInput>;
 export const ZCorrectGradeInput = z.object({ learnerId: z.uuid(), gradeId: z.uuid(), ...assessment }).superRefine(oneAssessment);
 export type CorrectGradeInput = z.infer<typeof ZCorrectGradeInput>;
 
-export const ZSetCertificateInput = z.object({
-  learnerId: z.uuid(),
-  level: z.enum(CERTIFICATE_LEVELS, "Выберите уровень аттестата"),
-  number: z
-    .string({ error: "Укажите номер аттестата" })
+/** A certificate number: digits only (leading zeros kept), up to 30. */
+const zCertificateNumber = (what: string, whose: string) =>
+  z
+    .string({ error: `Укажите ${what}` })
     .trim()
-    .min(1, "Укажите номер аттестата")
-    .max(30, "Номер аттестата не длиннее 30 цифр")
-    .regex(/^\d*$/, "Номер аттестата: только цифры"),
-  // Blanks since 2014 carry no series; older ones a short series of letters and digits.
-  series: optional(
+    .min(1, `Укажите ${what}`)
+    .max(30, `${whose} не длиннее 30 цифр`)
+    .regex(/^\d*$/, `${whose}: только цифры`);
+// Blanks since 2014 carry no series; older ones a short series of letters and digits.
+const zSeries = (whose: string) =>
+  optional(
     z
       .string()
       .trim()
-      .max(10, "Серия не длиннее 10 символов")
-      .regex(/^[0-9A-Za-zА-ЯЁа-яё-]*$/, "Серия: буквы и цифры"),
-  ),
-  // The number in the school's book of issued certificates: free text.
-  registrationNumber: optional(z.string().trim().max(20, "Регистрационный номер не длиннее 20 символов")),
-  issuedAt: zPastDay("дату выдачи", "Дата выдачи не может быть в будущем"),
-  withHonours: z.boolean().default(false),
-  duplicate: z.boolean().default(false),
-  state: z.enum(CERTIFICATE_STATES, "Выберите состояние аттестата").default("ACTIVE"),
-});
+      .max(10, `${whose} не длиннее 10 символов`)
+      .regex(/^[0-9A-Za-zА-ЯЁа-яё-]*$/, `${whose}: буквы и цифры`),
+  );
+// The number in the school's book of issued certificates: free text.
+const zRegistrationNumber = (whose: string) => optional(z.string().trim().max(20, `${whose} не длиннее 20 символов`));
+
+const dateReported = (issues: readonly { path?: readonly PropertyKey[] }[]) =>
+  issues.some((i) => i.path?.[0] === "issuedAt" || i.path?.[0] === "originalIssuedAt");
+
+/** The original a duplicate replaces; none of it on an original. */
+export const CERTIFICATE_ORIGINAL_FIELDS = ["originalSeries", "originalNumber", "originalRegistrationNumber", "originalIssuedAt"] as const;
+
+export const ZSetCertificateInput = z
+  .object({
+    learnerId: z.uuid(),
+    level: z.enum(CERTIFICATE_LEVELS, "Выберите уровень аттестата"),
+    number: zCertificateNumber("номер аттестата", "Номер аттестата"),
+    series: zSeries("Серия"),
+    registrationNumber: zRegistrationNumber("Регистрационный номер"),
+    issuedAt: zPastDay("дату выдачи", "Дата выдачи не может быть в будущем"),
+    withHonours: z.boolean().default(false),
+    duplicate: z.boolean().default(false),
+    state: z.enum(CERTIFICATE_STATES, "Выберите состояние аттестата").default("ACTIVE"),
+    // Optional when saving: the ФИС ФРДО check lists a duplicate that lacks them.
+    originalSeries: zSeries("Серия оригинала"),
+    originalNumber: optional(zCertificateNumber("номер оригинала", "Номер оригинала")),
+    originalRegistrationNumber: zRegistrationNumber("Регистрационный номер оригинала"),
+    originalIssuedAt: optional(zPastDay("дату выдачи оригинала", "Дата выдачи оригинала не может быть в будущем")),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.duplicate) {
+      for (const field of CERTIFICATE_ORIGINAL_FIELDS) {
+        if (c[field] !== undefined) ctx.addIssue({ code: "custom", path: [field], message: "Сведения об оригинале указываются только для дубликата" });
+      }
+    } else if (c.originalIssuedAt !== undefined && c.originalIssuedAt > c.issuedAt && !dateReported(ctx.issues)) {
+      // ISO days compare as strings; a date already refused (not a day, in the future) says so once.
+      ctx.addIssue({ code: "custom", path: ["originalIssuedAt"], message: "Дата выдачи оригинала позже даты выдачи дубликата" });
+    }
+  });
 export type SetCertificateInput = z.infer<typeof ZSetCertificateInput>;

@@ -35,6 +35,14 @@ export function frdoProblems(c: FrdoCertificate): string[] {
   else if (c.series === null && !BLANK_NUMBER.test(c.number)) add("номер аттестата без серии должен состоять из 14 цифр");
   if (blank(c.registrationNumber)) add("не указан регистрационный номер");
 
+  // A duplicate names the original it replaces; the original's series may be
+  // missing («Нет»), as the main document's on a blank since 2014.
+  if (c.duplicate) {
+    if (blank(c.originalNumber)) add("дубликат: не указан номер оригинала");
+    if (blank(c.originalRegistrationNumber)) add("дубликат: не указан регистрационный номер оригинала");
+    if (c.originalIssuedAt === null) add("дубликат: не указана дата выдачи оригинала");
+  }
+
   const org = c.organisation;
   if (blank(org.fullName)) add("не указано полное наименование организации");
   if (!isValidOgrn(org.ogrn)) add("неверный ОГРН организации");

@@ -2,8 +2,10 @@
 // secondary general education (аттестаты), in the template's order, and how a
 // certificate fills them. Column names and value lists follow the register's
 // templates (docs/features.md, "ФИС ФРДО export" says what was verified and
-// what was not); the organisation's details are appended after the template's
-// columns, because one file of a municipality holds many schools' certificates.
+// what was not); the block on a duplicate's original follows the columns that
+// describe the document and the holder; the organisation's details are
+// appended after the template's columns, because one file of a municipality
+// holds many schools' certificates.
 import { formatSnils } from "@/lib/validators";
 import type { CertificateLevel, CertificateState, Sex } from "../../generated/prisma/client";
 
@@ -19,6 +21,11 @@ export interface FrdoCertificate {
   withHonours: boolean;
   duplicate: boolean;
   state: CertificateState;
+  /** The original a duplicate replaces; null on an original. */
+  originalSeries: string | null;
+  originalNumber: string | null;
+  originalRegistrationNumber: string | null;
+  originalIssuedAt: Date | null;
   lastName: string;
   firstName: string;
   middleName: string | null;
@@ -51,6 +58,9 @@ export interface FrdoColumn {
   width: number;
 }
 
+/** Only a duplicate's row names its original; an original's block stays empty. */
+const ofDuplicate = <T>(c: FrdoCertificate, value: T) => (c.duplicate ? value : null);
+
 /** In the template's order; the last five are the organisation's details. */
 export const FRDO_COLUMNS: readonly FrdoColumn[] = [
   { header: "Название документа", kind: "text", width: 40, value: (c) => DOCUMENT_NAMES[c.level] },
@@ -74,6 +84,11 @@ export const FRDO_COLUMNS: readonly FrdoColumn[] = [
   { header: "Гражданство получателя (код страны по ОКСМ)", kind: "text", width: 12, value: (c) => (/^\d{3}$/.test(c.citizenship) ? c.citizenship : null) },
   { header: "Год окончания", kind: "number", width: 8, value: (c) => c.issuedAt.getUTCFullYear() },
   { header: "С отличием", kind: "text", width: 8, value: (c) => yesNo(c.withHonours) },
+  // The original of a duplicate: its series as the main document's («Нет» on a blank without one).
+  { header: "Серия документа оригинала", kind: "text", width: 10, value: (c) => ofDuplicate(c, c.originalSeries ?? NO_SERIES) },
+  { header: "Номер документа оригинала", kind: "text", width: 18, value: (c) => ofDuplicate(c, c.originalNumber) },
+  { header: "Регистрационный N документа оригинала", kind: "text", width: 14, value: (c) => ofDuplicate(c, c.originalRegistrationNumber) },
+  { header: "Дата выдачи документа оригинала", kind: "date", width: 12, value: (c) => ofDuplicate(c, c.originalIssuedAt) },
   { header: "Наименование организации", kind: "text", width: 48, value: (c) => c.organisation.fullName },
   { header: "ОГРН", kind: "text", width: 15, value: (c) => c.organisation.ogrn },
   { header: "ИНН", kind: "text", width: 12, value: (c) => c.organisation.inn },

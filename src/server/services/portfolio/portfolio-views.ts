@@ -47,6 +47,11 @@ export const ZCertificateView = z.object({
   withHonours: z.boolean(),
   duplicate: z.boolean(),
   state: z.enum(CERTIFICATE_STATES),
+  /** The original a duplicate replaces; null on an original. */
+  originalSeries: z.string().nullable(),
+  originalNumber: z.string().nullable(),
+  originalRegistrationNumber: z.string().nullable(),
+  originalIssuedAt: z.date().nullable(),
 });
 
 export const ZPortfolio = z.object({
@@ -80,4 +85,8 @@ export const certificateSelect = {
   withHonours: true,
   duplicate: true,
   state: true,
+  originalSeries: true,
+  originalNumber: true,
+  originalRegistrationNumber: true,
+  originalIssuedAt: true,
 } as const;

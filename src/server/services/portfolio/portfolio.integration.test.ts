@@ -92,6 +92,10 @@ describeDb("learner portfolio", () => {
         withHonours: true,
         duplicate: false,
         state: "ACTIVE",
+        originalSeries: null,
+        originalNumber: null,
+        originalRegistrationNumber: null,
+        originalIssuedAt: null,
       },
     ]);
   });
@@ -144,6 +148,10 @@ describeDb("learner portfolio", () => {
       registrationNumber: "11-27",
       duplicate: true,
       state: "LOST",
+      originalSeries: "АА",
+      originalNumber: "7700000000",
+      originalRegistrationNumber: "11-2",
+      originalIssuedAt: `${year - 2}-06-30`,
     });
     expect(again.id).toBe(first.id);
     const p = await registrar.learners.portfolio.get({ learnerId });
@@ -154,6 +162,10 @@ describeDb("learner portfolio", () => {
       registrationNumber: "11-27",
       duplicate: true,
       state: "LOST",
+      originalSeries: "АА",
+      originalNumber: "7700000000",
+      originalRegistrationNumber: "11-2",
+      originalIssuedAt: new Date(`${year - 2}-06-30T00:00:00Z`),
     });
     // Recording it again without the details clears them (a reissue replaces every detail).
     await registrar.learners.portfolio.setCertificate({ learnerId, ...cert, number: "7700000002" });
@@ -162,6 +174,8 @@ describeDb("learner portfolio", () => {
       registrationNumber: null,
       duplicate: false,
       state: "ACTIVE",
+      originalNumber: null,
+      originalIssuedAt: null,
     });
     await expect(registrar.learners.portfolio.setCertificate({ learnerId, ...cert, registrationNumber: "x".repeat(21) })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });

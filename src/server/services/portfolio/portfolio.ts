@@ -9,7 +9,7 @@ import type { Actor } from "../../auth/actor";
 import { relationshipAccess } from "../../authz/matrix";
 import { recordsWhere, requireLearnerAccess } from "../../authz/relationship";
 import type { Db, DbTx } from "../../db";
-import { conflict, forbidden, notFound } from "../../errors";
+import { badRequest, conflict, forbidden, notFound } from "../../errors";
 import { day } from "../person/person-data";
 import { isUniqueViolation } from "../movement/record-event";
 import { achievementSelect, certificateSelect, examSelect, gradeSelect, type Portfolio } from "./portfolio-views";
@@ -164,12 +164,41 @@ export async function correctGrade(db: Db, actor: Actor, input: CorrectGradeInpu
 
 const numberTaken = () => conflict("Аттестат с таким номером уже зарегистрирован", "number");
 
+/** The CHECK that keeps an original's details off a certificate that is not a duplicate (its migration). */
+const ORIGINAL_CHECK = "Certificate_original_only_duplicate";
+
+/** The database refused a row by that CHECK: found in the error or its driver causes. */
+function violatesOriginalCheck(error: unknown): boolean {
+  const queue: unknown[] = [error];
+  for (let n = 0; queue.length && n < 20; n++) {
+    const node = queue.shift() as { code?: unknown; originalCode?: unknown; message?: unknown; originalMessage?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!node || typeof node !== "object") continue;
+    const checkCode = node.code === "23514" || node.originalCode === "23514";
+    if (checkCode && [node.message, node.originalMessage].some((m) => typeof m === "string" && m.includes(ORIGINAL_CHECK))) return true;
+    queue.push(node.cause, node.meta?.driverAdapterError);
+  }
+  return false;
+}
+
 /** One certificate per level per learner: setting it again replaces its details. */
 export async function setCertificate(db: Db, actor: Actor, input: SetCertificateInput, ip: string | null) {
   const { learnerId, level, number, withHonours, duplicate, state } = input;
   const issuedAt = day(input.issuedAt);
   // Cleared on the form → cleared in the row (a reissue replaces every detail).
-  const details = { number, series: input.series ?? null, registrationNumber: input.registrationNumber ?? null, issuedAt, withHonours, duplicate, state };
+  const details = {
+    number,
+    series: input.series ?? null,
+    registrationNumber: input.registrationNumber ?? null,
+    issuedAt,
+    withHonours,
+    duplicate,
+    state,
+    // Not checked against `duplicate` here: the database's CHECK decides, mapped below.
+    originalSeries: input.originalSeries ?? null,
+    originalNumber: input.originalNumber ?? null,
+    originalRegistrationNumber: input.originalRegistrationNumber ?? null,
+    originalIssuedAt: input.originalIssuedAt ? day(input.originalIssuedAt) : null,
+  };
   try {
     return await writePortfolio(db, actor, ip, learnerId, "certificate", async (tx, organisationId) => {
       const taken = await tx.certificateNumberClaim.findUnique({ where: { level_number: { level, number } }, select: { learnerId: true } });
@@ -182,6 +211,7 @@ export async function setCertificate(db: Db, actor: Actor, input: SetCertificate
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw numberTaken();
+    if (violatesOriginalCheck(error)) throw badRequest("Сведения об оригинале указываются только для дубликата", "duplicate");
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import { Field } from "@/components/field";
 import { useMessages } from "@/components/messages-provider";
 import { SelectField } from "@/components/select-field";
 import { formatDate } from "@/lib/format";
-import { CERTIFICATE_LEVELS, CERTIFICATE_STATES, ZSetCertificateInput } from "@/lib/schemas/portfolio";
+import { CERTIFICATE_LEVELS, CERTIFICATE_ORIGINAL_FIELDS, CERTIFICATE_STATES, ZSetCertificateInput } from "@/lib/schemas/portfolio";
 import { useTRPC } from "@/trpc/react";
 import { Section } from "../card-query";
 import { AddButton, FormFrame, optionsOf, PlainTable, useDraftForm } from "./portfolio-form";
@@ -20,6 +20,10 @@ const empty = () => ({
   withHonours: false as boolean,
   duplicate: false as boolean,
   state: "ACTIVE",
+  originalSeries: "",
+  originalNumber: "",
+  originalRegistrationNumber: "",
+  originalIssuedAt: "",
 });
 
 export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: string; rows: PortfolioData["certificates"]; canWrite: boolean }) {
@@ -33,7 +37,9 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
   const field = form.bind;
 
   function submit() {
-    const data = form.errors.validate(ZSetCertificateInput, { learnerId, ...d });
+    // The original's fields are hidden on an original: what was typed before unticking is not sent.
+    const original = d.duplicate ? {} : Object.fromEntries(CERTIFICATE_ORIGINAL_FIELDS.map((k) => [k, ""]));
+    const data = form.errors.validate(ZSetCertificateInput, { learnerId, ...d, ...original });
     if (data) set.mutate(data);
   }
 
@@ -59,12 +65,20 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
             <input type="checkbox" name="duplicate" checked={d.duplicate} onChange={(ev) => form.set("duplicate", ev.target.checked)} />
             {f.duplicate}
           </label>
+          {d.duplicate && (
+            <>
+              <Field label={f.originalSeries} {...field("originalSeries")} />
+              <Field label={f.originalNumber} inputMode="numeric" {...field("originalNumber")} />
+              <Field label={f.originalRegistrationNumber} {...field("originalRegistrationNumber")} />
+              <Field label={f.originalIssuedAt} type="date" {...field("originalIssuedAt")} />
+            </>
+          )}
         </FormFrame>
       )}
       <PlainTable
         testId="certificates-table"
         empty={t.noCertificates}
-        headers={[f.certificateLevel, f.number, f.registrationNumber, f.issuedAt, f.withHonours, f.certificateState]}
+        headers={[f.certificateLevel, f.number, f.registrationNumber, f.issuedAt, f.withHonours, f.certificateState, f.original]}
         rows={rows.map((c) => ({
           id: c.id,
           cells: [
@@ -74,6 +88,13 @@ export function CertificatesSection({ learnerId, rows, canWrite }: { learnerId: 
             formatDate(c.issuedAt),
             c.withHonours ? m.common.yes : m.common.no,
             c.duplicate ? `${t.certificateStates[c.state]}, ${f.duplicate.toLowerCase()}` : t.certificateStates[c.state],
+            c.duplicate
+              ? t.originalDetails(
+                  c.originalNumber ? [c.originalSeries, c.originalNumber].filter(Boolean).join(" ") : "—",
+                  c.originalRegistrationNumber ?? "—",
+                  c.originalIssuedAt ? formatDate(c.originalIssuedAt) : "—",
+                )
+              : "—",
           ],
         }))}
       />
