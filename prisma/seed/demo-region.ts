@@ -69,6 +69,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   // A second school's head, for transfers between two schools.
   { login: "school2.admin", fullName: "Новиков Сергей Олегович", role: "SCHOOL_ADMIN", scopeKind: "ORGANISATION", organisation: "school4" },
   { login: "edu.officer", fullName: "Козлов Андрей Викторович", role: "EDU_OFFICER", scopeKind: "REGION" },
+  // A municipality's education officer (issue 22): territories, the register of children, the municipal account.
+  { login: "mun.officer", fullName: "Зайцева Ольга Михайловна", role: "EDU_OFFICER", scopeKind: "MUNICIPALITY", municipality: "zarechny" },
   { login: "health.officer", fullName: "Павлова Светлана Юрьевна", role: "HEALTH_OFFICER", scopeKind: "REGION" },
   { login: "sys.admin", fullName: "Орлов Максим Евгеньевич", role: "SYSTEM_ADMIN", scopeKind: "REGION" },
   { login: "auditor", fullName: "Фёдорова Наталья Алексеевна", role: "AUDITOR", scopeKind: "REGION" },

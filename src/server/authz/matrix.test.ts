@@ -32,7 +32,7 @@ const EXPECTED_CAPABILITIES: Record<Role, Capability[]> = {
   SCHOOL_ADMIN: ["staff.manage", "movement.write", "import.run", "dataQuality.read"],
   SCHOOL_REGISTRAR: ["movement.write", "import.run", "dataQuality.read"],
   SCHOOL_MEDIC: [],
-  EDU_OFFICER: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "giaResults.import", "apiClients.approve", "accounts.approve.education"],
+  EDU_OFFICER: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "giaResults.import", "apiClients.approve", "accounts.approve.education", "territories.manage", "childrenAccount.manage"],
   HEALTH_OFFICER: ["healthStats.read", "accounts.approve.health"],
   SYSTEM_ADMIN: ["users.manage", "apiClients.manage", "auditVerification.read"],
   AUDITOR: ["audit.read", "auditVerification.read"],

@@ -29,6 +29,8 @@ export const CAPABILITIES = [
   "apiClients.manage",
   "referenceData.manage", // the subjects vocabulary (the ministry; writes need a region-level scope)
   "giaResults.import", // the exam centre's ГИА results files (the ministry; a municipality's officer for its own learners)
+  "territories.manage", // territories assigned to schools and first-grade places (a municipality's officer for its own schools)
+  "childrenAccount.manage", // the register of resident children, the municipal account, the admission forecast (issue 22)
   "audit.read", // audit log, access reports, running chain verification
   "auditVerification.read", // results and history of the audit-chain verification runs
   // Two-person rule: the second person who lets a request take effect
@@ -75,7 +77,7 @@ export const ACCESS_MATRIX = {
     portal: "ministry",
     scopes: ["REGION", "MUNICIPALITY"],
     stages: { PERSONAL: "read", HEALTH: "aggregate", PORTFOLIO: "read" },
-    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "giaResults.import", "apiClients.approve", "accounts.approve.education"],
+    capabilities: ["organisations.manage", "reports.read", "dataQuality.read", "transfers.oversee", "referenceData.manage", "giaResults.import", "apiClients.approve", "accounts.approve.education", "territories.manage", "childrenAccount.manage"],
     secondFactor: "required",
   },
   HEALTH_OFFICER: {

@@ -26,6 +26,10 @@ const ADMITTED: Record<Check, readonly Role[]> = {
   canReadClassPerformance: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
   canReadTerritoryPerformance: ["EDU_OFFICER"],
   canManageReferenceData: ["EDU_OFFICER"],
+  canManageTerritories: ["EDU_OFFICER"],
+  canManageChildrenAccount: ["EDU_OFFICER"],
+  canSuggestAddresses: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR", "EDU_OFFICER"],
+  canFixLearnerAddresses: ["SCHOOL_ADMIN", "SCHOOL_REGISTRAR"],
 };
 /** Checks that admit a role at some of its scopes only: the scopes they admit it at. */
 const ONLY_AT: Partial<Record<Check, readonly ScopeKind[]>> = {

@@ -102,6 +102,33 @@ export const canImportGiaResults: Permission = (s) => inPortal(s, "ministry") &&
  */
 export const canManageReferenceData: Permission = (s) => hasCapability(s.role, "referenceData.manage") && s.scope.kind === "REGION";
 
+/**
+ * Territories assigned to schools and their first-grade places (issue 22):
+ * the ministry portal's territories capability, at a municipality (its own
+ * schools) or the region; which municipality is the service's part.
+ */
+export const canManageTerritories: Permission = (s) => inPortal(s, "ministry") && !atSchool(s) && hasCapability(s.role, "territories.manage");
+
+/**
+ * The register of resident children, the municipal account of children and the
+ * admission forecast (issue 22): children's personal data outside any school,
+ * so the ministry portal's capability with PERSONAL at "read", never a school.
+ */
+export const canManageChildrenAccount: Permission = (s) =>
+  inPortal(s, "ministry") && !atSchool(s) && hasCapability(s.role, "childrenAccount.manage") && allowsStage(s.role, "PERSONAL", "read");
+
+/**
+ * Suggestions from the address directory (ГАР): whoever types an address —
+ * school staff who write learners' personal data, and the officers who keep
+ * territories or the register of children. The directory is public data, but
+ * not everyone's to query.
+ */
+export const canSuggestAddresses: Permission = (s) =>
+  (inPortal(s, "school") && allowsStage(s.role, "PERSONAL", "write")) || canManageTerritories(s) || canManageChildrenAccount(s);
+
+/** A school's learners' addresses not found in the directory, and their correction: PERSONAL at "write", at one's own school. */
+export const canFixLearnerAddresses: Permission = (s) => inPortal(s, "school") && atSchool(s) && allowsStage(s.role, "PERSONAL", "write");
+
 /** Every named check, for the table-driven test. */
 export const PERMISSIONS = {
   canReadReports,
@@ -121,6 +148,10 @@ export const PERMISSIONS = {
   canReadTerritoryPerformance,
   canReadGiaResults,
   canManageReferenceData,
+  canManageTerritories,
+  canManageChildrenAccount,
+  canSuggestAddresses,
+  canFixLearnerAddresses,
 } as const satisfies Record<string, Permission>;
 
 /** Deny on doubt: a check that throws (a malformed subject) refuses. */

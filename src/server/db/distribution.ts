@@ -33,6 +33,7 @@ export const DISTRIBUTED_BY_LEARNER: readonly LearnerDistributedTable[] = [
   { table: "MovementEvent", column: "learnerId", ready: true },
   { table: "Transfer", column: "learnerId", ready: true },
   { table: "StudyCertificate", column: "learnerId", ready: true },
+  { table: "LearnerAddress", column: "learnerId", ready: true },
 ];
 
 /** Small (or rarely written) tables copied to every node: any table may reference them. */
@@ -53,10 +54,22 @@ export const REFERENCE: readonly { table: string; note?: string }[] = [
   // and referenced by Consent and LearnerRepresentative. Replicated it keeps
   // those foreign keys and its unique SNILS index; ~0.9 GB per million learners.
   { table: "Representative", note: "large for a reference table; alternative in docs/distribution.md" },
+  // The ГАР directory of the region (issue 22): read-only between loads, joined
+  // with learners' addresses (distributed) by house; a large region's extract
+  // is 1–3 M houses, ~0.3–0.8 GB on every node.
+  { table: "AddressObject", note: "the address directory; replaced by a load" },
+  { table: "AddressHouse", note: "the address directory's houses; large for a reference table" },
+  { table: "TerritoryOrder", note: "a few orders per municipality and year" },
+  { table: "TerritoryAssignment", note: "houses, streets and settlements assigned to schools (~100,000 rows a year)" },
+  { table: "FirstGradePlaces", note: "a row per school and year" },
 ];
 
 /** Stay on the coordinator as plain PostgreSQL tables; `reason` says why. */
 export const COORDINATOR_ONLY: readonly { table: string; reason: string; mayBeAbsent?: boolean }[] = [
+  {
+    table: "ResidentChild",
+    reason: "the municipalities' register of resident children (~1 row per child of the region): not a learner's row (most are matched to none), read per municipality; learnerId is a soft link checked by the service",
+  },
   { table: "AuditEvent", reason: "one hash chain in one global order under one lock; partitioned by month instead" },
   { table: "AuditEventLearner", reason: "part of the audit chain (its digest is in the event's hash); written with AuditEvent" },
   { table: "AuditVerificationRun", reason: "bookkeeping of the audit-chain verifier, which reads AuditEvent on the coordinator" },

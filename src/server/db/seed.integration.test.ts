@@ -19,14 +19,14 @@ describeDb("demo seed", () => {
     hashes: (await db.prisma.user.findMany({ select: { passwordHash: true }, orderBy: { login: "asc" } })).map((u) => u.passwordHash),
   });
 
-  it("creates 3 municipalities, organisations of every type and one account per role", async () => {
+  it("creates 3 municipalities, organisations of every type and one account per role (two education officers: the region's and a municipality's)", async () => {
     const c = await counts();
     expect(c).toMatchObject({ regions: 1, municipalities: 3, users: DEMO_ACCOUNTS.length });
     expect(c.organisations).toBeGreaterThanOrEqual(6);
     const types = await db.prisma.organisation.groupBy({ by: ["type"], _count: { _all: true } });
     expect(types).toHaveLength(5);
     const roles = (await db.prisma.user.findMany({ select: { role: true } })).map((u) => u.role).sort();
-    expect(roles).toEqual(["AUDITOR", "EDU_OFFICER", "HEALTH_OFFICER", "SCHOOL_ADMIN", "SCHOOL_ADMIN", "SCHOOL_MEDIC", "SCHOOL_REGISTRAR", "SYSTEM_ADMIN"]);
+    expect(roles).toEqual(["AUDITOR", "EDU_OFFICER", "EDU_OFFICER", "HEALTH_OFFICER", "SCHOOL_ADMIN", "SCHOOL_ADMIN", "SCHOOL_MEDIC", "SCHOOL_REGISTRAR", "SYSTEM_ADMIN"]);
   });
 
   it("stores organisation identifiers that pass the domain checksums", async () => {
