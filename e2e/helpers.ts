@@ -24,7 +24,11 @@ export const DEMO_LANDINGS = [
 ] as const;
 
 /** Accounts whose login state the setup project saves. */
-export const STORED_LOGINS = [...DEMO_LANDINGS.map((d) => ({ login: d.login, portal: d.portal })), { login: "school2.admin", portal: "school" }];
+export const STORED_LOGINS = [
+  ...DEMO_LANDINGS.map((d) => ({ login: d.login, portal: d.portal })),
+  { login: "school2.admin", portal: "school" },
+  { login: "mun.officer", portal: "ministry" },
+];
 
 export const storageStatePath = (login: string) =>
   path.join(process.cwd(), ".data", `e2e-auth-state-${process.env.E2E_PORT ?? 3100}`, `${login}.json`);

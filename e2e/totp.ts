@@ -10,7 +10,7 @@ import { Secret, TOTP } from "otpauth";
 
 /** DEMO ONLY: the seed's DEMO_TOTP_SECRET (prisma/seed/demo-region.ts), published in the README. */
 export const DEMO_TOTP_SECRET = "KONTINGENTDEMOTOTPDEMOONLYSECRET";
-export const TOTP_LOGINS: ReadonlySet<string> = new Set(["edu.officer", "health.officer", "sys.admin", "auditor"]);
+export const TOTP_LOGINS: ReadonlySet<string> = new Set(["edu.officer", "mun.officer", "health.officer", "sys.admin", "auditor"]);
 
 const totp = new TOTP({ algorithm: "SHA1", digits: 6, period: 30, secret: Secret.fromBase32(DEMO_TOTP_SECRET) });
 const stepsFile = path.join(os.tmpdir(), `kontingent-e2e-totp-${process.env.E2E_PORT ?? 3100}.json`);

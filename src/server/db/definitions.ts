@@ -26,6 +26,7 @@ export const DEFINITION_FILES: readonly string[] = [
   "src/server/db/definitions/movement.sql",
   "src/server/db/definitions/health-portfolio.sql",
   "src/server/db/definitions/machine-api.sql",
+  "src/server/db/definitions/queues.sql",
   "src/server/services/movement/movement-counts.sql",
   "src/server/services/performance/class-performance-counts.sql",
   "src/server/services/reports/additional-participation.sql",

@@ -156,23 +156,9 @@ $$;
 -- writer's rows; with DO NOTHING a flush could take an older queue row,
 -- count without the writer's rows, and leave nothing queued. ORDER BY: two
 -- writers lock shared rows in one order.
-
--- Enrolment (TG_ARGV[0] = 'classId') and any table whose rows name the class.
-CREATE OR REPLACE FUNCTION "class_performance_queue"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    upsert text := 'INSERT INTO "ClassPerformancePending" ("classId") SELECT DISTINCT %1$I FROM %2$I WHERE %1$I IS NOT NULL ORDER BY 1 '
-        'ON CONFLICT ("classId") DO UPDATE SET "classId" = EXCLUDED."classId"';
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        EXECUTE format(upsert, TG_ARGV[0], 'new_rows');
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        EXECUTE format(upsert, TG_ARGV[0], 'old_rows');
-    END IF;
-    RETURN NULL;
-END;
-$$;
+-- Enrolment names its class: its triggers use the shared "queue_ids_of_rows"
+-- (src/server/db/definitions/queues.sql). The functions below find the classes
+-- of rows that name them only through the learner (marks, orders, subjects).
 
 -- A mark (or a mark given its subject) changes the classes its learner
 -- belongs to in the mark's organisation and year: through an enrolment, or a
@@ -248,11 +234,11 @@ END;
 $$;
 
 CREATE OR REPLACE TRIGGER "Enrolment_class_performance_delete" AFTER DELETE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "class_performance_queue"('classId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('ClassPerformancePending', 'classId', 'classId');
 CREATE OR REPLACE TRIGGER "Enrolment_class_performance_insert" AFTER INSERT ON "Enrolment"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "class_performance_queue"('classId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('ClassPerformancePending', 'classId', 'classId');
 CREATE OR REPLACE TRIGGER "Enrolment_class_performance_update" AFTER UPDATE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "class_performance_queue"('classId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('ClassPerformancePending', 'classId', 'classId');
 CREATE OR REPLACE TRIGGER "MovementEvent_class_performance_insert" AFTER INSERT ON "MovementEvent"
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "class_performance_queue_orders"();
 CREATE OR REPLACE TRIGGER "Subject_class_performance_update" AFTER UPDATE ON "Subject"

@@ -9,27 +9,10 @@
 -- versioned migration and delete it here.
 
 -- Writes only queue: a statement trigger on each source table upserts the
--- learners the statement touched into "LearnerSummaryPending", one statement
--- per write however many rows it has (an import of 10,000 rows queues once).
--- The upsert (DO UPDATE, not DO NOTHING) locks the queue row until the writer
--- commits, so a flush that takes the row waits for the writer and then reads
--- its committed data: no change can slip between queueing and recomputing.
--- TG_ARGV[0]: the column holding the learner's id.
-CREATE OR REPLACE FUNCTION "learner_summary_queue"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE
-    upsert text := 'INSERT INTO "LearnerSummaryPending" ("learnerId") SELECT DISTINCT %1$I FROM %2$I WHERE %1$I IS NOT NULL ORDER BY 1 '
-        'ON CONFLICT ("learnerId") DO UPDATE SET "learnerId" = EXCLUDED."learnerId"';
-BEGIN
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        EXECUTE format(upsert, TG_ARGV[0], 'new_rows');
-    END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        EXECUTE format(upsert, TG_ARGV[0], 'old_rows');
-    END IF;
-    RETURN NULL;
-END;
-$$;
+-- learners the statement touched into "LearnerSummaryPending" through the
+-- shared "queue_ids_of_rows" (src/server/db/definitions/queues.sql, which says
+-- why an upsert and why in order); its third argument is the column holding
+-- the learner's id.
 
 -- The summary row of each given learner, from the source tables; none when
 -- the learner has no ACTIVE or PENDING_TRANSFER enrolment. The current
@@ -182,50 +165,50 @@ $$;
 
 -- The queue's triggers: insert, update and delete on each source table.
 CREATE OR REPLACE TRIGGER "Achievement_summary_delete" AFTER DELETE ON "Achievement"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Achievement_summary_insert" AFTER INSERT ON "Achievement"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Achievement_summary_update" AFTER UPDATE ON "Achievement"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Consent_summary_delete" AFTER DELETE ON "Consent"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Consent_summary_insert" AFTER INSERT ON "Consent"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Consent_summary_update" AFTER UPDATE ON "Consent"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Enrolment_summary_delete" AFTER DELETE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Enrolment_summary_insert" AFTER INSERT ON "Enrolment"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Enrolment_summary_update" AFTER UPDATE ON "Enrolment"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "ExamResult_summary_delete" AFTER DELETE ON "ExamResult"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "ExamResult_summary_insert" AFTER INSERT ON "ExamResult"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "ExamResult_summary_update" AFTER UPDATE ON "ExamResult"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "HealthRecord_summary_delete" AFTER DELETE ON "HealthRecord"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "HealthRecord_summary_insert" AFTER INSERT ON "HealthRecord"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "HealthRecord_summary_update" AFTER UPDATE ON "HealthRecord"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "Learner_summary_delete" AFTER DELETE ON "Learner"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('id');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'id');
 CREATE OR REPLACE TRIGGER "Learner_summary_insert" AFTER INSERT ON "Learner"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('id');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'id');
 CREATE OR REPLACE TRIGGER "Learner_summary_update" AFTER UPDATE ON "Learner"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('id');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'id');
 CREATE OR REPLACE TRIGGER "LearnerRepresentative_summary_delete" AFTER DELETE ON "LearnerRepresentative"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "LearnerRepresentative_summary_insert" AFTER INSERT ON "LearnerRepresentative"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "LearnerRepresentative_summary_update" AFTER UPDATE ON "LearnerRepresentative"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "SubjectGrade_summary_delete" AFTER DELETE ON "SubjectGrade"
-    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "SubjectGrade_summary_insert" AFTER INSERT ON "SubjectGrade"
-    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
 CREATE OR REPLACE TRIGGER "SubjectGrade_summary_update" AFTER UPDATE ON "SubjectGrade"
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "learner_summary_queue"('learnerId');
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "queue_ids_of_rows"('LearnerSummaryPending', 'learnerId', 'learnerId');
