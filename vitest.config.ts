@@ -29,6 +29,7 @@ const ISOLATED = [
   "src/server/pages/guards.integration.test.ts",
   "src/server/services/frdo/frdo.integration.test.ts",
   "src/server/services/gia-import/gia-import.integration.test.ts",
+  "src/server/services/residents/residents-import.integration.test.ts",
   "src/server/services/study-certificates/study-certificate-access.integration.test.ts",
   "src/server/services/study-certificates/study-certificates.integration.test.ts",
   "src/server/services/learners/encryption-at-rest.integration.test.ts",

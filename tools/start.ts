@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { localFieldKeys } from "../src/server/crypto/keys";
+import { seedDemoAddresses } from "../prisma/seed/demo-addresses";
 import { seedDemoRegion } from "../prisma/seed/demo-region";
 import { demoDataChoice } from "./demo/demo-data-choice";
 import { seedDemoLearners } from "./demo/demo-learners";
@@ -79,6 +80,8 @@ try {
   if (encrypted) console.log(`Encrypted identity fields of ${encrypted} existing row(s).`);
   await seedDemoRegion(db.prisma);
   console.log("Demo region present (demo accounts: see README).");
+  // The demo region's synthetic ГАР extract, only into an empty directory: a loaded real one is never replaced.
+  if (await seedDemoAddresses(db.prisma)) console.log("Demo address directory loaded (synthetic ГАР extract, docs/addresses.md).");
   if (demo.seed) {
     const outcome = await seedDemoLearners(db.bulk, db.prisma, { postgres: db.postgres, log: (line) => console.log(line) });
     if (!outcome.seeded) console.log(`No demo learners written: ${outcome.reason}.`);

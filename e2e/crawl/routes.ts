@@ -10,6 +10,7 @@ export type CrawlAs =
   | "school.admin"
   | "school.medic"
   | "edu.officer"
+  | "mun.officer"
   | "health.officer"
   | "sys.admin"
   | "auditor"
@@ -54,6 +55,7 @@ export const CRAWL_PAGES: readonly CrawlPage[] = [
   { route: "/school/performance", as: "school.admin", url: fixed("/school/performance") },
   { route: "/school/frdo", as: "school.admin", url: fixed("/school/frdo") },
   { route: "/school/study-certificates", as: "school.admin", url: fixed("/school/study-certificates") },
+  { route: "/school/addresses", as: "school.admin", url: fixed("/school/addresses") },
   { route: "/school/rollover", as: "school.admin", url: fixed("/school/rollover") },
   { route: "/school/transfers", as: "school.admin", url: fixed("/school/transfers") },
   { route: "/school/transfers", as: "school.admin", url: fixed("/school/transfers?tab=outgoing") },
@@ -68,7 +70,12 @@ export const CRAWL_PAGES: readonly CrawlPage[] = [
   { route: "/ministry/organisations", as: "edu.officer", url: fixed("/ministry/organisations") },
   { route: "/ministry/quality", as: "edu.officer", url: fixed("/ministry/quality") },
   { route: "/ministry/subjects", as: "edu.officer", url: fixed("/ministry/subjects") },
+  { route: "/ministry/territories", as: "edu.officer", url: fixed("/ministry/territories") },
   { route: "/ministry/gia-import", as: "edu.officer", url: fixed("/ministry/gia-import") },
+  { route: "/ministry/children", as: "edu.officer", url: fixed("/ministry/children") },
+  { route: "/ministry/children/import", as: "edu.officer", url: fixed("/ministry/children/import") },
+  { route: "/ministry/children-account", as: "edu.officer", url: fixed("/ministry/children-account") },
+  { route: "/ministry/admission-forecast", as: "edu.officer", url: fixed("/ministry/admission-forecast") },
   { route: "/ministry/reports", as: "edu.officer", url: fixed("/ministry/reports") },
   { route: "/ministry/gia", as: "edu.officer", url: fixed("/ministry/gia") },
   { route: "/ministry/performance", as: "edu.officer", url: fixed("/ministry/performance") },

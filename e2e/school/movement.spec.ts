@@ -10,12 +10,11 @@ import { regionToday } from "../../src/lib/time-zone";
 const TODAY = regionToday(); // the server's today (Moscow's), not UTC's
 const TODAY_RU = TODAY.split("-").reverse().join(".");
 
-async function recordOrder(page: Page, type: string, orderNumber: string, reason?: string) {
+async function recordOrder(page: Page, type: string, orderNumber: string) {
   await page.getByTestId("movement-record").click();
   const form = page.getByTestId("movement-record-form");
   await form.getByLabel("Вид приказа").selectOption({ label: type });
   await form.getByLabel("Номер приказа").fill(orderNumber);
-  if (reason !== undefined) await form.getByLabel("Основание отчисления").fill(reason);
   await form.getByRole("button", { name: "Оформить приказ" }).click();
   return form;
 }
@@ -70,13 +69,17 @@ test("orders from the card: promotion, its cancellation, expulsion, reinstatemen
   await expect(rows.nth(2)).toContainText("Ошибка в приказе");
   await expect(page.getByTestId("learner-summary")).toContainText("Класс: 3Б");
 
-  // Expulsion needs its grounds; then the enrolment has ended.
+  // Expulsion needs a coded reason, and for «Иная причина» its grounds; then the enrolment has ended.
   const expulsion = await recordOrder(page, "Отчислить", "103-д");
-  await expect(expulsion.locator("#reason-error")).toHaveText("Укажите основание отчисления");
-  await expulsion.getByLabel("Основание отчисления").fill("По заявлению родителей");
+  await expect(expulsion.locator("#leavingReason-error")).toHaveText("Укажите причину выбытия");
+  await expulsion.getByLabel("Причина выбытия").selectOption({ label: "Иная причина" });
+  await expulsion.getByRole("button", { name: "Оформить приказ" }).click();
+  await expect(expulsion.locator("#reason-error")).toHaveText("Опишите причину выбытия в основании");
+  await expulsion.getByLabel("Основание: опишите причину").fill("По заявлению родителей");
   await expulsion.getByRole("button", { name: "Оформить приказ" }).click();
   await expect(page.getByTestId("learner-status")).toHaveText("Выбыл(а)");
   await expect(rows.nth(3)).toContainText("Отчисление");
+  await expect(rows.nth(3)).toContainText("Иная причина");
   await expect(rows.nth(3)).toContainText("По заявлению родителей");
   await expect(page.getByTestId("movement-record")).toHaveCount(0);
   await expect(page.getByTestId("learner-edit")).toHaveCount(0);
@@ -118,7 +121,7 @@ test("another school enrols a learner from the registry by SNILS and birth date"
   const order = { orderNumber: "200-д", orderDate: TODAY, effectiveDate: TODAY };
   const res = await school1.request.post("/api/trpc/movement.event", {
     headers: API_HEADERS,
-    data: { json: { type: "EXPULSION", learnerId: leftId, order, reason: "Переезд в другой район" } },
+    data: { json: { type: "EXPULSION", learnerId: leftId, order, leavingReason: "OTHER", reason: "Переезд в другой район" } },
   });
   expect(res.status(), await res.text()).toBe(200);
   await school1.close();

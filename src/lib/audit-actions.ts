@@ -49,6 +49,16 @@ export const AUDIT_ACTION_AREA = {
   "learner.consent.withdraw": "learners",
   "learner.import": "learners",
   "learner.export": "learners",
+  // The register of resident children (issue 22): the import, the list (names its matched learners), the education form, moved away.
+  "residents.import": "learners",
+  "residents.list": "learners",
+  "residents.educationForm": "learners",
+  "residents.left": "learners",
+  "residents.rematch": "learners",
+  // Learners' structured addresses (issue 22): the school's list of addresses not found in ГАР, a correction, the operator's re-matching.
+  "learner.address.list.read": "learners",
+  "learner.address.fix": "learners",
+  "learner.address.match": "learners",
   "movement.enrol": "movement",
   "movement.transfer.start": "movement",
   "movement.transfer.accept": "movement",
@@ -84,7 +94,19 @@ export const AUDIT_ACTION_AREA = {
   "subject.create": "organisations",
   "subject.update": "organisations",
   "subject.text.map": "organisations",
+  // Territories assigned to schools (issue 22): not personal data, but legally significant decisions.
+  "territory.order.create": "organisations",
+  "territory.order.delete": "organisations",
+  "territory.assignment.add": "organisations",
+  "territory.assignment.remove": "organisations",
+  "territory.assignments.copy": "organisations",
+  "territory.places.set": "organisations",
   "report.export": "reports",
+  // The municipal account of children (issue 22): lists name their learners; the forecast is counts.
+  "childrenAccount.list.read": "learners",
+  "childrenAccount.list.export": "learners",
+  "childrenAccount.forecast.read": "reports",
+  "childrenAccount.forecast.export": "reports",
   // ФИС ФРДО: the check's failing certificates listed on screen, and the file (decrypted SNILS).
   "frdo.check": "portfolio",
   "frdo.export": "portfolio",
@@ -132,6 +154,14 @@ export const AUDIT_ACTION_STAGE: Partial<Record<AuditAction, AuditStage>> = {
   "learner.consent.withdraw": "personal",
   "learner.import": "personal",
   "learner.export": "personal",
+  "residents.import": "personal",
+  "residents.list": "personal",
+  "residents.educationForm": "personal",
+  "residents.left": "personal",
+  "residents.rematch": "personal",
+  "learner.address.list.read": "personal",
+  "learner.address.fix": "personal",
+  "learner.address.match": "personal",
   "health.export": "health",
   "movement.enrol": "personal",
   "movement.transfer.start": "personal",
@@ -168,6 +198,7 @@ export const LEARNER_READ_ACTIONS = [
   "learner.search",
   "learner.card.read",
   "learner.export",
+  "learner.address.list.read",
   "health.export",
   "movement.transfer.read",
   "learner.trajectory.read",
@@ -184,6 +215,7 @@ export const LEARNER_READ_ACTIONS = [
   "studyCertificate.read",
   "studyCertificate.print",
   "studyCertificate.register.export",
+  "residents.list",
 ] as const satisfies readonly AuditAction[];
 
 export function stageOfAction(action: string): AuditStage | null {

@@ -9,6 +9,8 @@ export const QUALITY_CHECKS = [
   "expiredDocument",
   "missingRepresentative",
   "missingConsent",
+  // Issue 22: an address of the learner not found in the ГАР directory (no house), not yet confirmed by the school.
+  "addressNotFound",
   "missingHealth",
 ] as const;
 export type QualityCheck = (typeof QUALITY_CHECKS)[number];

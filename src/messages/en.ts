@@ -12,12 +12,15 @@ import { healthEn } from "./health-en";
 import { healthStatsEn } from "./health-stats-en";
 import { qualityEn } from "./quality-en";
 import { subjectsEn } from "./subjects-en";
+import { territoriesEn } from "./territories-en";
 import { giaImportEn } from "./gia-import-en";
 import { performanceEn } from "./performance-en";
 import { reportsEn } from "./reports-en";
 import { frdoEn } from "./frdo-en";
 import { studyCertificatesEn } from "./study-certificates-en";
 import { giaResultsEn } from "./gia-results-en";
+import { residentsEn } from "./residents-en";
+import { childrenAccountEn } from "./children-account-en";
 import { dashboardEn } from "./dashboard-en";
 import { securityEn } from "./security-en";
 import { accessReportsEn } from "./access-reports-en";
@@ -26,6 +29,8 @@ import { approvalsEn } from "./approvals-en";
 import { auditLabelsEn } from "./audit-labels-en";
 import { shellEn } from "./shell-en";
 import { formsEn } from "./forms-en";
+import { learnerAddressesEn } from "./learner-addresses-en";
+import { addressesEn } from "./addresses-en";
 
 export const en: Messages = {
   app: { name: "Kontingent", fullName: "Kontingent regional registry of learners" },
@@ -185,12 +190,15 @@ export const en: Messages = {
   ...healthStatsEn,
   ...qualityEn,
   ...subjectsEn,
+  ...territoriesEn,
   ...giaImportEn,
   ...performanceEn,
   ...reportsEn,
   ...frdoEn,
   ...studyCertificatesEn,
   ...giaResultsEn,
+  ...residentsEn,
+  ...childrenAccountEn,
   ...dashboardEn,
   ...securityEn,
   ...accessReportsEn,
@@ -199,4 +207,6 @@ export const en: Messages = {
   ...auditLabelsEn,
   ...shellEn,
   ...formsEn,
+  ...learnerAddressesEn,
+  ...addressesEn,
 };

@@ -23,6 +23,7 @@ export const qualityEn = {
       expiredDocument: "Document no longer valid (birth certificate at 14+)",
       missingRepresentative: "No legal representative",
       missingConsent: "No data-processing consent",
+      addressNotFound: "Address not found in GAR",
       missingHealth: "No health data",
     },
   },

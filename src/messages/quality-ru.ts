@@ -23,6 +23,7 @@ export const qualityRu = {
       expiredDocument: "Документ недействителен (свидетельство после 14 лет)",
       missingRepresentative: "Нет законного представителя",
       missingConsent: "Нет согласия на обработку ПДн",
+      addressNotFound: "Адрес не найден в ГАР",
       missingHealth: "Нет сведений о здоровье",
     },
   },

@@ -2,6 +2,7 @@
 // XLSX/PDF files are the official forms and stay Russian: docs/features.md, "Education ministry oversight").
 import { healthStatsEn } from "./health-stats-en";
 import { programmesEn } from "./programmes-en";
+import { movementEn } from "./movement-en";
 import type { reportsRu } from "./reports-ru";
 export const reportsEn: typeof reportsRu = {
   reports: {
@@ -57,6 +58,7 @@ export const reportsEn: typeof reportsRu = {
       do1: "Participants by direction, age on 1 January and sex",
       movementTypes: "Arrived and left by reason, by municipality",
       movementFlows: "Accepted transfers between municipalities",
+      movementReasons: "Left (transfer, expulsion) by reason for leaving",
       healthGroups: healthStatsEn.healthStats.sections.healthGroups,
       peGroups: healthStatsEn.healthStats.sections.peGroups,
     },
@@ -75,6 +77,7 @@ export const reportsEn: typeof reportsRu = {
       left: "Left, total",
       noGrade: "no grade",
       noDirection: "direction not specified",
+      leavingReason: "Reason for leaving",
     },
     movementTypes: {
       ENROLMENT: "Enrolment",
@@ -85,6 +88,7 @@ export const reportsEn: typeof reportsRu = {
       GRADUATION: "Graduation",
     },
     directions: programmesEn.programmeVocab.directions,
+    leavingReasons: movementEn.movement.leavingReasons,
     healthGroups: healthStatsEn.healthStats.healthGroups,
     peGroups: healthStatsEn.healthStats.peGroups,
   },

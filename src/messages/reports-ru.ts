@@ -2,6 +2,7 @@
 // rendered server-side from this catalogue). Spread into ru.ts; reports-en.ts mirrors it.
 import { healthStatsRu } from "./health-stats-ru";
 import { programmesRu } from "./programmes-ru";
+import { movementRu } from "./movement-ru";
 export const reportsRu = {
   reports: {
     nav: "Отчёты",
@@ -57,6 +58,7 @@ export const reportsRu = {
       do1: "Участники по направленности, возрасту на 1 января и полу",
       movementTypes: "Прибыло и выбыло по основаниям, по муниципалитетам",
       movementFlows: "Принятые переводы между муниципалитетами",
+      movementReasons: "Выбыло (перевод, отчисление) по причинам выбытия",
       healthGroups: healthStatsRu.healthStats.sections.healthGroups,
       peGroups: healthStatsRu.healthStats.sections.peGroups,
     },
@@ -75,6 +77,7 @@ export const reportsRu = {
       left: "Выбыло всего",
       noGrade: "без класса",
       noDirection: "направление не указано",
+      leavingReason: "Причина выбытия",
     },
     movementTypes: {
       ENROLMENT: "Зачисление",
@@ -85,6 +88,7 @@ export const reportsRu = {
       GRADUATION: "Выпуск",
     },
     directions: programmesRu.programmeVocab.directions,
+    leavingReasons: movementRu.movement.leavingReasons,
     healthGroups: healthStatsRu.healthStats.healthGroups,
     peGroups: healthStatsRu.healthStats.peGroups,
   },

@@ -11,12 +11,15 @@ import { healthRu } from "./health-ru";
 import { healthStatsRu } from "./health-stats-ru";
 import { qualityRu } from "./quality-ru";
 import { subjectsRu } from "./subjects-ru";
+import { territoriesRu } from "./territories-ru";
 import { giaImportRu } from "./gia-import-ru";
 import { performanceRu } from "./performance-ru";
 import { reportsRu } from "./reports-ru";
 import { frdoRu } from "./frdo-ru";
 import { studyCertificatesRu } from "./study-certificates-ru";
 import { giaResultsRu } from "./gia-results-ru";
+import { residentsRu } from "./residents-ru";
+import { childrenAccountRu } from "./children-account-ru";
 import { dashboardRu } from "./dashboard-ru";
 import { securityRu } from "./security-ru";
 import { accessReportsRu } from "./access-reports-ru";
@@ -25,6 +28,8 @@ import { approvalsRu } from "./approvals-ru";
 import { auditLabelsRu } from "./audit-labels-ru";
 import { shellRu } from "./shell-ru";
 import { formsRu } from "./forms-ru";
+import { learnerAddressesRu } from "./learner-addresses-ru";
+import { addressesRu } from "./addresses-ru";
 export const ru = {
   app: { name: "Контингент", fullName: "Региональный реестр обучающихся «Контингент»" },
   locale: { ru: "Русский", en: "English", switchTo: "English" },
@@ -183,12 +188,15 @@ export const ru = {
   ...healthStatsRu,
   ...qualityRu,
   ...subjectsRu,
+  ...territoriesRu,
   ...giaImportRu,
   ...performanceRu,
   ...reportsRu,
   ...frdoRu,
   ...studyCertificatesRu,
   ...giaResultsRu,
+  ...residentsRu,
+  ...childrenAccountRu,
   ...dashboardRu,
   ...securityRu,
   ...accessReportsRu,
@@ -197,6 +205,8 @@ export const ru = {
   ...auditLabelsRu,
   ...shellRu,
   ...formsRu,
+  ...learnerAddressesRu,
+  ...addressesRu,
 };
 
 export type Messages = typeof ru;

@@ -4,7 +4,9 @@
 // region generator (tools/generate) at a fixed seed — families, consents,
 // health, portfolio, marks, movement history — plus what the generator does
 // not make: one transfer from school1 waiting at school4 (started through
-// the transfer service, so it is audited like a user's), the health months
+// the transfer service, so it is audited like a user's), a few expulsions
+// from school1 with coded reasons for leaving (the municipal account and the
+// movement report count by them), the health months
 // the statistics keep, and today's data-quality snapshot.
 // Only into a database without learners and without any other region.
 import { DEMO_ACCOUNTS, DEMO_REGION } from "../../prisma/seed/demo-region";
@@ -14,6 +16,9 @@ import { scopeOf } from "../../src/server/authz/scope";
 import type { Db } from "../../src/server/db";
 import { countNextHealthMonth } from "../../src/server/services/health/health-month-counts";
 import { startTransfer } from "../../src/server/services/movement/transfers";
+import { recordSchoolEvent } from "../../src/server/services/movement/school-events";
+import type { LeavingReason } from "../../src/lib/movement/leaving-reasons";
+import { addDays } from "../generate/dates";
 import { snapshotToday } from "../../src/server/services/quality/quality-snapshots";
 import { flushLearnerSummary } from "../../src/server/services/summary/learner-summary";
 import { todayIso } from "../../src/lib/schemas/person";
@@ -36,6 +41,7 @@ export async function seedDemoLearners(bulk: BulkTarget, prisma: Db, o: { postgr
   const started = Date.now();
   await generateRegion(bulk, prisma, { learners: DEMO_LEARNERS, seed: DEMO_SEED, gradeYears: 1, postgres: o.postgres, log: () => {} });
   await startWaitingTransfer(prisma);
+  await recordDemoLeavings(prisma);
   await flushLearnerSummary(prisma);
   // The statistics for past dates read these; the server would count one per minute.
   while (await countNextHealthMonth(prisma)) {}
@@ -61,6 +67,30 @@ async function startWaitingTransfer(prisma: Db) {
     order: { orderNumber: "112-у", orderDate: today, effectiveDate: today },
     reason: "Смена места жительства семьи",
   }, null);
+}
+
+/** Grade-8 and -9 learners of school1 (the first by name) leave by orders with coded reasons, 45 days ago. */
+const DEMO_LEAVINGS: { leavingReason: LeavingReason; reason?: string }[] = [
+  { leavingReason: "TRANSFER_OTHER_REGION", reason: "Переезд семьи в Тверскую область" },
+  { leavingReason: "TRANSFER_ABROAD" },
+  { leavingReason: "FAMILY_EDUCATION", reason: "По заявлению родителей" },
+  { leavingReason: "HEALTH" },
+  { leavingReason: "OTHER", reason: "Решение суда" },
+];
+
+async function recordDemoLeavings(prisma: Db) {
+  const actor = await demoActor(prisma, SENDER.login);
+  const date = addDays(todayIso(), -45);
+  const enrolments = await prisma.enrolment.findMany({
+    where: { organisationId: actor.scope.kind === "ORGANISATION" ? actor.scope.organisationId : "", isBasic: true, status: "ACTIVE", grade: { in: [8, 9] }, enrolledAt: { lt: new Date(date) } },
+    orderBy: [{ learner: { lastName: "asc" } }, { learner: { firstName: "asc" } }, { learnerId: "asc" }],
+    take: DEMO_LEAVINGS.length,
+    select: { learnerId: true },
+  });
+  for (const [i, e] of enrolments.entries()) {
+    const order = { orderNumber: `${140 + i}-у`, orderDate: date, effectiveDate: date };
+    await recordSchoolEvent(prisma, actor, { type: "EXPULSION", learnerId: e.learnerId, order, ...DEMO_LEAVINGS[i]! }, null);
+  }
 }
 
 async function demoActor(prisma: Db, login: string): Promise<Actor> {

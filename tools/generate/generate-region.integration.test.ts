@@ -178,6 +178,95 @@ describeDb("synthetic region generator", () => {
     }
   });
 
+  it("gives the region a directory, learners' addresses, territories, first-grade places and resident children", async () => {
+    const [c] = await db.sql.query<{ [k in "settlements" | "streets" | "houses" | "withAddress" | "residenceMatched" | "residenceUnmatched" | "stay" | "actual" | "orders" | "years" | "places" | "schools" | "matchedResidents" | "knownResidents" | "minors"]: number }>(
+      `SELECT (SELECT count(*)::int FROM "AddressObject" WHERE "objectId" >= 8000000000000 AND level IN (5, 6)) AS settlements,
+              (SELECT count(*)::int FROM "AddressObject" WHERE "objectId" >= 8000000000000 AND level = 8) AS streets,
+              (SELECT count(*)::int FROM "AddressHouse" WHERE "objectId" >= 8000000000000) AS houses,
+              (SELECT count(DISTINCT "learnerId")::int FROM "LearnerAddress") AS "withAddress",
+              (SELECT count(*)::int FROM "LearnerAddress" WHERE kind = 'RESIDENCE' AND match = 'HOUSE') AS "residenceMatched",
+              (SELECT count(*)::int FROM "LearnerAddress" WHERE kind = 'RESIDENCE' AND match = 'UNMATCHED') AS "residenceUnmatched",
+              (SELECT count(*)::int FROM "LearnerAddress" WHERE kind = 'STAY') AS stay,
+              (SELECT count(*)::int FROM "LearnerAddress" a JOIN "Learner" l ON l.id = a."learnerId" AND l."actualAddress" = a."sourceText" WHERE a.kind = 'ACTUAL') AS actual,
+              (SELECT count(*)::int FROM "TerritoryOrder") AS orders,
+              (SELECT count(DISTINCT "academicYear")::int FROM "TerritoryOrder") AS years,
+              (SELECT count(*)::int FROM "FirstGradePlaces") AS places,
+              (SELECT count(*)::int FROM "Organisation" WHERE type = 'GENERAL_SCHOOL') AS schools,
+              (SELECT count(*)::int FROM "ResidentChild" WHERE "learnerId" IS NOT NULL) AS "matchedResidents",
+              (SELECT count(*)::int FROM "ResidentChild" WHERE "learnerId" IS NULL) AS "knownResidents",
+              (SELECT count(*)::int FROM "Learner" WHERE "birthDate" > DATE '2026-11-23' - INTERVAL '18 years') AS minors`,
+    );
+    expect(c!.settlements).toBeGreaterThanOrEqual(3);
+    expect(c!.streets).toBeGreaterThan(0);
+    // ~1 house per 10–30 children.
+    expect(c!.houses).toBeGreaterThan(LEARNERS / 30);
+    expect(c!.houses).toBeLessThan(LEARNERS / 10);
+    expect(c!.withAddress).toBe(LEARNERS);
+    expect(c!.actual).toBe(LEARNERS);
+    expect(c!.residenceMatched).toBeGreaterThan(LEARNERS * 0.85);
+    expect(c!.residenceUnmatched).toBeGreaterThan(0);
+    expect(c!.residenceUnmatched).toBeLessThan(LEARNERS * 0.08);
+    expect(c!.stay).toBeGreaterThan(0);
+    expect(c!.years).toBe(2);
+    expect(c!.places).toBe(c!.schools * 2);
+    expect(c!.matchedResidents).toBeGreaterThan(c!.minors * 0.85);
+    expect(c!.matchedResidents).toBeLessThanOrEqual(c!.minors);
+    expect(c!.knownResidents).toBeGreaterThan(LEARNERS * 0.03);
+    expect(c!.knownResidents).toBeLessThan(LEARNERS * 0.05);
+  });
+
+  it("keeps the directory and the register consistent: a house's municipality is its street's and settlement's, a resident's is its house's", async () => {
+    const [row] = await db.sql.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM "AddressHouse" h JOIN "AddressObject" s ON s."objectId" = h."streetId"
+                WHERE s."municipalityId" IS DISTINCT FROM h."municipalityId" OR s."parentId" IS DISTINCT FROM h."settlementId") AS "houseStreet",
+              (SELECT count(*)::int FROM "AddressHouse" h JOIN "AddressObject" s ON s."objectId" = h."settlementId"
+                WHERE s."municipalityId" IS DISTINCT FROM h."municipalityId") AS "houseSettlement",
+              (SELECT count(*)::int FROM "AddressHouse" h WHERE h."objectId" >= 8000000000000 AND (h."settlementId" IS NULL OR h.postcode IS NULL)) AS "houseIncomplete",
+              (SELECT count(*)::int FROM "ResidentChild" r LEFT JOIN "AddressHouse" h ON h."objectId" = r."garHouseId"
+                WHERE h."municipalityId" IS DISTINCT FROM r."municipalityId") AS "residentHouse",
+              (SELECT count(*)::int FROM "LearnerAddress" a LEFT JOIN "AddressHouse" h ON h."objectId" = a."garHouseId"
+                WHERE a.match = 'HOUSE' AND h."municipalityId" IS DISTINCT FROM a."municipalityId") AS "addressHouse",
+              (SELECT count(*)::int FROM "ResidentChild" r LEFT JOIN "Learner" l ON l.id = r."learnerId"
+                WHERE r."learnerId" IS NOT NULL AND (l.id IS NULL OR l."birthDate" <> r."birthDate" OR l."lastName" <> r."lastName"
+                  OR (r."matchedBy" = 'SNILS' AND r."snilsIndex" IS DISTINCT FROM l."snilsIndex"))) AS "residentLearner",
+              (SELECT count(*)::int FROM "TerritoryAssignment" t JOIN "TerritoryOrder" o ON o.id = t."orderId"
+                JOIN "Organisation" org ON org.id = t."organisationId"
+                WHERE org."municipalityId" <> o."municipalityId" OR org.type <> 'GENERAL_SCHOOL' OR t."academicYear" <> o."academicYear") AS "assignmentSchool"`,
+    );
+    expect(row).toEqual({ houseStreet: 0, houseSettlement: 0, houseIncomplete: 0, residentHouse: 0, addressHouse: 0, residentLearner: 0, assignmentSchool: 0 });
+  });
+
+  it("assigns most houses to one school, a few to two, leaves a few unassigned; texts carry the addresses", async () => {
+    const covered = await db.sql.query<{ schools: number; houses: number }>(
+      `WITH cover AS (
+         SELECT h."objectId", count(DISTINCT a."organisationId")::int AS schools
+           FROM "AddressHouse" h
+           LEFT JOIN "TerritoryAssignment" a ON a."academicYear" = ${ACADEMIC_YEAR} AND (
+                (a."objectKind" = 'HOUSE' AND a."garObjectId" = h."objectId") OR (a."objectKind" = 'STREET' AND a."garObjectId" = h."streetId")
+             OR (a."objectKind" = 'SETTLEMENT' AND a."garObjectId" = h."settlementId"))
+          WHERE h."objectId" >= 8000000000000 AND h."municipalityId" IN (SELECT "municipalityId" FROM "TerritoryOrder")
+          GROUP BY h."objectId")
+       SELECT least(schools, 2) AS schools, count(*)::int AS houses FROM cover GROUP BY 1 ORDER BY 1`,
+    );
+    const by = Object.fromEntries(covered.map((r) => [r.schools, r.houses]));
+    const total = covered.reduce((s, r) => s + r.houses, 0);
+    expect(by[1]! / total).toBeGreaterThan(0.8);
+    expect(by[0] ?? 0).toBeLessThan(total * 0.1);
+    const [kinds] = await db.sql.query<{ street: number; house: number; settlement: number }>(
+      `SELECT count(*) FILTER (WHERE "objectKind" = 'STREET')::int AS street, count(*) FILTER (WHERE "objectKind" = 'HOUSE')::int AS house,
+              count(*) FILTER (WHERE "objectKind" = 'SETTLEMENT')::int AS settlement FROM "TerritoryAssignment"`,
+    );
+    expect(kinds!.street).toBeGreaterThan(kinds!.settlement);
+    expect(kinds!.settlement).toBeGreaterThan(0);
+    const [texts] = await db.sql.query<{ stayText: number; stayRows: number; regText: number; residence: number }>(
+      `SELECT (SELECT count(*)::int FROM "Learner" WHERE "stayAddress" IS NOT NULL) AS "stayText",
+              (SELECT count(*)::int FROM "LearnerAddress" WHERE kind = 'STAY') AS "stayRows",
+              (SELECT count(*)::int FROM "Learner" WHERE "registrationAddress" IS NOT NULL) AS "regText",
+              (SELECT count(*)::int FROM "LearnerAddress" a JOIN "Learner" l ON l.id = a."learnerId" AND l."registrationAddress" = a."sourceText" WHERE a.kind = 'RESIDENCE') AS residence`,
+    );
+    expect(texts).toEqual({ stayText: texts!.stayRows, stayRows: texts!.stayRows, regText: texts!.residence, residence: texts!.residence });
+  });
+
   it("refuses to generate into a database that already holds learners", async () => {
     await expect(generateRegion(region.bulk(), db.prisma, { learners: 100, seed: 1, gradeYears: 0, postgres: region.postgres, log: () => {} })).rejects.toThrow(/already holds/);
   });

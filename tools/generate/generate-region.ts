@@ -53,7 +53,7 @@ export async function generateRegion(bulk: BulkTarget, prisma: Db, o: GenerateOp
   }
 }
 
-const BULK_TABLES = ["Learner", "Representative", "LearnerRepresentative", "Consent", "Enrolment", "Transfer", "MovementEvent", "HealthRecord", "Achievement", "ExamResult", "SubjectGrade", "LearnerChange"];
+const BULK_TABLES = ["Learner", "Representative", "LearnerRepresentative", "Consent", "Enrolment", "Transfer", "MovementEvent", "HealthRecord", "Achievement", "ExamResult", "SubjectGrade", "LearnerChange", "AddressObject", "AddressHouse", "LearnerAddress", "TerritoryAssignment", "ResidentChild"];
 
 /** Drops the indexes of the bulk-loaded tables that back no constraint; returns their definitions. */
 async function dropSecondaryIndexes(db: BulkTarget): Promise<string[]> {

@@ -55,7 +55,23 @@ export function enrolmentRows(plan: RegionPlan, i: number, path: Path): Cell[][]
   return rows;
 }
 
-export const MOVEMENT_COLUMNS = ["id", "learnerId", "organisationId", "type", "orderNumber", "orderDate", "effectiveDate", "enrolmentId", "fromLevel", "toLevel", "fromGrade", "toGrade", "fromLetter", "toLetter", "transferId", "createdById"] as const;
+export const MOVEMENT_COLUMNS = ["id", "learnerId", "organisationId", "type", "orderNumber", "orderDate", "effectiveDate", "enrolmentId", "fromLevel", "toLevel", "fromGrade", "toGrade", "fromLetter", "toLetter", "transferId", "createdById", "leavingReason", "reason"] as const;
+
+/**
+ * One in eight learners who changed school left the previous one by an
+ * expulsion with a coded reason (came back from family education, another
+ * region, …) and was enrolled anew, instead of a transfer: the movement
+ * report and the municipal account have reasons to count. [code, order text].
+ */
+const LEFT_BEFORE = [
+  ["FAMILY_EDUCATION", "Переход на семейное образование по заявлению родителей"],
+  ["TRANSFER_OTHER_REGION", "Переезд семьи в другой регион"],
+  ["HEALTH", null],
+  ["TRANSFER_ABROAD", "Выезд за пределы РФ"],
+  ["DISCIPLINARY", null],
+  ["OTHER", "Решение комиссии по делам несовершеннолетних"],
+] as const;
+export const leftBeforeTransfer = (i: number) => (i % 8 === 3 ? LEFT_BEFORE[Math.floor(i / 8) % LEFT_BEFORE.length]! : null);
 
 export function movementRows(plan: RegionPlan, i: number, path: Path, actorId: string): Cell[][] {
   const p = plan.learners;
@@ -65,8 +81,8 @@ export function movementRows(plan: RegionPlan, i: number, path: Path, actorId: s
   const letter = p.schoolClass[i]! >= 0 ? plan.classes[p.schoolClass[i]!]!.letter : null;
   const rows: Cell[][] = [];
   const order = (date: string) => `${(i % 397) + 1}-у от ${date.slice(8, 10)}.${date.slice(5, 7)}`;
-  const event = (org: string, type: string, date: string, enrolment: string, from: [string | null, number | null, string | null], to: [string | null, number | null, string | null], transferId: string | null = null) =>
-    rows.push([idFor("MovementEvent", i * 8 + rows.length), learnerId, org, type, order(date), date, date, enrolment, from[0], to[0], from[1], to[1], from[2], to[2], transferId, actorId]);
+  const event = (org: string, type: string, date: string, enrolment: string, from: [string | null, number | null, string | null], to: [string | null, number | null, string | null], transferId: string | null = null, left: readonly [string, string | null] | null = null) =>
+    rows.push([idFor("MovementEvent", i * 8 + rows.length), learnerId, org, type, order(date), date, date, enrolment, from[0], to[0], from[1], to[1], from[2], to[2], transferId, actorId, type === "TRANSFER_OUT" ? "TRANSFER_IN_REGION" : (left?.[0] ?? null), left?.[1] ?? null]);
   const none: [null, null, null] = [null, null, null];
   if (p.kind[i] === KIND.PRESCHOOL) {
     event(current, "ENROLMENT", path.enrolledAt, idFor("Enrolment", i), none, ["PRESCHOOL", null, null]);
@@ -87,8 +103,14 @@ export function movementRows(plan: RegionPlan, i: number, path: Path, actorId: s
     }
     if (prev && path.transferDate) {
       const t = path.transferGrade;
-      event(prev, "TRANSFER_OUT", path.transferDate, idFor("EnrolmentPrev", i), [lvl(t - 1), g(t - 1), null], none, idFor("Transfer", i));
-      event(current, "TRANSFER_IN", path.transferDate, idFor("Enrolment", i), none, [lvl(t), g(t), letter], idFor("Transfer", i));
+      const left = leftBeforeTransfer(i);
+      if (left) {
+        event(prev, "EXPULSION", path.transferDate, idFor("EnrolmentPrev", i), [lvl(t - 1), g(t - 1), null], none, null, left);
+        event(current, "ENROLMENT", path.transferDate, idFor("Enrolment", i), none, [lvl(t), g(t), letter]);
+      } else {
+        event(prev, "TRANSFER_OUT", path.transferDate, idFor("EnrolmentPrev", i), [lvl(t - 1), g(t - 1), null], none, idFor("Transfer", i));
+        event(current, "TRANSFER_IN", path.transferDate, idFor("Enrolment", i), none, [lvl(t), g(t), letter], idFor("Transfer", i));
+      }
     }
   }
   if (p.additional[i]! >= 0) {
@@ -102,7 +124,7 @@ export const TRANSFER_COLUMNS = ["id", "learnerId", "fromOrganisationId", "toOrg
 
 export function transferRow(plan: RegionPlan, i: number, path: Path, actorId: string): Cell[] | null {
   const p = plan.learners;
-  if (!path.transferDate) return null;
+  if (!path.transferDate || leftBeforeTransfer(i)) return null;
   return [idFor("Transfer", i), idFor("Learner", i), plan.organisations[p.previousOrganisation[i]!]!.id, plan.organisations[p.organisation[i]!]!.id, idFor("EnrolmentPrev", i), "ACCEPTED", `${addDays(path.transferDate, -5)} 10:00:00+03`, `${path.transferDate} 12:00:00+03`, actorId, actorId];
 }
 

@@ -11,6 +11,8 @@ import { chance, idFor, mix, rng } from "./random";
 import { encryptOptional } from "../../src/server/crypto/field-crypto";
 import { snilsColumns } from "../../src/server/services/person/identity-fields";
 import { searchKey } from "../../src/lib/search-key";
+import { familyAddressText, learnerAddressTexts } from "./address-rows";
+import { existingSettlements, planRegionAddresses, writeAddresses } from "./write-addresses";
 
 export interface WriteOptions { seed: number; gradeYears: number; actorId: string; log: (line: string) => void }
 
@@ -28,6 +30,10 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
     o.log(`  ${table.padEnd(22)} ${String(n).padStart(11)} rows ${s.toFixed(1).padStart(7)} s ${String(Math.round(n / Math.max(s, 0.001))).padStart(9)} rows/s`);
   };
   const L = plan.learners;
+  // Where each family lives: the generated directory's houses (write-addresses.ts).
+  const addressStart = Date.now();
+  const addresses = planRegionAddresses(plan, o.seed, await existingSettlements(db, plan));
+  o.log(`  planned ${addresses.settlements.length} settlements, ${addresses.streets.length} streets, ${addresses.house.count} houses in ${((Date.now() - addressStart) / 1000).toFixed(1)} s`);
   const each = function* <T>(fn: (i: number) => Iterable<T>): Generator<T> {
     for (let i = 0; i < L.count; i++) yield* fn(i);
   };
@@ -54,16 +60,18 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
   await copy("Learner", LEARNER_COLUMNS, each(function* (i) {
     const person = learnerPerson(plan, o.seed, i, familyFor(L.family[i]!));
     birthDay[i] = Date.parse(person.birthDate) / DAY;
-    yield [idFor("Learner", i), plan.regionId, person.lastName, person.firstName, person.middleName, searchKey([person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ")), person.birthDate, null, person.sex, ...identityCells("Learner", person), person.citizenship, person.docType, person.docSeries, person.docIssuer, person.docIssuedAt, person.docCountry, person.address, person.address, NOW, NOW];
+    const address = learnerAddressTexts(plan, addresses, o.seed, i);
+    yield [idFor("Learner", i), plan.regionId, person.lastName, person.firstName, person.middleName, searchKey([person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ")), person.birthDate, null, person.sex, ...identityCells("Learner", person), person.citizenship, person.docType, person.docSeries, person.docIssuer, person.docIssuedAt, person.docCountry, address.registration, address.actual, NOW, NOW, address.stay];
   }));
   const birth = (i: number) => new Date(birthDay[i]! * DAY).toISOString().slice(0, 10);
 
   await copy("Representative", REPRESENTATIVE_COLUMNS, each(function* (head) {
     if (L.family[head] !== head) return;
     const f = familyFor(head);
+    const familyAddress = familyAddressText(plan, addresses, o.seed, head);
     for (const slot of [0, 1] as const) {
       if (slot === 0 ? !f.hasMother : !f.hasFather) continue;
-      const rep = representativePerson(plan, o.seed, head, slot, f);
+      const rep = { ...representativePerson(plan, o.seed, head, slot, f), address: familyAddress };
       yield [idFor("Representative", head * 2 + slot), plan.regionId, rep.lastName, rep.firstName, rep.middleName, rep.birthDate, rep.sex, ...identityCells("Representative", rep), rep.citizenship, rep.docType, rep.docSeries, rep.docIssuer, rep.docIssuedAt, rep.docCountry, rep.address, rep.address, rep.phone, rep.email, NOW, NOW];
     }
   }));
@@ -101,6 +109,7 @@ export async function writeRegion(db: BulkTarget, plan: RegionPlan, o: WriteOpti
   await copy("LearnerChange", ["learnerId"], each(function* (i) {
     yield [idFor("Learner", i)];
   }));
+  await writeAddresses(db, copy, plan, addresses, { seed: o.seed, actorId: o.actorId, now: NOW });
   return { rows: total, seconds: (Date.now() - started) / 1000 };
 }
 
@@ -116,5 +125,5 @@ function identityCells(model: "Learner" | "Representative", person: { snils: str
 }
 
 // searchName is the learner_search_name trigger's value (the load skips row triggers).
-const LEARNER_COLUMNS = ["id", "regionId", "lastName", "firstName", "middleName", "searchName", "birthDate", "birthPlace", "sex", "snilsEnc", "snilsIndex", "snilsChecksumOk", "docNumberEnc", "citizenship", "docType", "docSeries", "docIssuer", "docIssuedAt", "docCountry", "registrationAddress", "actualAddress", "createdAt", "updatedAt"];
+const LEARNER_COLUMNS = ["id", "regionId", "lastName", "firstName", "middleName", "searchName", "birthDate", "birthPlace", "sex", "snilsEnc", "snilsIndex", "snilsChecksumOk", "docNumberEnc", "citizenship", "docType", "docSeries", "docIssuer", "docIssuedAt", "docCountry", "registrationAddress", "actualAddress", "createdAt", "updatedAt", "stayAddress"];
 const REPRESENTATIVE_COLUMNS = ["id", "regionId", "lastName", "firstName", "middleName", "birthDate", "sex", "snilsEnc", "snilsIndex", "docNumberEnc", "citizenship", "docType", "docSeries", "docIssuer", "docIssuedAt", "docCountry", "registrationAddress", "actualAddress", "phone", "email", "createdAt", "updatedAt"];

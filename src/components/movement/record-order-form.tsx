@@ -1,7 +1,8 @@
 "use client";
 // «Оформить приказ» on a learner's card: a school order about a learner the
 // school holds — another class or programme, promotion, repeat year,
-// expulsion (grounds required) or graduation.
+// expulsion (a coded reason for leaving required; the grounds' text too when
+// the reason is «Иная причина») or graduation.
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useMessages } from "@/components/messages-provider";
@@ -12,6 +13,7 @@ import { emptyOrder, FormAlert, FormButtons, OrderFields } from "./order-fields"
 import { emptyPlacement, placementInput, PlacementFields, useAfterLearnerOrder } from "./placement-fields";
 import { useFormErrors } from "@/components/forms/use-form-errors";
 import { ReasonField } from "@/components/movement/reason-field";
+import { REASON_NEEDS_TEXT, REASONS_FOR_TYPE, type LeavingReason } from "@/lib/movement/leaving-reasons";
 
 type EventType = (typeof SCHOOL_EVENT_TYPES)[number];
 
@@ -23,6 +25,7 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
   const [type, setType] = useState<EventType | "">("");
   const [placement, setPlacement] = useState(emptyPlacement);
   const [reason, setReason] = useState("");
+  const [leavingReason, setLeavingReason] = useState("");
   const [order, setOrder] = useState(emptyOrder);
   const form = useFormErrors(m.transfers.checkFields);
 
@@ -43,6 +46,7 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
       order,
       ...(type === "CLASS_CHANGE" ? { placement: placementInput(placement) } : {}),
       ...(withReason ? { reason } : {}),
+      ...(type === "EXPULSION" ? { leavingReason: leavingReason || undefined } : {}),
     });
     if (data) record.mutate(data);
   }
@@ -64,8 +68,26 @@ export function RecordOrderForm({ learnerId, onDone }: { learnerId: string; onDo
       {type === "CLASS_CHANGE" && (
         <PlacementFields title={t.newPlacement} draft={placement} errors={form.errors} onChange={(p) => setPlacement((d) => ({ ...d, ...p }))} date={order.effectiveDate} basicOnly />
       )}
+      {type === "EXPULSION" && (
+        <SelectField
+          label={t.leavingReason}
+          name="leavingReason"
+          value={leavingReason}
+          error={form.errors.leavingReason}
+          placeholder={t.chooseLeavingReason}
+          options={REASONS_FOR_TYPE.EXPULSION.map((value) => ({ value, label: t.leavingReasons[value]! }))}
+          onChange={(e) => setLeavingReason(e.target.value)}
+          className="max-w-xl"
+          data-testid="movement-leaving-reason"
+        />
+      )}
       {(type === "CLASS_CHANGE" || type === "EXPULSION") && (
-        <ReasonField label={type === "EXPULSION" ? t.reasonRequired : t.reasonOptional} value={reason} error={form.errors.reason} onChange={setReason} />
+        <ReasonField
+          label={type !== "EXPULSION" ? t.reasonOptional : REASON_NEEDS_TEXT.includes(leavingReason as LeavingReason) ? t.leavingReasonTextRequired : t.reasonOptional}
+          value={reason}
+          error={form.errors.reason}
+          onChange={setReason}
+        />
       )}
       <OrderFields title={m.transfers.order} draft={order} errors={form.errors} onChange={(p) => setOrder((o) => ({ ...o, ...p }))} />
       <FormAlert text={form.formError} errors={form.errors} focusToken={form.failedSubmits} />

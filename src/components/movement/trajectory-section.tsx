@@ -9,6 +9,7 @@ import { Section } from "../learners/card/card-query";
 import type { CardMovement, TrajectoryRow } from "./card-movement";
 import { CancelOrderForm } from "./cancel-order-form";
 import { TableFrame } from "@/components/table-frame";
+import { isLeavingType, reasonKey, type LeavingReason } from "@/lib/movement/leaving-reasons";
 
 /** "4Б (НОО)"; the level alone where there is no class. */
 export function placementText(level: string | null, grade: number | null, letter: string | null, levels: Record<string, string>): string {
@@ -75,7 +76,10 @@ export function TrajectorySection({ state }: { state: CardMovement }) {
                     </td>
                     <td className={`px-3 py-2 ${struck}`}>{orderText(row)}</td>
                     <td className={`px-3 py-2 whitespace-nowrap ${struck}`}>{moveText(row, m.vocab.levels) || m.common.none}</td>
-                    <td className={`px-3 py-2 ${struck}`}>{row.reason ?? ""}</td>
+                    <td className={`px-3 py-2 ${struck}`} data-testid="movement-reason">
+                      {isLeavingType(row.type) && <span className="block">{vocab(t.leavingReasons, reasonKey(row.leavingReason as LeavingReason | null))}</span>}
+                      {row.reason ?? ""}
+                    </td>
                     <td className="px-3 py-2 text-right">
                       {state.canCancel(row) && cancelling?.id !== row.id && (
                         <button type="button" onClick={() => state.setCancelling(row)} className="text-brand-600 hover:underline" data-testid="movement-cancel">

@@ -62,7 +62,8 @@ const SOURCES = [
   "src/server/trpc/init.ts",
   "src/server/db/unavailable.ts",
   "src/server/auth/password-policy.ts",
-  ...["person", "learner", "representative", "health", "portfolio", "subjects", "organisation", "users", "movement", "auth", "api-clients", "programme", "study-certificates"].map(
+  ...["person", "learner", "representative", "health", "portfolio", "subjects", "organisation", "users", "movement", "auth", "api-clients", "programme", "study-certificates",
+    "addresses", "learner-addresses", "territories", "residents", "children-account"].map(
     (f) => `src/lib/schemas/${f}.ts`,
   ),
   ...[
@@ -92,6 +93,22 @@ const SOURCES = [
     "audit/acknowledgements",
     "study-certificates/issue",
     "study-certificates/content",
+    // Issue 22: the address directory, learners' addresses, territories, the register and the account of children.
+    "addresses/gar-files",
+    "addresses/gar-load",
+    "addresses/resolve",
+    "addresses/suggest",
+    "learner-addresses/directory-houses",
+    "learner-addresses/school-addresses",
+    "learner-addresses/sync",
+    "territories/territory-scope",
+    "territories/orders",
+    "territories/assignments",
+    "territories/coverage",
+    "residents/scope",
+    "residents/register",
+    "children-account/account-scope",
+    "children-account/account",
   ].map((f) => `src/server/services/${f}.ts`),
 ];
 // Russian literals in those files that are data, not error texts.
@@ -109,6 +126,8 @@ const NOT_ERRORS = new Set([
   "2 полугодие",
   "год",
   "итоговая",
+  // The register's address column: the flat after the house.
+  "кв. ${r.flat}",
 ]);
 const skeleton = (text: string) => text.replace(/\$\{[^}]*\}/g, "{}").replace(/\{\w+\}/g, "{}");
 

@@ -1,6 +1,7 @@
 // Learner, representative, enrolment and consent input: shared by the school
 // portal's forms, the bulk import and the tRPC procedures.
 import { z } from "zod";
+import { ZAddressHouses } from "./learner-addresses";
 import { ageOn, canonicalDocument, documentRefinement, optional, personFields, SEXES, todayIso, zDay } from "./person";
 
 export const EDUCATION_LEVELS = ["PRESCHOOL", "PRIMARY", "BASIC", "SECONDARY", "VOCATIONAL", "ADDITIONAL"] as const;
@@ -32,6 +33,8 @@ export const ZLearnerData = z
     birthDate: zBirthDate,
     birthPlace: optional(z.string().trim().max(300, "Не длиннее 300 символов")),
     sex: z.enum(SEXES, "Укажите пол"),
+    /** Регистрация по месту пребывания (issue 22); a learner's only, representatives have none. */
+    stayAddress: optional(z.string().trim().max(500, "Не длиннее 500 символов")),
   })
   .superRefine(...documentRefinement)
   .transform(canonicalDocument);
@@ -90,6 +93,8 @@ export const ZCreateLearnerInput = z
     consent: ZConsentData.optional(),
     /** The user saw the "possible duplicate" warning and creates a new person anyway. */
     acknowledgeDuplicate: z.boolean().default(false),
+    /** Directory houses picked from the address suggestions (issue 22). */
+    addressHouses: ZAddressHouses.optional(),
   })
   .superRefine((v, ctx) => {
     const age = implausibleAge(v.learner.birthDate, v.enrolment);
@@ -103,7 +108,7 @@ export const ZCreateLearnerInput = z
   });
 export type CreateLearnerInput = z.infer<typeof ZCreateLearnerInput>;
 
-export const ZUpdateLearnerInput = z.object({ id: z.uuid(), learner: ZLearnerData });
+export const ZUpdateLearnerInput = z.object({ id: z.uuid(), learner: ZLearnerData, addressHouses: ZAddressHouses.optional() });
 
 export const ZListLearnersInput = z.object({
   search: z.string().trim().max(100).optional(),

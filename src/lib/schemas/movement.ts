@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EDUCATION_LEVELS, GRADE_RANGES } from "./learner";
 import { optional, todayIso, zDay } from "./person";
 import { zSnils } from "@/lib/validators";
+import { LEAVING_REASONS, REASON_NEEDS_TEXT, reasonFitsType } from "@/lib/movement/leaving-reasons";
 
 export const ZOrder = z
   .object({
@@ -62,7 +63,23 @@ export const ZSchoolEventInput = z.discriminatedUnion("type", [
   z.object({ type: z.literal("CLASS_CHANGE"), learnerId: z.uuid(), order: ZOrder, placement: ZPlacement, reason: optional(z.string().trim().max(500)) }),
   z.object({ type: z.literal("PROMOTION"), learnerId: z.uuid(), order: ZOrder }),
   z.object({ type: z.literal("REPEAT_YEAR"), learnerId: z.uuid(), order: ZOrder }),
-  z.object({ type: z.literal("EXPULSION"), learnerId: z.uuid(), order: ZOrder, reason: z.string().trim().min(3, "Укажите основание отчисления").max(500) }),
+  // A coded reason (src/lib/movement/leaving-reasons.ts); the free text is optional but for OTHER.
+  z
+    .object({
+      type: z.literal("EXPULSION"),
+      learnerId: z.uuid(),
+      order: ZOrder,
+      leavingReason: z.enum(LEAVING_REASONS, "Укажите причину выбытия"),
+      reason: optional(z.string().trim().max(500, "Не длиннее 500 символов")),
+    })
+    .superRefine((v, ctx) => {
+      if (!reasonFitsType(v.leavingReason, "EXPULSION")) {
+        ctx.addIssue({ code: "custom", path: ["leavingReason"], message: "Перевод в организацию региона оформляется переводом, а не отчислением" });
+      }
+      if (REASON_NEEDS_TEXT.includes(v.leavingReason) && (v.reason ?? "").length < 3) {
+        ctx.addIssue({ code: "custom", path: ["reason"], message: "Опишите причину выбытия в основании" });
+      }
+    }),
   z.object({ type: z.literal("GRADUATION"), learnerId: z.uuid(), order: ZOrder }),
 ]);
 export type SchoolEventInput = z.infer<typeof ZSchoolEventInput>;

@@ -16,9 +16,10 @@ export const ENVELOPE_COLUMNS = [
   { table: "Learner", column: "docNumberEnc", context: "Learner.docNumber" },
   { table: "Representative", column: "snilsEnc", context: "Representative.snils" },
   { table: "Representative", column: "docNumberEnc", context: "Representative.docNumber" },
+  { table: "ResidentChild", column: "snilsEnc", context: "ResidentChild.snils" },
 ] as const;
 
-const SNILS_TABLES = ["Learner", "Representative"] as const;
+const SNILS_TABLES = ["Learner", "Representative", "ResidentChild"] as const;
 
 export type Progress = (message: string) => void;
 

@@ -9,9 +9,12 @@ import type { Actor } from "../auth/actor";
 import { hasCapability, type Capability, type Portal } from "../authz/matrix";
 import {
   canExportFrdo,
+  canFixLearnerAddresses,
   canImportGiaResults,
+  canManageChildrenAccount,
   canIssueStudyCertificates,
   canManageReferenceData,
+  canManageTerritories,
   canReadClassPerformance,
   canReadTerritoryPerformance,
   permits,
@@ -20,6 +23,7 @@ import {
 import { getDb } from "../db";
 import { getServerMessages } from "../i18n";
 import { countPendingIncomingTransfers } from "../services/movement/transfers";
+import { countUnmatchedAddresses } from "../services/learner-addresses/school-addresses";
 import { orUnavailable } from "./guards";
 import { lowVisionRequested } from "./low-vision";
 
@@ -29,7 +33,7 @@ interface NavItem {
   capability?: Capability;
   /** A named check of ../authz/permissions.ts, for a section no single capability opens. */
   permission?: Permission;
-  badge?: "incomingTransfers";
+  badge?: "incomingTransfers" | "unmatchedAddresses";
 }
 
 const NAV: Record<Portal, NavItem[]> = {
@@ -43,6 +47,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/school/performance", label: (m) => m.performance.nav, permission: canReadClassPerformance },
     { href: "/school/frdo", label: (m) => m.frdo.nav, permission: canExportFrdo },
     { href: "/school/study-certificates", label: (m) => m.studyCertificates.nav, permission: canIssueStudyCertificates },
+    { href: "/school/addresses", label: (m) => m.learnerAddresses.nav, permission: canFixLearnerAddresses, badge: "unmatchedAddresses" },
   ],
   ministry: [
     { href: "/ministry", label: (m) => m.nav.home },
@@ -52,7 +57,11 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: "/ministry/health", label: (m) => m.healthStats.nav },
     { href: "/ministry/quality", label: (m) => m.quality.nav, capability: "dataQuality.read" },
     { href: "/ministry/subjects", label: (m) => m.subjects.nav, permission: canManageReferenceData },
+    { href: "/ministry/territories", label: (m) => m.territories.nav, permission: canManageTerritories },
     { href: "/ministry/gia-import", label: (m) => m.giaImport.nav, permission: canImportGiaResults },
+    { href: "/ministry/children", label: (m) => m.residents.nav, permission: canManageChildrenAccount },
+    { href: "/ministry/children-account", label: (m) => m.childrenAccount.nav, permission: canManageChildrenAccount },
+    { href: "/ministry/admission-forecast", label: (m) => m.admissionForecast.nav, permission: canManageChildrenAccount },
     { href: "/ministry/reports", label: (m) => m.reports.nav, capability: "reports.read" },
     { href: "/ministry/performance", label: (m) => m.performance.nav, permission: canReadTerritoryPerformance },
     { href: "/ministry/frdo", label: (m) => m.frdo.nav, permission: canExportFrdo },
@@ -92,6 +101,11 @@ export async function portalShellProps(actor: Actor): Promise<PortalShellProps> 
 
 async function toShellItem(item: NavItem, actor: Actor, m: Messages): Promise<ShellNavItem> {
   const label = item.label(m);
+  if (item.badge === "unmatchedAddresses") {
+    // A count only (no names): the school's held learners' addresses not found to a house.
+    const count = await orUnavailable(async () => countUnmatchedAddresses(await getDb(), actor));
+    return count > 0 ? { href: item.href, label, badge: { count, accessibleLabel: m.learnerAddresses.badge(label, count) } } : { href: item.href, label };
+  }
   if (item.badge !== "incomingTransfers") return { href: item.href, label };
   // Counted on the server for the caller's own organisation; no badge when nothing waits.
   const count = await orUnavailable(async () => countPendingIncomingTransfers(await getDb(), actor));

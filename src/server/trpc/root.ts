@@ -21,6 +21,11 @@ import { clientOversightRouter } from "./routers/admin/client-oversight";
 import { frdoRouter } from "./routers/frdo";
 import { ministryPerformanceRouter, schoolPerformanceRouter } from "./routers/performance";
 import { studyCertificatesRouter } from "./routers/study-certificates";
+import { residentsRouter } from "./routers/residents";
+import { learnerAddressesRouter } from "./routers/learner-addresses";
+import { childrenAccountRouter } from "./routers/children-account";
+import { territoriesRouter } from "./routers/territories";
+import { addressesRouter } from "./routers/addresses";
 import { createCallerFactory, router } from "./init";
 
 export const appRouter = router({
@@ -31,6 +36,16 @@ export const appRouter = router({
   // The school's справка об обучении (issue 21): the learner card's section and the register.
   studyCertificates: studyCertificatesRouter,
   frdo: frdoRouter,
+  // The register of resident children (issue 22): ministry officers, by municipality.
+  residents: residentsRouter,
+  // Learners' addresses not found in ГАР and their correction by the school (issue 22).
+  learnerAddresses: learnerAddressesRouter,
+  // The municipal account of children and the admission forecast (issue 22).
+  childrenAccount: childrenAccountRouter,
+  // Territories assigned to schools, their lookup and first-grade places (issue 22).
+  territories: territoriesRouter,
+  // Address suggestions from the ГАР directory for the forms' address input (issue 22).
+  addresses: addressesRouter,
   school: router({ ...schoolRouter._def.record, performance: schoolPerformanceRouter }),
   // The portal's landing procedures plus the organisations registry.
   ministry: router({ ...ministryRouter._def.record, organisations: organisationsRouter, healthStats: ministryHealthStatsRouter, dashboard: dashboardsRouter, reports: reportsRouter, quality: ministryQualityRouter, approvals: ministryApprovalsRouter, subjects: subjectsRouter, gia: giaResultsRouter, performance: ministryPerformanceRouter }),

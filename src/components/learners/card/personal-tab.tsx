@@ -5,6 +5,7 @@ import { citizenshipName } from "@/lib/countries";
 import { formatDate } from "@/lib/format";
 import { snilsText, vocab } from "../display";
 import { Details, Section, type PersonalLearner } from "./card-query";
+import { AddressValue } from "./address-value";
 import { ConsentsSection } from "./consents-section";
 import { EnrolmentHistory } from "./enrolment-history";
 import { RepresentativesSection } from "./representatives-section";
@@ -22,6 +23,8 @@ export function documentText(
 export function PersonalTab({ learner: l, canWrite }: { learner: PersonalLearner; canWrite: boolean }) {
   const { m } = useMessages();
   const t = m.learnerCard;
+  // An empty address stays "" so the list shows its usual «нет».
+  const address = (text: string | null, kind: string) => (text ? <AddressValue text={text} row={l.addresses.find((a) => a.kind === kind)} /> : "");
   return (
     <>
       <Section title={t.personalSection} testId="personal-details">
@@ -33,8 +36,9 @@ export function PersonalTab({ learner: l, canWrite }: { learner: PersonalLearner
             [t.snils, <span className="font-mono">{snilsText(l.snils, m.common.none)}</span>],
             [t.citizenship, citizenshipName(l.citizenship) || l.citizenship],
             [t.document, documentText(l, m.vocab.documentTypes)],
-            [t.registrationAddress, l.registrationAddress ?? ""],
-            [t.actualAddress, l.actualAddress ?? ""],
+            [t.registrationAddress, address(l.registrationAddress, "RESIDENCE")],
+            [t.stayAddress, address(l.stayAddress, "STAY")],
+            [t.actualAddress, address(l.actualAddress, "ACTUAL")],
           ]}
         />
       </Section>

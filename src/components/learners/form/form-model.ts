@@ -9,7 +9,7 @@ import { regionToday } from "@/lib/time-zone";
 
 export const PERSON_KEYS = PERSON_COLUMNS;
 export type PersonDraft = Record<(typeof PERSON_KEYS)[number], string>;
-export type LearnerDraft = PersonDraft & { birthDate: string; birthPlace: string; sex: string };
+export type LearnerDraft = PersonDraft & { stayAddress: string; birthDate: string; birthPlace: string; sex: string };
 export type RepresentativeDraft = PersonDraft & {
   relation: string;
   phone: string;
@@ -39,7 +39,7 @@ const emptyPerson = (): PersonDraft => ({
   citizenship: RUSSIA,
 });
 
-export const emptyLearner = (): LearnerDraft => ({ ...emptyPerson(), birthDate: "", birthPlace: "", sex: "" });
+export const emptyLearner = (): LearnerDraft => ({ ...emptyPerson(), stayAddress: "", birthDate: "", birthPlace: "", sex: "" });
 export const emptyEnrolment = (): EnrolmentDraft => ({ level: "", grade: "", classLetter: "", enrolledAt: todayIso(), orderNumber: "", orderDate: "" });
 export const emptyRepresentative = (primary = false): RepresentativeDraft => ({
   ...emptyPerson(),
@@ -74,8 +74,8 @@ function personFromView(v: PersonView): PersonDraft {
   };
 }
 
-export function learnerFromView(v: PersonView & { birthDate: Date; birthPlace: string | null; sex: string }): LearnerDraft {
-  return { ...personFromView(v), birthDate: isoDay(v.birthDate), birthPlace: text(v.birthPlace), sex: v.sex };
+export function learnerFromView(v: PersonView & { stayAddress: string | null; birthDate: Date; birthPlace: string | null; sex: string }): LearnerDraft {
+  return { ...personFromView(v), stayAddress: text(v.stayAddress), birthDate: isoDay(v.birthDate), birthPlace: text(v.birthPlace), sex: v.sex };
 }
 
 /** Every stored field is carried, shown or not, so an update never blanks a column the form does not display. */

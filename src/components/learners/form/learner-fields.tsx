@@ -7,15 +7,20 @@ import { SEXES } from "@/lib/schemas/person";
 import { binder } from "./bind";
 import type { FieldErrors } from "@/lib/errors/form-errors";
 import type { LearnerDraft } from "./form-model";
-import { AddressFields, CitizenshipField, DocumentFields, FormSection, NameFields, SnilsField } from "./person-fields";
+import { LearnerAddressFields, type AddressPick } from "./learner-address-fields";
+import type { AddressHouses } from "@/lib/schemas/learner-addresses";
+import { CitizenshipField, DocumentFields, FormSection, NameFields, SnilsField } from "./person-fields";
 
 interface LearnerFieldsProps {
   draft: LearnerDraft;
   errors: FieldErrors;
   onChange: (key: keyof LearnerDraft, value: string) => void;
+  /** Directory houses picked from the address suggestions, per address kind. */
+  houses: AddressHouses;
+  onPick: (pick: AddressPick) => void;
 }
 
-export function LearnerFields({ draft, errors, onChange }: LearnerFieldsProps) {
+export function LearnerFields({ draft, errors, onChange, houses, onPick }: LearnerFieldsProps) {
   const { m } = useMessages();
   const t = m.learnerForm;
   const bind = binder<keyof LearnerDraft>("learner", draft, errors, onChange);
@@ -34,7 +39,7 @@ export function LearnerFields({ draft, errors, onChange }: LearnerFieldsProps) {
         <DocumentFields bind={bind} docType={draft.docType} />
       </FormSection>
       <FormSection title={t.addressSection}>
-        <AddressFields bind={bind} />
+        <LearnerAddressFields bind={bind} onText={onChange} houses={houses} onPick={onPick} />
       </FormSection>
     </>
   );

@@ -14,6 +14,7 @@ import { ErrorSummary } from "@/components/forms/error-summary";
 import { useUnsavedChangesWarning } from "@/components/forms/use-unsaved-changes-warning";
 import { useMessages } from "@/components/messages-provider";
 import { ZCreateLearnerInput, ZUpdateLearnerInput } from "@/lib/schemas/learner";
+import { ADDRESS_FIELD, ADDRESS_KINDS, type AddressHouses } from "@/lib/schemas/learner-addresses";
 import { useTRPC } from "@/trpc/react";
 import { ConflictNotice, conflictOf, type Conflict } from "./conflict-notice";
 import { ConsentFields } from "./consent-fields";
@@ -35,6 +36,8 @@ export function LearnerForm(props: LearnerFormProps) {
   const [enrolment, setEnrolment] = useState(emptyEnrolment);
   const [representatives, setRepresentatives] = useState<RepresentativeDraft[]>([]);
   const [consent, setConsent] = useState<ConsentDraft>({ givenAt: "", scope: "" });
+  // Houses picked from the address suggestions; typing in an address field forgets its pick.
+  const [addressHouses, setAddressHouses] = useState<AddressHouses>({});
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -62,8 +65,8 @@ export function LearnerForm(props: LearnerFormProps) {
 
   /** The draft checked with the procedure's own schema. */
   function parseDraft(acknowledgeDuplicate: boolean) {
-    if (props.mode === "edit") return { edit: true as const, parsed: ZUpdateLearnerInput.safeParse({ id: props.id, learner }) };
-    const input = { learner, enrolment, representatives, consent: consentEntered(consent) ? consent : undefined, acknowledgeDuplicate };
+    if (props.mode === "edit") return { edit: true as const, parsed: ZUpdateLearnerInput.safeParse({ id: props.id, learner, addressHouses }) };
+    const input = { learner, enrolment, representatives, consent: consentEntered(consent) ? consent : undefined, acknowledgeDuplicate, addressHouses };
     return { edit: false as const, parsed: ZCreateLearnerInput.safeParse(input) };
   }
 
@@ -92,7 +95,25 @@ export function LearnerForm(props: LearnerFormProps) {
     <form method="post" onSubmit={onSubmit} onBlur={checkLeft} noValidate className="space-y-4" data-testid="learner-form">
       <h1 className="text-xl font-semibold">{props.mode === "edit" ? props.title : t.createTitle}</h1>
       <ErrorSummary errors={errors} message={formError} focusToken={failedSubmits} />
-      <LearnerFields draft={learner} errors={errors} onChange={(key, value) => setLearner((d) => ({ ...d, [key]: value }))} />
+      <LearnerFields
+        draft={learner}
+        errors={errors}
+        onChange={(key, value) => {
+          setLearner((d) => ({ ...d, [key]: value }));
+          const kind = ADDRESS_KINDS.find((k) => ADDRESS_FIELD[k] === key);
+          if (kind)
+            setAddressHouses((h) => {
+              const next = { ...h };
+              delete next[kind];
+              return next;
+            });
+        }}
+        houses={addressHouses}
+        onPick={({ kind, text, garHouseId }) => {
+          setLearner((d) => ({ ...d, [ADDRESS_FIELD[kind]]: text }));
+          setAddressHouses((h) => ({ ...h, [kind]: garHouseId }));
+        }}
+      />
       {props.mode === "create" && (
         <>
           <EnrolmentFields draft={enrolment} errors={errors} onChange={(key, value) => setEnrolment((d) => ({ ...d, [key]: value }))} />

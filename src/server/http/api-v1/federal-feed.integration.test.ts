@@ -86,7 +86,7 @@ describeDb("federal change feed", () => {
     expect(Object.keys(state.get(a.id)!).sort()).toEqual(["birthDate", "citizenship", "enrolments", "firstName", "id", "lastName", "middleName", "sex", "snils"]);
 
     const school = await callerAs(db.prisma, "school.registrar");
-    await school.movement.event({ type: "EXPULSION", learnerId: a.id, order: order("7-у"), reason: "Выбытие за пределы региона" });
+    await school.movement.event({ type: "EXPULSION", learnerId: a.id, order: order("7-у"), leavingReason: "TRANSFER_OTHER_REGION", reason: "Выбытие за пределы региона" });
     await school.movement.event({ type: "CLASS_CHANGE", learnerId: b.id, order: order("8-у"), placement: { level: "BASIC", grade: 6, classLetter: "А" } });
     // A write outside the services is caught too: the log is kept by triggers.
     await db.prisma.learner.update({ where: { id: c.id }, data: { lastName: "Третьяков-Иной" } });

@@ -40,9 +40,9 @@ describeDb("dashboards", () => {
     const expelled = await create("school.registrar", "Дельтов", "MALE", "2016-02-02", "PRIMARY", 4, "А");
     const kept = await create("school2.admin", "Эпсилонов", "MALE", "2011-05-10", "BASIC", 9, "А");
     const registrar = await callerAs(db.prisma, "school.registrar");
-    await registrar.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("D-1"), reason: "Решение комиссии" });
+    await registrar.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("D-1"), leavingReason: "DISCIPLINARY", reason: "Решение комиссии" });
     const school4Admin = await callerAs(db.prisma, "school2.admin");
-    const mistaken = await school4Admin.movement.event({ type: "EXPULSION", learnerId: kept, order: order("E-1"), reason: "Решение комиссии" });
+    const mistaken = await school4Admin.movement.event({ type: "EXPULSION", learnerId: kept, order: order("E-1"), leavingReason: "DISCIPLINARY", reason: "Решение комиссии" });
     await school4Admin.movement.cancel({ learnerId: kept, eventId: mistaken.eventId, order: order("E-2", "2026-03-03"), reason: "Ошибочный приказ" });
     // One school-1 learner has a health record: completeness HEALTH = 1 of 3.
     const medic = await db.prisma.user.findUniqueOrThrow({ where: { login: "school.medic" } });

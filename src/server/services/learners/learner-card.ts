@@ -26,6 +26,11 @@ export async function getLearnerCard(db: Db, actor: Actor, id: string, ip: strin
         enrolments: { select: enrolmentWithFactsSelect, orderBy: { enrolledAt: "desc" } },
         representatives: { include: { representative: true }, orderBy: [{ isPrimaryContact: "desc" }, { createdAt: "asc" }] },
         consents: { orderBy: { givenAt: "desc" } },
+        // Enum order: residence, stay, actual.
+        addresses: {
+          select: { kind: true, match: true, settlement: true, street: true, house: true, building: true, flat: true, postcode: true },
+          orderBy: { kind: "asc" },
+        },
       },
     });
     const relationship = learner ? relationshipOf(actor.scope, learner.regionId, learner.enrolments) : "NONE";

@@ -34,6 +34,18 @@ const documentFields = {
   actualAddress: z.string().nullable(),
 };
 
+/** One structured address (LearnerAddress) as the card shows it: never the directory's ids beyond the house. */
+export const ZLearnerAddressView = z.object({
+  kind: z.enum(["RESIDENCE", "STAY", "ACTUAL"]),
+  match: z.enum(["HOUSE", "STREET", "UNMATCHED", "MANUAL"]),
+  settlement: z.string().nullable(),
+  street: z.string().nullable(),
+  house: z.string().nullable(),
+  building: z.string().nullable(),
+  flat: z.string().nullable(),
+  postcode: z.string().nullable(),
+});
+
 export const ZRepresentativeView = z.object({
   id: z.string(),
   relation: zEnum,
@@ -72,6 +84,9 @@ export const ZEnrolmentView = z.object({
 export const ZLearnerPersonal = ZLearnerIdentity.extend({
   birthPlace: z.string().nullable(),
   ...documentFields,
+  stayAddress: z.string().nullable(),
+  /** The addresses in structured form with their match to the ГАР directory (issue 22). */
+  addresses: z.array(ZLearnerAddressView),
   representatives: z.array(ZRepresentativeView),
   consents: z.array(ZConsentView),
   enrolments: z.array(ZEnrolmentView),

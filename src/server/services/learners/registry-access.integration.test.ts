@@ -12,6 +12,8 @@ const PERSONAL_KEYS = [
   ...IDENTITY_KEYS,
   "actualAddress", "birthPlace", "citizenship", "consents", "docCountry", "docIssuedAt", "docIssuer", "docNumber",
   "docSeries", "docType", "enrolments", "registrationAddress", "representatives",
+  // Issue 22: the stay registration and the structured addresses with their match to ГАР.
+  "stayAddress", "addresses",
 ].sort();
 
 describeDb("learner registry access", () => {

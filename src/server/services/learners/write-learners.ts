@@ -15,6 +15,7 @@ import { decryptIdentity, encryptIdentity, snilsWhere } from "../person/identity
 import { linkRepresentative } from "./representatives";
 import { changedFields, day, LEARNER_COLUMNS, toColumns } from "../person/person-data";
 import { likeLiteral } from "../../db/like";
+import { syncLearnerAddresses } from "../learner-addresses/sync";
 
 /** An existing person with the same SNILS or the same name, sex and birth date. */
 async function assertNotDuplicate(tx: DbTx, actor: Actor, data: LearnerData, acknowledged: boolean, exceptId?: string) {
@@ -102,6 +103,8 @@ export async function createLearner(db: Db, actor: Actor, input: CreateLearnerIn
         data: { learnerId: learner.id, representativeId: representativeIds[0], givenAt: day(input.consent.givenAt), scope: input.consent.scope },
       });
     }
+    // After the enrolment: the holding school's municipality is the resolver's hint.
+    await syncLearnerAddresses(tx, [learner.id], { picked: { learnerId: learner.id, houses: input.addressHouses ?? {} } });
     await recordAudit(tx, auditActorOf(actor, ip), {
       action: "learner.create",
       entityType: "Learner",
@@ -126,6 +129,7 @@ export async function updateLearner(db: Db, actor: Actor, input: z.infer<typeof 
     const next = toColumns(input.learner, LEARNER_COLUMNS);
     const changed = changedFields(decryptIdentity("Learner", before), next);
     if (changed.length > 0) await tx.learner.update({ where: { id: before.id }, data: encryptIdentity("Learner", next) as never });
+    await syncLearnerAddresses(tx, [before.id], { picked: { learnerId: before.id, houses: input.addressHouses ?? {} } });
     await recordAudit(tx, auditActorOf(actor, ip), { action: "learner.update", entityType: "Learner", entityId: before.id, details: { changed } });
     return { id: before.id, changed };
   });

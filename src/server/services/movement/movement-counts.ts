@@ -59,3 +59,20 @@ export function countedOrders(from: string, to: string, types: readonly string[]
     ) x
     GROUP BY 1, 2`;
 }
+
+/**
+ * Subquery with columns "organisationId", "type" (text), "reason" (text, NULL:
+ * «не указана») and "n": counted TRANSFER_OUT and EXPULSION orders in
+ * [from, to] by coded reason. Read from MovementEvent itself, not from the
+ * monthly counts: leaving orders are a few per cent of all orders, and the
+ * (organisationId, type, effectiveDate) index reaches exactly them per
+ * organisation (figures: docs/performance.md).
+ */
+export function leavingOrdersByReason(from: string, to: string): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ev."organisationId", ev."type"::text AS "type", ev."leavingReason"::text AS "reason", count(*)::int AS "n"
+    FROM "MovementEvent" ev
+    WHERE ev."type" IN ('TRANSFER_OUT', 'EXPULSION') AND ev."effectiveDate" BETWEEN ${from}::date AND ${to}::date
+      AND NOT EXISTS (SELECT 1 FROM "MovementEvent" c WHERE c."learnerId" = ev."learnerId" AND c."cancelsEventId" = ev."id")
+    GROUP BY 1, 2, 3`;
+}

@@ -103,7 +103,7 @@ describeDb("movement decisions under concurrency", () => {
       const learnerId = await newLearner();
       const results = await Promise.allSettled([
         sender.movement.transfers.start({ learnerId, toOrganisationId: receiverId, order: order(`П-${i}`) }),
-        sender.movement.event({ type: "EXPULSION", learnerId, order: order(`О-${i}`), reason: "Решение комиссии" }),
+        sender.movement.event({ type: "EXPULSION", learnerId, order: order(`О-${i}`), leavingReason: "OTHER", reason: "Решение комиссии" }),
       ]);
       // The loser read the enrolment before (CONFLICT) or after (pending: BAD_REQUEST; ended: NOT_FOUND/FORBIDDEN) the winner wrote it.
       const winner = oneWinner(results, ["CONFLICT", "BAD_REQUEST", "NOT_FOUND", "FORBIDDEN"]);
@@ -122,7 +122,7 @@ describeDb("movement decisions under concurrency", () => {
       const decision = i % 2 === 0 ? accept(learnerId, transferId, `D-${i}`) : reject(learnerId, transferId);
       const [decided, expelled, cancelled] = await Promise.allSettled([
         decision,
-        sender.movement.event({ type: "EXPULSION", learnerId, order: order(`E-${i}`), reason: "Решение комиссии" }),
+        sender.movement.event({ type: "EXPULSION", learnerId, order: order(`E-${i}`), leavingReason: "OTHER", reason: "Решение комиссии" }),
         // A transfer is undone by rejection, never by cancelling its TRANSFER_OUT.
         sender.movement.cancel({ learnerId, eventId: transferOut.id, order: order(`C-${i}`), reason: "Ошибка" }),
       ]);

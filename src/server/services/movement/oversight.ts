@@ -35,6 +35,7 @@ export async function getTrajectory(db: Db, actor: Actor, learnerId: string, ip:
         toGrade: true,
         toLetter: true,
         reason: true,
+        leavingReason: true,
         cancelsEventId: true,
         cancelledBy: { select: { id: true } },
         organisation: { select: { id: true, shortName: true } },

@@ -3,6 +3,7 @@
 // current state those events produce.
 import type { Order, Placement } from "@/lib/schemas/movement";
 import type { PlacementSnapshot } from "@/lib/movement/placement-rules";
+import { isLeavingType, REASON_NEEDS_TEXT, reasonFitsType, type LeavingReason } from "@/lib/movement/leaving-reasons";
 import type { DbTx } from "../../db";
 import { badRequest, conflict } from "../../errors";
 import type { MovementType } from "../../generated/prisma/client";
@@ -21,6 +22,8 @@ export interface EventFacts {
   from?: PlacementSnapshot | null;
   to?: PlacementSnapshot | null;
   reason?: string;
+  /** Required on TRANSFER_OUT and EXPULSION (src/lib/movement/leaving-reasons.ts). */
+  leavingReason?: LeavingReason;
   transferId?: string;
   cancelsEventId?: string;
 }
@@ -32,6 +35,12 @@ export type { PlacementSnapshot };
 
 export function recordMovement(tx: DbTx, facts: EventFacts) {
   const { order, from, to, ...rest } = facts;
+  // The schemas ask for the reason already; this keeps any other path from writing a leaving order without one.
+  if (isLeavingType(facts.type)) {
+    if (!facts.leavingReason) throw badRequest("Укажите причину выбытия", "leavingReason");
+    if (!reasonFitsType(facts.leavingReason, facts.type)) throw badRequest("Перевод в организацию региона оформляется переводом, а не отчислением", "leavingReason");
+    if (REASON_NEEDS_TEXT.includes(facts.leavingReason) && (facts.reason ?? "").trim().length < 3) throw badRequest("Опишите причину выбытия в основании", "reason");
+  }
   return tx.movementEvent.create({
     data: {
       ...rest,

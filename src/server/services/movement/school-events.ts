@@ -1,6 +1,7 @@
 // Orders a school makes about a learner it holds: move to another class or
 // programme, promotion, repeat year, expulsion, graduation, and reinstatement
 // of a learner it expelled. Each is a movement event plus the enrolment change.
+import type { LeavingReason } from "@/lib/movement/leaving-reasons";
 import type { z } from "zod";
 import type { SchoolEventInput, ZReinstateInput } from "@/lib/schemas/movement";
 import { auditActorOf, recordAudit } from "../../audit/recorder";
@@ -49,6 +50,7 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
   const from: PlacementSnapshot = enrolment;
   let to: PlacementSnapshot | null = null;
   let reason: string | undefined;
+  let leavingReason: LeavingReason | undefined;
   switch (input.type) {
     case "CLASS_CHANGE":
       if (input.placement.level === "ADDITIONAL") throw badRequest("Основную программу нельзя сменить на дополнительную", "placement.level");
@@ -65,7 +67,7 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
       break;
     case "EXPULSION":
     case "GRADUATION":
-      reason = input.type === "EXPULSION" ? input.reason : undefined;
+      if (input.type === "EXPULSION") ({ reason, leavingReason } = input);
       break;
   }
   if (to) {
@@ -94,6 +96,7 @@ export async function applySchoolEvent(tx: DbTx, actor: Actor, organisationId: s
     from,
     to,
     reason,
+    leavingReason,
   });
 }
 

@@ -60,6 +60,8 @@ export async function startTransfer(db: Db, actor: Actor, input: z.infer<typeof 
         from: enrolment,
         transferId: transfer.id,
         reason: input.reason,
+        // The registry's transfers go to organisations of the region only (the target check above).
+        leavingReason: "TRANSFER_IN_REGION",
       });
       await recordAudit(tx, auditActorOf(actor, ip), {
         action: "movement.transfer.start",

@@ -21,6 +21,6 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return Object.keys(after).filter((k) => norm(before[k]) !== norm(after[k]));
 }
 
-export const LEARNER_COLUMNS = [...PERSON_COLUMNS, "birthDate", "birthPlace", "sex"] as const;
+export const LEARNER_COLUMNS = [...PERSON_COLUMNS, "stayAddress", "birthDate", "birthPlace", "sex"] as const;
 
 export const REPRESENTATIVE_COLUMNS = [...PERSON_COLUMNS, "birthDate", "sex", "phone", "email"] as const;

@@ -61,12 +61,15 @@ describeDb("data quality", () => {
     // 14 and over with a birth certificate; grade 8 keeps the age/grade check quiet.
     await db.prisma.learner.update({ where: { id: ids.H! }, data: { birthDate: new Date("2012-01-01T00:00:00Z") } });
     await db.prisma.enrolment.updateMany({ where: { learnerId: ids.H! }, data: { level: "BASIC", grade: 8 } });
+    // Whether the fixtures' address is in the demo directory does not matter here: one learner's address is not found.
+    await db.prisma.learnerAddress.deleteMany({ where: { learnerId: { in: Object.values(ids) } } });
+    await db.prisma.learnerAddress.create({ data: { learnerId: ids.F!, kind: "RESIDENCE", match: "UNMATCHED", sourceText: "где-то" } });
   });
   afterAll(async () => db?.close());
 
   const expected1: Record<QualityCheck, number> = {
     missingSnils: 1, invalidSnils: 1, possibleDuplicates: 1, doubleBasicEnrolment: 0, ageGradeMismatch: 1,
-    missingDocument: 1, expiredDocument: 1, missingRepresentative: 1, missingConsent: 1, missingHealth: 6,
+    missingDocument: 1, expiredDocument: 1, missingRepresentative: 1, missingConsent: 1, addressNotFound: 1, missingHealth: 6,
   };
   const countIn = (rows: { checks: string[] }[], check: string) => rows.filter((r) => r.checks.includes(check)).length;
 

@@ -60,6 +60,8 @@ function checkRowsSql(where: Where, today: string): Prisma.Sql {
       COALESCE(l."docType" = 'BIRTH_CERTIFICATE_RF' AND date_part('year', age(${today}::date, l."birthDate")) >= 14, FALSE) AS "expiredDocument",
       NOT EXISTS (SELECT 1 FROM "LearnerRepresentative" r WHERE r."learnerId" = l."id") AS "missingRepresentative",
       NOT EXISTS (SELECT 1 FROM "Consent" c WHERE c."learnerId" = l."id" AND c."withdrawnAt" IS NULL) AS "missingConsent",
+      -- The school fixes these on /school/addresses (a house picked, or the text confirmed as MANUAL).
+      EXISTS (SELECT 1 FROM "LearnerAddress" a WHERE a."learnerId" = l."id" AND a."match" IN ('UNMATCHED', 'STREET')) AS "addressNotFound",
       NOT EXISTS (SELECT 1 FROM "HealthRecord" h WHERE h."learnerId" = l."id") AS "missingHealth"
     FROM enr JOIN "Learner" l ON l."id" = enr."learnerId" LEFT JOIN lim ON lim.level = enr.level`;
 }

@@ -7,13 +7,16 @@
 // movement-counts.ts). Plus accepted transfers between
 // different municipalities (Transfer, decided in the period), by the pair of
 // municipalities; a municipal officer sees pairs where either side is its own.
+// And transfers out and expulsions by coded reason for leaving (MovementEvent
+// directly: leavingOrdersByReason), «не указана» for old orders left unmapped.
 import type { Actor } from "../../auth/actor";
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import { drillMunicipality, type Drill } from "../dashboards/scope";
-import { countedOrders } from "../movement/movement-counts";
+import { countedOrders, leavingOrdersByReason } from "../movement/movement-counts";
 import { reportHeader, type ReportModel, type ReportTable, type ReportTexts } from "./report-model";
 import { compareRu } from "@/lib/collation";
+import { LEAVING_REASONS, LEAVING_TYPES, reasonKey, type LeavingReason } from "@/lib/movement/leaving-reasons";
 
 export const ARRIVED = ["ENROLMENT", "TRANSFER_IN", "REINSTATEMENT"] as const;
 export const LEFT = ["TRANSFER_OUT", "EXPULSION", "GRADUATION"] as const;
@@ -67,5 +70,27 @@ export async function buildMovement(db: Db | DbTx, actor: Actor, drill: Drill, t
     rows: flowRows,
     totals: flowRows.length ? [t.columns.total, "", flowRows.reduce((s, r) => s + Number(r[2]), 0)] : null,
   };
-  return { kind: "movement", title: t.titles.movement, header, tables: [byType, flowTable] };
+  return { kind: "movement", title: t.titles.movement, header, tables: [byType, flowTable, await reasonTable(db, drill, t, from, to)] };
+}
+
+/** Transfers out and expulsions of the territory by coded reason, every reason a row (zeros too) and «не указана» last. */
+async function reasonTable(db: Db | DbTx, drill: Drill, t: ReportTexts, from: string, to: string): Promise<ReportTable> {
+  const cells = await db.$queryRaw<{ reason: string | null; type: string; count: number }[]>(Prisma.sql`
+    SELECT c."reason", c."type", sum(c."n")::int AS "count"
+    FROM (${leavingOrdersByReason(from, to)}) c
+    JOIN "Organisation" o ON o."id" = c."organisationId"
+    JOIN "Municipality" mu ON mu."id" = o."municipalityId"
+    WHERE ${drill.where}
+    GROUP BY 1, 2`);
+  const at = (key: string, type: string) => cells.filter((c) => reasonKey(c.reason as LeavingReason | null) === key && c.type === type).reduce((s, c) => s + Number(c.count), 0);
+  const rows = [...LEAVING_REASONS, "NONE" as const].map((key) => {
+    const values = LEAVING_TYPES.map((type) => at(key, type));
+    return [t.leavingReasons[key]!, ...values, values.reduce((s, v) => s + v, 0)];
+  });
+  return {
+    caption: t.captions.movementReasons,
+    columns: [t.columns.leavingReason, ...LEAVING_TYPES.map((type) => t.movementTypes[type]), t.columns.total],
+    rows,
+    totals: [t.columns.total, ...rows[0]!.slice(1).map((_, i) => rows.reduce((s, r) => s + Number(r[i + 1]), 0))],
+  };
 }

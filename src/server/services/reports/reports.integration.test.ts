@@ -55,7 +55,7 @@ describeDb("reports as of a date", () => {
     const reg = await callerAs(db.prisma, "school.registrar");
     const { transferId } = await reg.movement.transfers.start({ learnerId: moved, toOrganisationId: school4, order: order("10-о") });
     await (await callerAs(db.prisma, "school2.admin")).movement.transfers.accept({ learnerId: moved, transferId, placement: { level: "BASIC", grade: 5, classLetter: "Б" }, order: order("20") });
-    await reg.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("11-о"), reason: "По заявлению родителей" } as never);
+    await reg.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("11-о"), leavingReason: "FAMILY_EDUCATION", reason: "По заявлению родителей" } as never);
 
     const arts = await db.prisma.programme.create({ data: { organisationId: school1, name: "Рисование", level: "ADDITIONAL", isBasic: false, direction: "ARTS" } });
     const plain = await db.prisma.programme.create({ data: { organisationId: school4, name: "Кружок", level: "ADDITIONAL", isBasic: false } });

@@ -54,7 +54,7 @@ describeDb("learner summary", () => {
     // A consent withdrawn by a plain UPDATE: the personal stage is no longer complete.
     await db.prisma.consent.updateMany({ where: { learnerId: complete }, data: { withdrawnAt: new Date("2026-03-01T00:00:00Z") } });
     const registrar = await callerAs(db.prisma, "school.registrar");
-    await registrar.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("S-1"), reason: "Решение комиссии" });
+    await registrar.movement.event({ type: "EXPULSION", learnerId: expelled, order: order("S-1"), leavingReason: "DISCIPLINARY", reason: "Решение комиссии" });
 
     expect(await db.prisma.learnerSummaryPending.count()).toBeGreaterThanOrEqual(2);
     await flushLearnerSummary(db.prisma);

@@ -13,7 +13,7 @@ import {
   type Stage,
   type StageAccess,
 } from "../../authz/matrix";
-import { canIssueStudyCertificates, permits } from "../../authz/permissions";
+import { canFixLearnerAddresses, canIssueStudyCertificates, permits } from "../../authz/permissions";
 import { ZLearnerContacts, ZLearnerIdentity, ZLearnerPersonal } from "../../services/learners/learner-views";
 import { learnerInput } from "../learner-fixtures";
 import type { AttackActor, AttackWorld } from "./world";
@@ -61,6 +61,11 @@ function studyCertificateRule(a: AttackActor): Outcome {
   const relationship = relationshipOfActor(a);
   if (relationship === "NONE") return "NOT_FOUND";
   return relationship === "HOLDING" || relationship === "FORMER" ? "ok" : "FORBIDDEN";
+}
+/** A correction of a learner's address (issue 22): the named check (school staff writing PERSONAL), then PERSONAL write by relationship. */
+function addressFixRule(a: AttackActor): Outcome {
+  if (!permits(canFixLearnerAddresses, { role: a.role, scope: { kind: a.organisationId ? "ORGANISATION" : "REGION" } })) return "FORBIDDEN";
+  return learnerRule("PERSONAL", "write")(a);
 }
 const movementGate = (then: (a: AttackActor) => Outcome) => (a: AttackActor): Outcome => (hasCapability(a.role, "movement.write") ? then(a) : "FORBIDDEN");
 
@@ -201,6 +206,11 @@ export const ATTACK_CASES: Record<string, AttackCase> = {
     expect: studyCertificateRule,
     mutates: true,
   },
+  "learnerAddresses.fix": {
+    input: (w) => ({ action: "confirm", learnerId: w.learnerId, kind: "RESIDENCE", text: "г. Нигде, ул. Атакующая, д. 1" }),
+    expect: addressFixRule,
+    mutates: true,
+  },
   "movement.trajectory": {
     input: (w) => ({ learnerId: w.learnerId }),
     expect: (a) => (!allowsStage(a.role, "PERSONAL", "read") ? "FORBIDDEN" : relationshipOfActor(a) === "NONE" ? "NOT_FOUND" : "ok"),
@@ -251,6 +261,11 @@ export const NOT_LEARNER_SCOPED: Record<string, string> = {
   "movement.rollover.commit": "acts on the caller's own roll; enrolment ids only override actions within it (school-events tests)",
   "ministry.gia.results": "aggregates of a territory's or organisation's ГИА results, never one learner's; scope and roles in gia-results.integration.test.ts",
   "school.performance.class": "a class of the caller's own school (another school's: NOT_FOUND), its own marks only; role gate canReadClassPerformance (performance tests)",
+  "territories.addAssignment": "assigns a house, street or settlement to a school of the order's municipality; no learner; scope and roles in territories.integration.test.ts",
+  "territories.setPlaces": "a school's first-grade places for a year; no learner; scope and roles in territories.integration.test.ts",
+  "childrenAccount.counts": "counts of a municipality's lists (another municipality: NOT_FOUND); no learner id; scope and roles in children-account.integration.test.ts",
+  "childrenAccount.list": "a municipality's list of children (another municipality: NOT_FOUND), audited with the learners listed; no learner id; children-account.integration.test.ts",
+  "childrenAccount.forecast": "counts per school of a municipality (another: NOT_FOUND); no learner id; children-account.integration.test.ts",
 };
 /** Prefixes of procedures that take ids of accounts, clients, organisations or programmes, never of a learner. */
 export const NOT_LEARNER_PREFIXES = ["admin.users.", "admin.machineClients.", "ministry.approvals.", "health.approvals.", "ministry.organisations.", "ministry.dashboard.", "ministry.reports.", "ministry.healthStats.", "health.stats.", "school.programmes.", "ministry.performance."];

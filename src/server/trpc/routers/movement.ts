@@ -104,6 +104,7 @@ export const movementRouter = router({
           toGrade: z.number().nullable(),
           toLetter: z.string().nullable(),
           reason: z.string().nullable(),
+          leavingReason: z.string().nullable(),
           cancelsEventId: z.string().nullable(),
           cancelled: z.boolean(),
           organisation: z.object({ id: z.string(), shortName: z.string() }),

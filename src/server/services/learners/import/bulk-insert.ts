@@ -14,7 +14,7 @@ const PERSON = {
 } as const;
 
 export const BULK_TABLES = {
-  Learner: { columns: { ...PERSON, snilsChecksumOk: "boolean", birthPlace: "text" }, updatedAt: true },
+  Learner: { columns: { ...PERSON, snilsChecksumOk: "boolean", birthPlace: "text", stayAddress: "text" }, updatedAt: true },
   Representative: { columns: { ...PERSON, phone: "text", email: "text" }, updatedAt: true },
   Enrolment: {
     columns: { id: "uuid", learnerId: "uuid", organisationId: "uuid", level: '"EducationLevel"', isBasic: "boolean", grade: "smallint", classLetter: "text", classId: "uuid", programmeId: "uuid", enrolledAt: "date" },

@@ -7,7 +7,7 @@ import { ImportFileError } from "./read-file";
 export type LearnerKey =
   | "lastName" | "firstName" | "middleName" | "birthDate" | "birthPlace" | "sex" | "snils" | "citizenship"
   | "docType" | "docSeries" | "docNumber" | "docIssuer" | "docIssuedAt" | "docCountry"
-  | "registrationAddress" | "actualAddress";
+  | "registrationAddress" | "stayAddress" | "actualAddress";
 export type EnrolmentKey = "level" | "grade" | "classLetter" | "enrolledAt";
 export type RepKey = "relation" | "lastName" | "firstName" | "middleName" | "snils" | "citizenship" | "phone" | "email";
 
@@ -42,6 +42,7 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
   { key: "learner.docIssuedAt", header: "Дата выдачи (ДД.ММ.ГГГГ)", required: false, help: DATE, example: "20.03.2016" },
   { key: "learner.docCountry", header: "Страна выдачи документа", required: false, help: "Для иностранных документов обязательно: код ОКСМ или название", example: "" },
   { key: "learner.registrationAddress", header: "Адрес регистрации", required: false, help: "До 500 символов", example: "г. Заречный, ул. Школьная, д. 1, кв. 2" },
+  { key: "learner.stayAddress", header: "Адрес регистрации по месту пребывания", required: false, help: "Необязательно, до 500 символов", example: "" },
   { key: "learner.actualAddress", header: "Фактический адрес", required: false, help: "До 500 символов", example: "" },
   { key: "enrolment.level", header: "Уровень", required: true, help: "Дошкольное; НОО; ООО; СОО; СПО; Дополнительное. Пусто — по классу (1–4 НОО, 5–9 ООО, 10–11 СОО)", example: "НОО" },
   { key: "enrolment.grade", header: "Класс", required: true, help: "Число 0–12; для НОО 1–4, ООО 5–9, СОО 10–11", example: "3" },

@@ -10,9 +10,11 @@ import { forbidden } from "../../../errors";
 import { assertOrganisationOpen } from "../../movement/record-event";
 import { applyImport, auditCreatedClasses } from "./apply-import";
 import { mapHeader } from "./columns";
-import { planImport, type ValidRow } from "./plan-import";
+import { planImport, type ImportPlan, type ValidRow } from "./plan-import";
 import type { Sheet } from "./read-file";
 import { rowToInput, type ImportIssue } from "./row-to-input";
+import { syncLearnerAddresses } from "../../learner-addresses/sync";
+import { ADDRESS_FIELD } from "@/lib/schemas/learner-addresses";
 
 /** The answer lists this many errors at most; the count is always exact. */
 export const MAX_LISTED_ERRORS = 1000;
@@ -39,6 +41,15 @@ import type { ImportResult } from "@/lib/import-result";
 
 export type { ImportResult };
 
+const ADDRESS_COLUMNS = Object.values(ADDRESS_FIELD);
+
+/** Learners whose structured addresses may be stale after the plan: every new one, and updates that touch an address. */
+function addressesToSync(plan: ImportPlan): string[] {
+  const created = plan.learners.map((l) => l.id as string);
+  const updated = plan.learnerUpdates.filter((u) => ADDRESS_COLUMNS.some((c) => c in u.data)).map((u) => u.id);
+  return [...created, ...updated];
+}
+
 export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options: ImportOptions): Promise<ImportResult> {
   // The same check as the upload route; the scope test again only narrows the type.
   if (!canImportLearners(actor) || actor.scope.kind !== "ORGANISATION") throw forbidden();
@@ -64,6 +75,8 @@ export async function importLearners(db: Db, actor: Actor, sheet: Sheet, options
     errors.sort((a, b) => a.row - b.row);
     const committed = options.commit && errors.length === 0;
     if (committed) await applyImport(tx, plan, actor.id, (done, all) => report({ phase: "write", done, total: all }));
+    // New learners and those whose address texts changed: their structured addresses, in the same transaction.
+    if (committed) await syncLearnerAddresses(tx, addressesToSync(plan));
     // Audited here, at the end, with the import's own record: the audit chain's lock is held only for the end of the commit.
     if (committed) await auditCreatedClasses(tx, auditActorOf(actor, options.ip), plan.newClasses);
     const result: ImportResult = {

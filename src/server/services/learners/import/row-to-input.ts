@@ -131,6 +131,7 @@ export function rowToInput(cells: readonly Cell[], columns: ColumnMap, row: numb
       docIssuedAt: isoDay(raw("learner.docIssuedAt")),
       docCountry: country("learner.docCountry"),
       registrationAddress: text("learner.registrationAddress"),
+      stayAddress: text("learner.stayAddress"),
       actualAddress: text("learner.actualAddress"),
     },
     enrolment: {
