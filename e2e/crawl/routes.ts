@@ -76,6 +76,11 @@ export const CRAWL_PAGES: readonly CrawlPage[] = [
   { route: "/ministry/children/import", as: "edu.officer", url: fixed("/ministry/children/import") },
   { route: "/ministry/children-account", as: "edu.officer", url: fixed("/ministry/children-account") },
   { route: "/ministry/admission-forecast", as: "edu.officer", url: fixed("/ministry/admission-forecast") },
+  // A municipality's officer: its own municipality, no picker.
+  { route: "/ministry/children-account", as: "mun.officer", url: fixed("/ministry/children-account") },
+  { route: "/ministry/admission-forecast", as: "mun.officer", url: fixed("/ministry/admission-forecast") },
+  { route: "/ministry/territories", as: "mun.officer", url: fixed("/ministry/territories") },
+  { route: "/ministry/children", as: "mun.officer", url: fixed("/ministry/children") },
   { route: "/ministry/reports", as: "edu.officer", url: fixed("/ministry/reports") },
   { route: "/ministry/gia", as: "edu.officer", url: fixed("/ministry/gia") },
   { route: "/ministry/performance", as: "edu.officer", url: fixed("/ministry/performance") },
