@@ -11,6 +11,7 @@ import { useMessages } from "../messages-provider";
 import { QueryState } from "../query-state";
 import { SelectField } from "../select-field";
 import { useUrlFilters } from "../use-url-filters";
+import { TableFrame } from "../table-frame";
 
 const KEYS = ["municipalityId", "year"] as const;
 
@@ -67,7 +68,7 @@ export function AdmissionForecastPage({ chooseMunicipality, defaultYear }: { cho
                 {t.exportXlsx}
               </a>
               <p className="text-sm text-slate-600">{t.overlapNote}</p>
-              <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <TableFrame label={t.title} className="rounded-lg border border-slate-200 bg-white">
                 <table className="min-w-full text-sm" data-testid="af-table">
                   <thead className="bg-slate-50 text-left text-slate-600">
                     <tr className="border-b border-slate-200">
@@ -102,7 +103,7 @@ export function AdmissionForecastPage({ chooseMunicipality, defaultYear }: { cho
                     </tr>
                   </tbody>
                 </table>
-              </div>
+              </TableFrame>
             </div>
           )}
         </QueryState>

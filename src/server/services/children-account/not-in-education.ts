@@ -7,7 +7,8 @@
 // recorded (the register's family or self-education, or a last leaving order
 // with FAMILY_EDUCATION / SELF_EDUCATION); completed СОО (a graduation order
 // at СОО or a СОО certificate); left the region (last leaving order) or the
-// register (leftAt); dead. The reason is what the last ending order says.
+// register (leftAt); dead. The reason is what the last ending order says,
+// unless a basic enrolment began after it (then no recorded reason).
 import type { Db, DbTx } from "../../db";
 import { Prisma } from "../../generated/prisma/client";
 import {
@@ -51,12 +52,18 @@ export function notInEducationSql(w: AccountWhen): Prisma.Sql {
         ev."orderNumber", ev."orderDate", COALESCE(ev."organisationId", le."organisationId") AS "organisationId"
       FROM people p
       JOIN "Learner" l ON l."id" = p."learnerId"
-      -- The last order that ended a stay: it says why the child is out.
+      -- The last order that ended a stay: it says why the child is out — unless a
+      -- basic enrolment began after it (a child back from family education whose
+      -- new enrolment then ended without an order is out for no recorded reason).
       LEFT JOIN LATERAL (
-        SELECT e."type", e."leavingReason", e."reason", e."effectiveDate", e."orderNumber", e."orderDate", e."organisationId", e."fromLevel"
-        FROM "MovementEvent" e
-        WHERE e."learnerId" = l."id" AND e."type" IN ('EXPULSION', 'TRANSFER_OUT', 'GRADUATION') AND e."effectiveDate" <= ${D} AND ${notCancelled("e")}
-        ORDER BY e."effectiveDate" DESC, e."createdAt" DESC LIMIT 1
+        SELECT last.* FROM (
+          SELECT e."type", e."leavingReason", e."reason", e."effectiveDate", e."orderNumber", e."orderDate", e."organisationId", e."fromLevel"
+          FROM "MovementEvent" e
+          WHERE e."learnerId" = l."id" AND e."type" IN ('EXPULSION', 'TRANSFER_OUT', 'GRADUATION') AND e."effectiveDate" <= ${D} AND ${notCancelled("e")}
+          ORDER BY e."effectiveDate" DESC, e."createdAt" DESC LIMIT 1
+        ) last
+        WHERE NOT EXISTS (SELECT 1 FROM "Enrolment" n WHERE n."learnerId" = l."id" AND n."isBasic" AND n."cancelledAt" IS NULL
+          AND n."enrolledAt" > last."effectiveDate" AND n."enrolledAt" <= ${D})
       ) ev ON TRUE
       -- The last basic enrolment, for the last known organisation when no order names one.
       LEFT JOIN LATERAL (
