@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useMessages } from "@/components/messages-provider";
 import { StaticTable } from "@/components/static-table";
 import type { GiaImportResult, GiaRowOutcome, GiaScores } from "@/lib/schemas/gia-import";
+import { ImportOutcome } from "../imports/import-outcome";
 
 type Step = { kind: "idle" | "busy" } | { kind: "result"; result: GiaImportResult } | { kind: "failed"; error: string };
 const KIND = { OGE: "ОГЭ", GVE: "ГВЭ", EGE: "ЕГЭ" } as const;
@@ -93,25 +94,21 @@ function Outcome({ result }: { result: GiaImportResult }) {
   ];
   const title = done ? t.doneTitle : result.errorCount > 0 ? t.notCommittedTitle : t.summaryTitle;
   return (
-    <section className="space-y-3" data-testid="gia-import-outcome">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <dl className="grid max-w-xl grid-cols-2 gap-x-6 gap-y-1">
-        {figures.map(([label, n]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="font-medium tabular-nums">{n}</dd>
-          </div>
-        ))}
-      </dl>
-      {result.errorCount > 0 ? (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">{t.fixAndRetry}</p>
-      ) : (
-        !done && <p className="rounded bg-green-50 px-3 py-2 text-green-800">{t.ready}</p>
-      )}
-      {result.ignoredColumns.length > 0 && <p className="text-sm text-slate-600">{t.ignored(result.ignoredColumns.join(", "))}</p>}
+    <ImportOutcome
+      testId="gia-import-outcome"
+      figures={figures}
+      failed={result.errorCount > 0}
+      committed={done}
+      texts={{
+        title,
+        fixAndRetry: t.fixAndRetry,
+        ready: t.ready,
+        ignored: result.ignoredColumns.length > 0 ? t.ignored(result.ignoredColumns.join(", ")) : null,
+        notListed: result.notListed > 0 ? t.notListed(result.notListed) : null,
+      }}
+    >
       <RowsTable items={result.items} committed={done} />
-      {result.notListed > 0 && <p className="text-sm text-slate-600">{t.notListed(result.notListed)}</p>}
-    </section>
+    </ImportOutcome>
   );
 }
 

@@ -13,6 +13,7 @@ import { useTRPC } from "@/trpc/react";
 import { useMessages } from "../messages-provider";
 import { SelectField } from "../select-field";
 import { StaticTable } from "../static-table";
+import { ImportOutcome } from "../imports/import-outcome";
 
 type Step = { kind: "idle" | "busy" } | { kind: "result"; result: ResidentImportResult } | { kind: "failed"; error: string };
 
@@ -142,24 +143,20 @@ function Outcome({ result }: { result: ResidentImportResult }) {
     { id: "problem", header: t.rowColumns.problem, accessorFn: (r) => (r.message ? `${r.column || t.wholeRow}: ${r.message}` : "") },
   ];
   return (
-    <section className="space-y-3" data-testid="residents-import-outcome">
-      <h2 className="text-lg font-semibold">{title}</h2>
-      <dl className="grid max-w-xl grid-cols-2 gap-x-6 gap-y-1">
-        {figures.map(([label, n]) => (
-          <div key={label} className="contents">
-            <dt className="text-slate-600">{label}</dt>
-            <dd className="font-medium tabular-nums">{n}</dd>
-          </div>
-        ))}
-      </dl>
-      {result.errorCount > 0 ? (
-        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-700">{t.fixAndRetry}</p>
-      ) : (
-        !done && <p className="rounded bg-green-50 px-3 py-2 text-green-800">{t.ready}</p>
-      )}
-      {result.ignoredColumns.length > 0 && <p className="text-sm text-slate-600">{t.ignored(result.ignoredColumns.join(", "))}</p>}
+    <ImportOutcome
+      testId="residents-import-outcome"
+      figures={figures}
+      failed={result.errorCount > 0}
+      committed={done}
+      texts={{
+        title,
+        fixAndRetry: t.fixAndRetry,
+        ready: t.ready,
+        ignored: result.ignoredColumns.length > 0 ? t.ignored(result.ignoredColumns.join(", ")) : null,
+        notListed: result.notListed > 0 ? t.notListed(result.notListed) : null,
+      }}
+    >
       <StaticTable columns={columns} data={result.items} emptyText={t.empty} testId="residents-import-rows" label={t.rowsLabel} getRowId={(r) => String(r.row)} />
-      {result.notListed > 0 && <p className="text-sm text-slate-600">{t.notListed(result.notListed)}</p>}
-    </section>
+    </ImportOutcome>
   );
 }

@@ -3,22 +3,13 @@
 // files, so the headers live here, not in the UI catalogue. Columns not listed
 // are ignored (an exam centre's file has many: name, class, school code …) and
 // named in the answer, so a misspelt score column is noticed.
-import { normalizeHeader } from "../learners/import/columns";
-import { ImportFileError } from "../learners/import/read-file";
+import { fileColumnTitle, mapFileHeader, type FileColumn, type FileColumnMap } from "../learners/import/file-columns";
 
 export type GiaColumnKey =
   | "kind" | "year" | "snils" | "docType" | "docSeries" | "docNumber" | "lastName"
   | "subjectCode" | "subjectName" | "primaryScore" | "testScore" | "mark";
 
-export interface GiaColumn {
-  key: GiaColumnKey;
-  /** The template's header (first) and the accepted variants. */
-  headers: readonly string[];
-  required: boolean;
-  /** For the «Справка» sheet of the template and docs/features.md. */
-  help: string;
-  example: string;
-}
+export type GiaColumn = FileColumn<GiaColumnKey>;
 
 export const GIA_COLUMNS: readonly GiaColumn[] = [
   { key: "kind", headers: ["Вид экзамена", "Форма ГИА", "Форма экзамена", "Вид ГИА", "Экзамен"], required: true, help: "Обязательно. ОГЭ, ГВЭ или ЕГЭ (также ГВЭ-9, ГВЭ-11, OGE, GVE, EGE)", example: "ЕГЭ" },
@@ -35,33 +26,10 @@ export const GIA_COLUMNS: readonly GiaColumn[] = [
   { key: "mark", headers: ["Отметка", "Оценка", "Отметка по пятибалльной шкале", "Оценка по пятибалльной шкале", "Отметка по 5-балльной шкале"], required: false, help: "ОГЭ, ГВЭ и ЕГЭ по математике базовой (код 22): обязательно, 2–5. Остальные ЕГЭ: пусто", example: "" },
 ];
 
-export const columnTitle = (key: GiaColumnKey) => GIA_COLUMNS.find((c) => c.key === key)!.headers[0]!;
+export const columnTitle = (key: GiaColumnKey) => fileColumnTitle(GIA_COLUMNS, key);
 
-const BY_HEADER = new Map(GIA_COLUMNS.flatMap((c) => c.headers.map((h) => [normalizeHeader(h), c] as const)));
-
-export interface GiaColumnMap {
-  index: Map<GiaColumnKey, number>;
-  /** Headers of the file that are not ГИА columns (ignored). */
-  ignored: string[];
-}
+export type GiaColumnMap = FileColumnMap<GiaColumnKey>;
 
 /** Checks the header row; every problem in one message, since the file is refused as a whole. */
-export function mapGiaHeader(header: readonly string[]): GiaColumnMap {
-  const index = new Map<GiaColumnKey, number>();
-  const ignored: string[] = [];
-  const problems: string[] = [];
-  header.forEach((raw, i) => {
-    if (!raw.trim()) return;
-    const column = BY_HEADER.get(normalizeHeader(raw));
-    if (!column) ignored.push(raw.trim());
-    else if (index.has(column.key)) problems.push(`столбец «${columnTitle(column.key)}» повторяется («${raw.trim()}»)`);
-    else index.set(column.key, i);
-  });
-  const missing = GIA_COLUMNS.filter((c) => c.required && !index.has(c.key)).map((c) => `«${c.headers[0]}»`);
-  if (!index.has("snils") && !index.has("docNumber")) missing.push("«СНИЛС» (или «Номер документа»)");
-  if (missing.length) problems.unshift(`нет обязательных столбцов: ${missing.join(", ")}`);
-  if (problems.length) {
-    throw new ImportFileError(400, `Заголовки файла не подходят: ${problems.join("; ")}. Скачайте шаблон и сверьте первую строку.`);
-  }
-  return { index, ignored };
-}
+export const mapGiaHeader = (header: readonly string[]): GiaColumnMap =>
+  mapFileHeader(GIA_COLUMNS, header, (index) => (!index.has("snils") && !index.has("docNumber") ? ["«СНИЛС» (или «Номер документа»)"] : []));

@@ -1,11 +1,12 @@
 // The downloadable ГИА results template: the columns with an example row,
 // a «Справка» sheet describing each column, and the ФЦТ subject codes.
-import ExcelJS from "exceljs";
+import { fileTemplateWorkbook } from "../learners/import/file-template";
 import type { DbTx, Db } from "../../db";
 import { MAX_FILE_BYTES, MAX_ROWS } from "../learners/import/read-file";
-import { GIA_COLUMNS } from "./columns";
+import { GIA_COLUMNS, type GiaColumnKey } from "./columns";
 
-const TEXT_KEYS = new Set(["snils", "docSeries", "docNumber"]);
+// SNILS and document numbers as text: Excel would drop leading zeros.
+const TEXT_KEYS = new Set<GiaColumnKey>(["snils", "docSeries", "docNumber"]);
 
 const NOTES = [
   "Одна строка — один результат одного участника по одному предмету. Первая строка — заголовки (порядок любой; другие столбцы файла РЦОИ не мешают и пропускаются). Строку-пример удалите.",
@@ -17,32 +18,7 @@ const NOTES = [
 ];
 
 export async function giaTemplateXlsx(db: Db | DbTx): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Контингент";
-  const data = workbook.addWorksheet("Результаты ГИА", { views: [{ state: "frozen", ySplit: 1 }] });
-  data.columns = GIA_COLUMNS.map((c) => ({
-    header: c.headers[0],
-    key: c.key,
-    width: Math.max(14, c.headers[0]!.length + 2),
-    // SNILS and document numbers as text: Excel would drop leading zeros.
-    style: TEXT_KEYS.has(c.key) ? { numFmt: "@" } : {},
-  }));
-  data.getRow(1).font = { bold: true };
-  data.addRow(Object.fromEntries(GIA_COLUMNS.map((c) => [c.key, c.example])));
-
-  const help = workbook.addWorksheet("Справка");
-  help.columns = [
-    { header: "Столбец", key: "header", width: 34 },
-    { header: "Другие названия", key: "variants", width: 50 },
-    { header: "Обязательный столбец", key: "required", width: 22 },
-    { header: "Допустимые значения", key: "help", width: 100 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of GIA_COLUMNS) {
-    help.addRow({ header: c.headers[0], variants: c.headers.slice(1).join("; "), required: c.required ? "да" : "нет", help: c.help });
-  }
-  help.addRow({});
-  for (const note of NOTES) help.addRow({ header: note });
+  const workbook = fileTemplateWorkbook({ sheet: "Результаты ГИА", columns: GIA_COLUMNS, textKeys: TEXT_KEYS, notes: NOTES });
 
   const codes = workbook.addWorksheet("Коды предметов");
   codes.columns = [

@@ -2,20 +2,11 @@
 // columns with the header spellings met in such lists. A contract with other
 // systems' files, so the headers live here, not in the UI catalogue. Columns
 // not listed are ignored and named in the answer, so a misspelt one is noticed.
-import { normalizeHeader } from "../learners/import/columns";
-import { ImportFileError } from "../learners/import/read-file";
+import { fileColumnTitle, mapFileHeader, type FileColumn, type FileColumnMap } from "../learners/import/file-columns";
 
 export type ResidentColumnKey = "lastName" | "firstName" | "middleName" | "birthDate" | "sex" | "snils" | "address" | "flat";
 
-export interface ResidentColumn {
-  key: ResidentColumnKey;
-  /** The template's header (first) and the accepted variants. */
-  headers: readonly string[];
-  required: boolean;
-  /** For the «Справка» sheet of the template and docs/children-account.md. */
-  help: string;
-  example: string;
-}
+export type ResidentColumn = FileColumn<ResidentColumnKey>;
 
 export const RESIDENT_COLUMNS: readonly ResidentColumn[] = [
   { key: "lastName", headers: ["Фамилия", "Фамилия ребёнка", "Фамилия ребенка"], required: true, help: "Обязательно", example: "Иванов" },
@@ -28,31 +19,9 @@ export const RESIDENT_COLUMNS: readonly ResidentColumn[] = [
   { key: "flat", headers: ["Квартира", "Кв.", "Кв"], required: false, help: "Номер квартиры; необязательно", example: "12" },
 ];
 
-export const residentColumnTitle = (key: ResidentColumnKey) => RESIDENT_COLUMNS.find((c) => c.key === key)!.headers[0]!;
+export const residentColumnTitle = (key: ResidentColumnKey) => fileColumnTitle(RESIDENT_COLUMNS, key);
 
-const BY_HEADER = new Map(RESIDENT_COLUMNS.flatMap((c) => c.headers.map((h) => [normalizeHeader(h), c] as const)));
-
-export interface ResidentColumnMap {
-  index: Map<ResidentColumnKey, number>;
-  ignored: string[];
-}
+export type ResidentColumnMap = FileColumnMap<ResidentColumnKey>;
 
 /** Checks the header row; every problem in one message, since the file is refused as a whole. */
-export function mapResidentHeader(header: readonly string[]): ResidentColumnMap {
-  const index = new Map<ResidentColumnKey, number>();
-  const ignored: string[] = [];
-  const problems: string[] = [];
-  header.forEach((raw, i) => {
-    if (!raw.trim()) return;
-    const column = BY_HEADER.get(normalizeHeader(raw));
-    if (!column) ignored.push(raw.trim());
-    else if (index.has(column.key)) problems.push(`столбец «${residentColumnTitle(column.key)}» повторяется («${raw.trim()}»)`);
-    else index.set(column.key, i);
-  });
-  const missing = RESIDENT_COLUMNS.filter((c) => c.required && !index.has(c.key)).map((c) => `«${c.headers[0]}»`);
-  if (missing.length) problems.unshift(`нет обязательных столбцов: ${missing.join(", ")}`);
-  if (problems.length) {
-    throw new ImportFileError(400, `Заголовки файла не подходят: ${problems.join("; ")}. Скачайте шаблон и сверьте первую строку.`);
-  }
-  return { index, ignored };
-}
+export const mapResidentHeader = (header: readonly string[]): ResidentColumnMap => mapFileHeader(RESIDENT_COLUMNS, header);

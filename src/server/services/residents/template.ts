@@ -1,10 +1,11 @@
 // The downloadable template of a resident children's list: the columns with
 // an example row and a «Справка» sheet describing each column.
-import ExcelJS from "exceljs";
+import { fileTemplateWorkbook } from "../learners/import/file-template";
 import { MAX_FILE_BYTES, MAX_ROWS } from "../learners/import/read-file";
-import { RESIDENT_COLUMNS } from "./columns";
+import { RESIDENT_COLUMNS, type ResidentColumnKey } from "./columns";
 
-const TEXT_KEYS = new Set(["snils", "birthDate", "flat"]);
+// SNILS, dates and flats as text: Excel would drop leading zeros or reformat the date.
+const TEXT_KEYS = new Set<ResidentColumnKey>(["snils", "birthDate", "flat"]);
 
 const NOTES = [
   "Одна строка — один ребёнок от 0 до 18 лет, проживающий на территории муниципалитета. Первая строка — заголовки (порядок любой; другие столбцы не мешают и пропускаются). Строку-пример удалите.",
@@ -17,31 +18,12 @@ const NOTES = [
 ];
 
 export async function residentTemplateXlsx(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Контингент";
-  const data = workbook.addWorksheet("Дети", { views: [{ state: "frozen", ySplit: 1 }] });
-  data.columns = RESIDENT_COLUMNS.map((c) => ({
-    header: c.headers[0],
-    key: c.key,
-    width: Math.max(14, c.headers[0]!.length + 2, c.key === "address" ? 40 : 0),
-    // SNILS, dates and flats as text: Excel would drop leading zeros or reformat the date.
-    style: TEXT_KEYS.has(c.key) ? { numFmt: "@" } : {},
-  }));
-  data.getRow(1).font = { bold: true };
-  data.addRow(Object.fromEntries(RESIDENT_COLUMNS.map((c) => [c.key, c.example])));
-
-  const help = workbook.addWorksheet("Справка");
-  help.columns = [
-    { header: "Столбец", key: "header", width: 30 },
-    { header: "Другие названия", key: "variants", width: 50 },
-    { header: "Обязательный столбец", key: "required", width: 22 },
-    { header: "Допустимые значения", key: "help", width: 100 },
-  ];
-  help.getRow(1).font = { bold: true };
-  for (const c of RESIDENT_COLUMNS) {
-    help.addRow({ header: c.headers[0], variants: c.headers.slice(1).join("; "), required: c.required ? "да" : "нет", help: c.help });
-  }
-  help.addRow({});
-  for (const note of NOTES) help.addRow({ header: note });
+  const workbook = fileTemplateWorkbook({
+    sheet: "Дети",
+    columns: RESIDENT_COLUMNS,
+    textKeys: TEXT_KEYS,
+    minWidth: (key) => (key === "address" ? 40 : 0),
+    notes: NOTES,
+  });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
