@@ -14,45 +14,19 @@ import { useMessages } from "../messages-provider";
 import { SelectField } from "../select-field";
 import { StaticTable } from "../static-table";
 import { ImportOutcome } from "../imports/import-outcome";
-
-type Step = { kind: "idle" | "busy" } | { kind: "result"; result: ResidentImportResult } | { kind: "failed"; error: string };
-
-async function upload(file: File, mode: "dry-run" | "commit", fields: Record<string, string>, fallback: string): Promise<ResidentImportResult> {
-  const form = new FormData();
-  form.set("file", file);
-  form.set("mode", mode);
-  for (const [k, v] of Object.entries(fields)) form.set(k, v);
-  const res = await fetch("/api/ministry/children/import", { method: "POST", body: form });
-  const body = (await res.json().catch(() => null)) as (ResidentImportResult & { error?: string }) | null;
-  if (!res.ok || !body || body.error) throw new Error(body?.error ?? fallback);
-  return body;
-}
+import { FileImportControls, useFileImport } from "../imports/use-file-import";
 
 export function ResidentImportPage({ municipal }: { municipal: boolean }) {
   const t = useMessages().m.residents;
   const trpc = useTRPC();
   const territories = useQuery({ ...trpc.ministry.reports.territories.queryOptions(), enabled: !municipal });
-  const [file, setFile] = useState<File | null>(null);
+  const imp = useFileImport<ResidentImportResult>("/api/ministry/children/import", t);
   const [source, setSource] = useState("");
   const [municipalityId, setMunicipalityId] = useState("");
-  const [step, setStep] = useState<Step>({ kind: "idle" });
-  const busy = step.kind === "busy";
-  const chosen = Boolean(file && source && (municipal || municipalityId));
-
-  async function run(mode: "dry-run" | "commit") {
-    if (!file) return setStep({ kind: "failed", error: t.chooseFile });
-    setStep({ kind: "busy" });
-    try {
-      setStep({ kind: "result", result: await upload(file, mode, { source, ...(municipal ? {} : { municipalityId }) }, t.failed) });
-    } catch (error) {
-      setStep({ kind: "failed", error: (error as Error).message });
-    }
-  }
-  const reset = () => setStep({ kind: "idle" });
-
-  const checked = step.kind === "result" ? step.result : null;
-  const canCommit = chosen && checked !== null && !checked.committed && checked.errorCount === 0 && checked.added + checked.updated > 0;
-  const button = "rounded px-4 py-2 font-medium disabled:cursor-not-allowed disabled:opacity-50";
+  const busy = imp.busy;
+  const reset = imp.reset;
+  const chosen = Boolean(source && (municipal || municipalityId));
+  const checked = imp.checked;
   return (
     <div className="max-w-6xl space-y-5" data-testid="residents-import-page">
       <h1 className="text-xl font-semibold">{t.importTitle}</h1>
@@ -61,7 +35,13 @@ export function ResidentImportPage({ municipal }: { municipal: boolean }) {
         <a href="/api/ministry/children/import/template" className="text-brand-700 underline" download>{t.template}</a>
         <Link href="/ministry/children" className="text-brand-700 underline">{t.registerLink}</Link>
       </p>
-      <div className="flex flex-wrap items-end gap-3">
+      <FileImportControls
+        imp={imp}
+        texts={t}
+        ready={chosen}
+        fields={{ source, ...(municipal ? {} : { municipalityId }) }}
+        failedTestId="residents-import-failed"
+      >
         {!municipal && (
           <SelectField
             label={t.municipality}
@@ -90,25 +70,7 @@ export function ResidentImportPage({ municipal }: { municipal: boolean }) {
           placeholder={t.chooseSource}
           options={RESIDENT_SOURCES.map((s) => ({ value: s, label: t.sources[s]! }))}
         />
-        <label className="block">
-          <span className="mb-1 block text-sm font-medium text-slate-700">{t.file}</span>
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            disabled={busy}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              reset();
-            }}
-            className="block rounded border border-slate-300 px-3 py-2"
-          />
-        </label>
-        <button type="button" disabled={busy || !chosen} onClick={() => run("dry-run")} className={`${button} border border-slate-300 hover:bg-slate-100`}>{t.check}</button>
-        <button type="button" disabled={busy || !canCommit} onClick={() => run("commit")} className={`${button} bg-brand-600 text-white hover:bg-brand-700`}>{t.commit}</button>
-      </div>
-      {busy && <p aria-live="polite" className="text-slate-600">{t.busy}</p>}
-      {step.kind === "failed" && <p role="alert" data-testid="residents-import-failed" className="rounded bg-red-50 px-3 py-2 text-red-700">{step.error}</p>}
+      </FileImportControls>
       {checked && <Outcome result={checked} />}
     </div>
   );
